@@ -1,0 +1,330 @@
+"""Building facts: from a number and the words around it to a typed, normalised fact.
+
+For each number in a sentence (numbers.py) the words after it decide the type: a percent
+sign or word, a currency, a unit, a year word, a month, a time word, a rank noun; else it
+is a count. Then modifiers before and after (шамамен, астам, жуық, дейін) give the
+qualifier and join the span, the counted noun gives the subject, and "N елдің ішінде"
+gives a rank its total. Spans follow KazNERD's conventions (reference A5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from .facts import format_number
+from .lexicon import Lexicon, Modifier, load_lexicon
+from .morphology import noun_stem
+from .numbers import Number, NumberReader
+from .phrases import PhraseMatch, PhraseTable
+from .words import Word
+
+QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
+CLAUSE_BREAKS = frozenset(",;:–—()")
+
+
+@dataclass
+class Draft:
+    """A fact before it gets its text: word indices and normalised fields."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    value_max: str = ""
+    unit: str = ""
+    qualifier: str = ""
+    subject: str = ""
+    total: str = ""
+    low: Fraction | None = None  # numeric value, for ranges and totals
+    case: str = ""  # grammatical case of the number's own word (ablative in 700-ден)
+
+
+class FactBuilder:
+    """Finds the facts of one sentence's words."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex = lex or load_lexicon()
+        self.numbers = NumberReader(lex)
+        self.currencies = PhraseTable(lex.currencies)
+        self.minor_units = PhraseTable(lex.minor_units)
+        self.percents = PhraseTable(
+            dict.fromkeys([*lex.percent_words, *((s,) for s in lex.percent_symbols)], "%"))
+        self.measures = PhraseTable(lex.measures)
+        self.durations = PhraseTable(lex.durations)
+        self.year_words = PhraseTable(dict.fromkeys(lex.year_words, True))
+        self.months = PhraseTable(lex.months)
+        self.rank_nouns = PhraseTable({p: p[-1] for p in lex.rank_nouns})
+        self.after = PhraseTable({m.phrase: m for m in lex.modifiers if m.position == "after"})
+        self.before = PhraseTable({m.phrase: m for m in lex.modifiers if m.position == "before"},
+                                  inflected=False)
+        self.naming = PhraseTable(dict.fromkeys(lex.naming_words, True), inflected=False)
+        self.relatives = PhraseTable({(w,): w for w in lex.duration_relatives}, inflected=False)
+
+    # ---- the sentence --------------------------------------------------------------------
+
+    def build(self, words: list[Word]) -> list[Draft]:
+        self._mark_names(words)
+        drafts: list[Draft] = []
+        totals: list[tuple[int, Fraction]] = []  # (index after "ішінде", field size)
+        i = 0
+        while i < len(words):
+            number = self.numbers.read(words, i) if self.numbers.starts_number(words[i]) else None
+            if number is None:
+                i += 1
+                continue
+            draft = self._fact(words, number)
+            if draft is None:
+                i = number.end
+                continue
+            if draft.type == "RANK":
+                draft.total = self._total_for(words, draft.start, totals)
+            elif draft.type == "CARDINAL":
+                self._note_total(words, draft, totals)
+            if drafts and self._joins_range(words, drafts[-1], draft):
+                drafts[-1] = self._range(drafts[-1], draft)
+            else:
+                drafts.append(draft)
+            i = draft.end
+        return drafts
+
+    def _mark_names(self, words: list[Word]) -> None:
+        """Words inside a quoted title followed by a naming word ("…" атты) are a name."""
+        opened: int | None = None
+        closer = ""
+        for k, word in enumerate(words):
+            if opened is None and word.text in QUOTES:
+                opened, closer = k, QUOTES[word.text]
+            elif opened is not None and word.text == closer:
+                if self.naming.match(words, k + 1):
+                    for inner in words[opened + 1:k]:
+                        inner.in_name = True
+                opened = None
+
+    # ---- one number ----------------------------------------------------------------------
+
+    def _fact(self, words: list[Word], number: Number) -> Draft | None:
+        draft = (self._from_glued(words, number) or self._from_next_words(words, number))
+        if draft is None:
+            return None
+        self._add_modifiers(words, draft)
+        if number.approximate and not draft.qualifier:
+            draft.qualifier = "approx"
+        if draft.type == "CARDINAL" and not draft.subject:
+            draft.subject = self._subject(words, draft.end)
+        return draft
+
+    def _from_glued(self, words: list[Word], number: Number) -> Draft | None:
+        """A fact decided inside the number's own word: 18:00, 30%-ға, $5, 29-орынға."""
+        end = number.end
+        if number.date:
+            return Draft(number.start, end, "DATE", number.date)
+        if number.time:
+            return self._time(words, number)
+        if number.sign:
+            code = self.lex.currency_symbols[number.sign]
+            return self._draft(number, end, "MONEY", code)
+        glued = number.glued
+        if not glued:
+            return None
+        if glued[0] in self.lex.percent_symbols:
+            return self._draft(number, end, "PERCENT", "%")
+        if glued[0] in self.lex.currency_symbols:
+            return self._draft(number, end, "MONEY", self.lex.currency_symbols[glued[0]])
+        glued_word = [Word(glued.removeprefix("-"), 0, 0)]
+        if rank := self.rank_nouns.match(glued_word, 0):
+            return self._draft(number, end, "RANK", "", subject=rank.value)
+        if self.year_words.match(glued_word, 0) and self._is_year(number):
+            return self._date(words, number, end)
+        if month := self.months.match(glued_word, 0):
+            return self._day_month(words, number, month.value, end)
+        if unit := self.measures.match(glued_word, 0):
+            return self._draft(number, end, "QUANTITY", unit.value)
+        if glued.startswith("-"):
+            # 5-сынып, 136-бап: the hyphen stands for the ordinal suffix
+            return self._draft(number, end, "ORDINAL", "")
+        return None  # glued without a hyphen to a word that is not a measure: 5G
+
+    def _from_next_words(self, words: list[Word], number: Number) -> Draft | None:
+        if number.glued:
+            return None
+        j = number.end
+        free = not (number.case or number.suffixes.get("possessive")
+                    or number.suffixes.get("derivation"))
+        if self._is_article(words, number):
+            return None
+        if free and j < len(words):
+            if not number.ordinal and (draft := self._measured(words, number)):
+                return draft
+            if self._is_year(number) and self.year_words.match(words, j):
+                return self._date(words, number, self.year_words.match(words, j).end)
+            if month := self.months.match(words, j):
+                return self._day_month(words, number, month.value, month.end)
+            if rank := self.rank_nouns.match(words, j):
+                rank_case = self.lex.case_of.get(rank.suffixes.get("case"), "")
+                if number.ordinal or rank_case in self.lex.rank_cases:
+                    return self._draft(number, j, "RANK", "", subject=rank.value)
+        if number.ordinal:
+            return self._draft(number, j, "ORDINAL", "")
+        if number.words_only and number.value == 1 and not number.suffixes:
+            return None  # bare бір before an ordinary noun: the indefinite article
+        return self._draft(number, j, "CARDINAL", "")
+
+    def _measured(self, words: list[Word], number: Number) -> Draft | None:
+        """A cardinal before a percent word, currency, unit or time word."""
+        j = number.end
+        if percent := self.percents.match(words, j):
+            return self._draft(number, percent.end, "PERCENT", "%")
+        if currency := self.currencies.match(words, j):
+            return self._money(words, number, currency)
+        if unit := self.measures.match(words, j):
+            return self._quantity(words, number, unit)
+        if self._is_year(number) and self.year_words.match(words, j):
+            return None  # 2019 жылы: a year, not a duration
+        if duration := self.durations.match(words, j):
+            return self._duration(words, number, duration)
+        return None
+
+    def _is_article(self, words: list[Word], number: Number) -> bool:
+        """бір күні "one day", бір жағынан "on the one hand": set phrases, not numbers."""
+        return (number.words_only and number.value == 1 and not number.suffixes
+                and number.end < len(words)
+                and words[number.end].lower in self.lex.article_set_phrases)
+
+    def _draft(self, number: Number, end: int, kind: str, unit: str, subject: str = ""
+               ) -> Draft:
+        return Draft(number.start, end, kind, format_number(number.value),
+                     format_number(number.value_max), unit, subject=subject, low=number.value,
+                     case=self.lex.case_of.get(number.case, ""))
+
+    def _is_year(self, number: Number) -> bool:
+        values = [number.value] + ([number.value_max] if number.value_max is not None else [])
+        return all(v.denominator == 1 and self.lex.year_min <= v <= self.lex.year_max
+                   for v in values) and not number.approximate
+
+    # ---- types ---------------------------------------------------------------------------
+
+    def _money(self, words: list[Word], number: Number, currency: PhraseMatch[str]) -> Draft:
+        draft = self._draft(number, currency.end, "MONEY", currency.value)
+        cents = self.numbers.read(words, currency.end) if currency.end < len(words) else None
+        if cents and not currency.suffixes and cents.value_max is None:
+            minor = self.minor_units.match(words, cents.end)
+            if minor and minor.value[0] == currency.value:  # 17 теңге 29 тиын
+                draft.value = format_number(number.value + cents.value / minor.value[1])
+                draft.end = minor.end
+        return draft
+
+    def _quantity(self, words: list[Word], number: Number, unit: PhraseMatch[str]) -> Draft:
+        draft = self._draft(number, unit.end, "QUANTITY", unit.value)
+        if number.slash and len(number.slash.split("/")[1]) == 2:
+            # 4/66 мегабит: on the Kazakh and Russian keyboards "/" is typed with the key
+            # of ".", so a slash before two digits in a measurement is a slipped decimal point
+            draft.value = format_number(Fraction(number.slash.replace("/", ".")))
+        rate = words[number.start - 1].lower if number.start else ""
+        if rate in self.lex.rates:
+            draft.start, draft.unit = number.start - 1, unit.value + self.lex.rates[rate]
+        return draft
+
+    def _duration(self, words: list[Word], number: Number, duration: PhraseMatch[str]) -> Draft:
+        draft = self._draft(number, duration.end, "DURATION", duration.value)
+        if relative := self.relatives.match(words, draft.end):
+            draft.end = relative.end  # екі жыл бұрын "two years ago"
+        return draft
+
+    def _date(self, words: list[Word], number: Number, end: int) -> Draft:
+        """A year (2019 жылы), a year range, or a full date (2017 жылғы 31 қаңтардағы)."""
+        year = int(number.value)
+        draft = Draft(number.start, end, "DATE", str(year), format_number(number.value_max),
+                      low=number.value)
+        if number.value_max is not None or end >= len(words):
+            return draft
+        day = self.numbers.read(words, end) if self.numbers.starts_number(words[end]) else None
+        if day and self._is_day(day) and (month := self.months.match(words, day.end)):
+            draft.value, draft.end = f"{year:04d}-{month.value:02d}-{int(day.value):02d}", month.end
+        elif month := self.months.match(words, end):
+            draft.value, draft.end = f"{year:04d}-{month.value:02d}", month.end
+        return draft
+
+    def _day_month(self, words: list[Word], number: Number, month: int, end: int) -> Draft | None:
+        """31 қаңтар, 11-інші мамыр, 31 қаңтар 2017 жыл."""
+        if not self._is_day(number):
+            return None
+        draft = Draft(number.start, end, "DATE", f"--{month:02d}-{int(number.value):02d}",
+                      low=number.value)
+        year = self.numbers.read(words, end) if end < len(words) else None
+        if year and self._is_year(year) and year.value_max is None:
+            year_word = self.year_words.match(words, year.end)
+            if year_word or year.digits:
+                draft.value = f"{int(year.value):04d}" + draft.value[1:]
+                draft.end = year_word.end if year_word else year.end
+        return draft
+
+    @staticmethod
+    def _is_day(number: Number) -> bool:
+        return (number.value.denominator == 1 and 1 <= number.value <= 31
+                and number.value_max is None and not number.case)
+
+    def _time(self, words: list[Word], number: Number) -> Draft:
+        start = number.start
+        if start and words[start - 1].lower in self.lex.clock_words:
+            start -= 1
+        return Draft(start, number.end, "TIME", number.time, low=number.value)
+
+    # ---- modifiers, subjects, totals -----------------------------------------------------
+
+    def _add_modifiers(self, words: list[Word], draft: Draft) -> None:
+        before = self.before.match_ending(words, draft.start)
+        if before and self._applies(before.value, draft):
+            draft.start, draft.qualifier = before.start, before.value.qualifier
+        after = self.after.match(words, draft.end)
+        if after and self._applies(after.value, draft):
+            draft.end = after.end
+            draft.qualifier = after.value.qualifier or draft.qualifier
+            if draft.type == "DATE" and (relative := self.relatives.match(words, draft.end)):
+                draft.end = relative.end
+
+    @staticmethod
+    def _applies(modifier: Modifier, draft: Draft) -> bool:
+        return not modifier.types or draft.type in modifier.types
+
+    def _subject(self, words: list[Word], k: int) -> str:
+        """The counted noun right after a count: 4 бағытты -> бағыт, мыңнан астам адам -> адам."""
+        if k >= len(words):
+            return ""
+        word = words[k]
+        lower = word.lower
+        if (word.is_punct or not word.text[:1].isalpha() or not word.text[:1].islower()
+                or lower in self.lex.not_subjects or self.numbers.starts_number(word)
+                or self.after.match(words, k)):
+            return ""
+        return noun_stem(lower)
+
+    def _note_total(self, words: list[Word], draft: Draft, totals: list[tuple[int, Fraction]]
+                    ) -> None:
+        """193 мемлекеттің ішінде: a count that may be the field of a following rank."""
+        k = draft.end
+        if (draft.low is not None and k + 1 < len(words) and draft.subject
+                and words[k + 1].lower in self.lex.total_postpositions):
+            totals.append((k + 2, draft.low))
+
+    @staticmethod
+    def _total_for(words: list[Word], start: int, totals: list[tuple[int, Fraction]]) -> str:
+        for after, size in reversed(totals):
+            if after <= start and not any(w.text in CLAUSE_BREAKS for w in words[after:start]):
+                return format_number(size)
+        return ""
+
+    # ---- ranges over two numbers ---------------------------------------------------------
+
+    @staticmethod
+    def _joins_range(words: list[Word], first: Draft, second: Draft) -> bool:
+        """700-ден 2000 АЕК-ке дейін: an ablative count right before a bounded fact."""
+        return (first.type == "CARDINAL" and first.case == "ablative" and not first.subject
+                and first.end == second.start and second.qualifier == "le"
+                and not first.value_max and not second.value_max
+                and first.low is not None and second.low is not None and first.low < second.low)
+
+    @staticmethod
+    def _range(first: Draft, second: Draft) -> Draft:
+        return replace(second, start=first.start, value=first.value, value_max=second.value,
+                       qualifier="", low=first.low)

@@ -1,0 +1,61 @@
+"""The output record: one numeric fact with its span, type and normalised value."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
+TYPES = ("MONEY", "PERCENT", "RANK", "ORDINAL", "CARDINAL", "QUANTITY", "DURATION", "DATE", "TIME")
+QUALIFIERS = ("", "approx", "gt", "ge", "lt", "le")
+
+# Column order of every output format (the output contract).
+COLUMNS = ("doc", "start", "end", "span", "type", "value", "value_max", "unit", "qualifier",
+           "subject", "total", "sentence")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A numeric fact. ``text[start:end] == span``; ``value`` is a plain decimal string
+    (``35000000000``, ``32.8``) or, for DATE and TIME, an ISO 8601 string (``2017-01-31``)."""
+
+    start: int
+    end: int
+    span: str
+    type: str
+    value: str
+    value_max: str = ""
+    unit: str = ""
+    qualifier: str = ""
+    subject: str = ""
+    total: str = ""
+    sentence: str = ""
+
+    def row(self, doc: str) -> dict[str, object]:
+        """The fact as an output row with the contract's columns, in order."""
+        return {"doc": doc, **asdict(self)}
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+def format_number(value: Fraction | int | None) -> str:
+    """Plain decimal notation: no exponent, no thousands separator, no trailing zeros.
+
+    Exact for every value with a finite decimal expansion; others (2/3) are rounded to
+    12 significant digits.
+    """
+    if value is None:
+        return ""
+    value = Fraction(value)
+    if value.denominator == 1:
+        return str(value.numerator)
+    with localcontext() as ctx:
+        ctx.prec = 40
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        if Fraction(exact) != value:
+            ctx.prec = 12
+            exact = +exact
+    text = format(exact, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

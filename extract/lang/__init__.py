@@ -1,0 +1,1 @@
+"""spaCy languages shipped by kazextract."""

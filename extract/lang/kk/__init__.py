@@ -1,0 +1,29 @@
+"""Kazakh (``kk``) for spaCy, in the shape of spaCy's own ``spacy/lang/<xx>`` modules.
+
+Registered through the ``spacy_languages`` entry point, so ``spacy.blank("kk")`` works after
+``pip install kazextract``.
+"""
+
+from spacy.language import BaseDefaults, Language
+
+from .lex_attrs import LEX_ATTRS
+from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+from .sentences import kk_sentencizer
+from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
+
+class KazakhDefaults(BaseDefaults):
+    tokenizer_exceptions = TOKENIZER_EXCEPTIONS
+    prefixes = TOKENIZER_PREFIXES
+    suffixes = TOKENIZER_SUFFIXES
+    infixes = TOKENIZER_INFIXES
+    lex_attr_getters = LEX_ATTRS
+    writing_system = {"direction": "ltr", "has_case": True, "has_letters": True}
+
+
+class Kazakh(Language):
+    lang = "kk"
+    Defaults = KazakhDefaults
+
+
+__all__ = ["Kazakh", "kk_sentencizer"]

@@ -1,0 +1,59 @@
+"""Tokenizer punctuation rules for Kazakh number writing.
+
+spaCy's letter classes miss ғ, қ, ұ and other Kazakh letters, so the rules are built on an
+alphabet that adds the letters from ``patterns/alphabet.toml``. Digits are split from what is
+glued to them so that the number is a token of its own: ``29-орынға`` -> 29 | - | орынға,
+``100ден`` -> 100 | ден, ``15-25%-ке`` -> 15 | - | 25 | % | - | ке. Decimal commas (32,8),
+fractions and clock times (4/66, 18:00) stay one token.
+"""
+
+from spacy.lang.char_classes import (
+    ALPHA,
+    ALPHA_UPPER,
+    LIST_ELLIPSES,
+    LIST_ICONS,
+    LIST_PUNCT,
+    LIST_QUOTES,
+)
+from spacy.lang.punctuation import TOKENIZER_PREFIXES as BASE_PREFIXES
+
+from ...lexicon import load_lexicon
+
+_lex = load_lexicon()
+KK_ALPHA = ALPHA + _lex.letters + _lex.latin_letters
+KK_UPPER = ALPHA_UPPER + "".join(ch for ch in _lex.letters + _lex.latin_letters if ch.isupper())
+_PERCENT = "".join(_lex.percent_symbols)
+_CURRENCY = "".join(c for c in _lex.currency_symbols if not c.isalpha())
+_DASHES = "-–—"
+
+TOKENIZER_PREFIXES = BASE_PREFIXES + [r"№", rf"[{_CURRENCY}]"]
+
+TOKENIZER_SUFFIXES = (
+    LIST_PUNCT
+    + LIST_ELLIPSES
+    + LIST_QUOTES
+    + LIST_ICONS
+    + [
+        rf"(?<=[0-9])[{_PERCENT}]",
+        rf"(?<=[0-9])[{_CURRENCY}]",
+        rf"(?<=[0-9{KK_ALPHA}%])\.",
+        r"—",
+        r"–",
+    ]
+)
+
+TOKENIZER_INFIXES = (
+    LIST_ELLIPSES
+    + LIST_ICONS
+    + [
+        # a number glued to what follows it: 100ден, 3мыңнан, 30%, 5₸
+        rf"(?<=[0-9])(?=[{KK_ALPHA}{_PERCENT}{_CURRENCY}])",
+        # the hyphen of a suffix or a range: 29-орынға, 30%-ға, 2017-2019, 15–25
+        rf"(?<=[0-9{_PERCENT}])[{_DASHES}](?=[0-9{KK_ALPHA}])",
+        # punctuation between words without a space: ауыл,қала; сөз.Сөз
+        rf"(?<=[{KK_ALPHA}])[,!?;:()\[\]](?=[{KK_ALPHA}])",
+        rf"(?<=[{KK_ALPHA}])\.(?=[{KK_UPPER}])",
+        # a comma between numbers with a space after it is a list, not a decimal: 15,16
+        rf"(?<=[0-9]),(?=[{KK_ALPHA}])",
+    ]
+)

@@ -1,0 +1,40 @@
+"""Sentence boundaries for Kazakh news.
+
+A sentence ends at . ! ? … when the next word starts with a capital letter, a digit, a
+quote or a dash, and at every line break. Abbreviations keep their stop inside the token
+(``ж.``, ``млн.``), so they never end a sentence.
+"""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+TERMINALS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
+OPENERS = frozenset("«\"“„'(-–—")
+
+
+def _starts_sentence(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first in OPENERS
+
+
+@Language.component("kk_sentencizer")
+def kk_sentencizer(doc: Doc) -> Doc:
+    """Set ``is_sent_start`` on every token of the doc."""
+    after_terminal = False
+    after_break = False
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+        elif after_break:
+            token.is_sent_start = not token.is_space
+        else:
+            token.is_sent_start = after_terminal and _starts_sentence(token.text)
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        after_break = "\n" in token.whitespace_
+        if token.text in TERMINALS:
+            after_terminal = after_terminal or True
+        elif token.text not in "»\")”’" or not after_terminal:
+            after_terminal = False
+    return doc

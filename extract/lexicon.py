@@ -1,0 +1,181 @@
+"""Kazakh language data, loaded from the TOML files in ``patterns/``.
+
+The engine never names a Kazakh word itself: every word, suffix, currency and unit it knows
+comes from here, so adding one is a data edit.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+Phrase = tuple[str, ...]
+
+
+def _load(name: str) -> dict:
+    return tomllib.loads(resources.files("extract.patterns").joinpath(name).read_text("utf-8"))
+
+
+def _phrase(text: str) -> Phrase:
+    return tuple(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Modifier:
+    phrase: Phrase
+    position: str  # "before" or "after"
+    qualifier: str
+    types: frozenset[str]
+
+
+@dataclass
+class Lexicon:
+    """Everything the extractor knows about Kazakh, indexed for lookup."""
+
+    # suffixes
+    slot_order: list[str] = field(default_factory=list)
+    numeral_only_slots: frozenset[str] = frozenset()
+    slots: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    final_classes: dict[str, str] = field(default_factory=dict)  # letter -> class
+    case_of: dict[str, str] = field(default_factory=dict)  # allomorph -> case name
+    back_vowels: str = ""
+    front_vowels: str = ""
+    # numbers
+    units: dict[str, int] = field(default_factory=dict)
+    tens: dict[str, int] = field(default_factory=dict)
+    hundreds: dict[str, int] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)
+    stem_variants: dict[str, str] = field(default_factory=dict)
+    collectives: dict[str, int] = field(default_factory=dict)
+    half_after: frozenset[str] = frozenset()
+    half_before: frozenset[str] = frozenset()
+    decimal_points: frozenset[str] = frozenset()
+    article: str = ""
+    article_set_phrases: frozenset[str] = frozenset()
+    not_numbers: frozenset[str] = frozenset()
+    # what numbers measure: phrase (lower-case words) -> code or symbol
+    currencies: dict[Phrase, str] = field(default_factory=dict)
+    currency_symbols: dict[str, str] = field(default_factory=dict)
+    minor_units: dict[Phrase, tuple[str, int]] = field(default_factory=dict)
+    percent_words: frozenset[Phrase] = frozenset()
+    percent_symbols: frozenset[str] = frozenset()
+    measures: dict[Phrase, str] = field(default_factory=dict)
+    rates: dict[str, str] = field(default_factory=dict)
+    durations: dict[Phrase, str] = field(default_factory=dict)
+    duration_relatives: frozenset[str] = frozenset()
+    year_min: int = 1000
+    year_max: int = 2100
+    year_words: frozenset[Phrase] = frozenset()
+    months: dict[Phrase, int] = field(default_factory=dict)
+    clock_words: dict[str, int] = field(default_factory=dict)
+    rank_nouns: frozenset[Phrase] = frozenset()
+    total_postpositions: frozenset[str] = frozenset()
+    rank_cases: frozenset[str] = frozenset()
+    modifiers: list[Modifier] = field(default_factory=list)
+    naming_words: frozenset[Phrase] = frozenset()
+    not_subjects: frozenset[str] = frozenset()
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    letters: str = ""
+    latin_letters: str = ""
+
+    @property
+    def number_words(self) -> dict[str, int]:
+        return {**self.units, **self.tens, **self.hundreds, **self.scales}
+
+
+def _read_suffixes(lex: Lexicon) -> None:
+    data = _load("suffixes.toml")
+    lex.slot_order = list(data["order"])
+    lex.numeral_only_slots = frozenset(data["numeral_only"])
+    lex.slots = {
+        name: {suffix: frozenset(after.split()) for suffix, after in table.items()}
+        for name, table in data["slots"].items()
+    }
+    lex.final_classes = {ch: cls for cls, chars in data["final_classes"].items() for ch in chars}
+    lex.case_of = {form: case for case, forms in data["cases"].items() for form in forms}
+    lex.back_vowels = data["vowels"]["back"]
+    lex.front_vowels = data["vowels"]["front"]
+
+
+def _read_numbers(lex: Lexicon) -> None:
+    data = _load("numbers.toml")
+    lex.units = dict(data["units"])
+    lex.tens = dict(data["tens"])
+    lex.hundreds = dict(data["hundreds"])
+    lex.scales = dict(data["scales"])
+    lex.stem_variants = dict(data["stem_variants"])
+    lex.collectives = dict(data["collectives"])
+    lex.half_after = frozenset(data["halves"]["after"])
+    lex.half_before = frozenset(data["halves"]["before"])
+    lex.decimal_points = frozenset(data["decimals"]["point"])
+    lex.article = data["article"]["word"]
+    lex.article_set_phrases = frozenset(data["article"]["set_phrases"])
+    lex.not_numbers = frozenset(data["homographs"]["not_numbers"])
+
+
+def _read_measures(lex: Lexicon) -> None:
+    currencies = _load("currencies.toml")
+    minor = currencies.pop("minor", {})
+    for code, table in currencies.items():
+        for word in table["words"]:
+            lex.currencies[_phrase(word)] = code
+        for symbol in table["symbols"] + table["codes"]:
+            lex.currency_symbols[symbol] = code
+    lex.minor_units = {_phrase(w): (t["currency"], t["per"]) for w, t in minor.items()}
+
+    percent = _load("percent.toml")
+    lex.percent_words = frozenset(_phrase(w) for w in percent["words"])
+    lex.percent_symbols = frozenset(percent["symbols"])
+
+    units = _load("units.toml")
+    lex.rates = dict(units.pop("rates", {}))
+    lex.measures = {_phrase(w): symbol for symbol, t in units.items() for w in t["words"]}
+
+    durations = _load("durations.toml")
+    lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}
+    lex.duration_relatives = frozenset(durations["relative"])
+
+
+def _read_context(lex: Lexicon) -> None:
+    dates = _load("dates.toml")
+    lex.year_min, lex.year_max = dates["year_min"], dates["year_max"]
+    lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
+    lex.months = {_phrase(m): i for i, m in enumerate(dates["months"], start=1)}
+    lex.clock_words = dict(dates["clock"])
+
+    ranks = _load("ranks.toml")
+    lex.rank_nouns = frozenset(_phrase(w) for w in ranks["nouns"])
+    lex.total_postpositions = frozenset(ranks["total_postpositions"])
+    lex.rank_cases = frozenset(ranks["rank_cases"])
+
+    for table in _load("modifiers.toml")["modifier"]:
+        for words in table["words"]:
+            lex.modifiers.append(
+                Modifier(
+                    phrase=_phrase(words),
+                    position=table["position"],
+                    qualifier=table["qualifier"],
+                    types=frozenset(table.get("types", ())),
+                )
+            )
+
+    context = _load("context.toml")
+    lex.naming_words = frozenset(_phrase(w) for w in context["naming_words"])
+    lex.not_subjects = frozenset(context["not_subjects"])
+    lex.abbreviations = dict(_load("abbreviations.toml"))
+    alphabet = _load("alphabet.toml")
+    lex.letters = alphabet["lower"] + alphabet["upper"]
+    lex.latin_letters = alphabet["latin_lower"] + alphabet["latin_upper"]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read every data file in ``patterns/`` once per process."""
+    lex = Lexicon()
+    _read_suffixes(lex)
+    _read_numbers(lex)
+    _read_measures(lex)
+    _read_context(lex)
+    return lex

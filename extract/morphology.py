@@ -1,0 +1,144 @@
+"""Stem + suffix analysis of Kazakh words (reference B6).
+
+Kazakh glues case, possessive and plural endings to the word (теңгеге, жылдарды, ауылда).
+A word is read as a known stem followed by a chain of suffixes from ``patterns/suffixes.toml``,
+each allowed after the sound its predecessor ends in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, load_lexicon
+
+ANY = "*"  # final class of digits, symbols and letters without one (ь): every suffix fits
+
+
+@dataclass(frozen=True)
+class Suffixes:
+    """The suffix chain of a word: slot name -> allomorph, in order."""
+
+    parts: tuple[tuple[str, str], ...] = ()
+
+    def get(self, slot: str) -> str:
+        return next((form for name, form in self.parts if name == slot), "")
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    @property
+    def text(self) -> str:
+        return "".join(form for _, form in self.parts)
+
+
+def final_class(text: str, lex: Lexicon | None = None) -> str:
+    lex = lex or load_lexicon()
+    return lex.final_classes.get(text[-1:].lower(), ANY) if text else ANY
+
+
+def harmony(text: str, lex: Lexicon | None = None) -> str:
+    """'back' or 'front' by the last vowel, '' when the text has none (км, млн, digits)."""
+    lex = lex or load_lexicon()
+    for ch in reversed(text.lower()):
+        if ch in lex.back_vowels:
+            return "back"
+        if ch in lex.front_vowels:
+            return "front"
+    return ""
+
+
+def _fits(after: frozenset[str], prev_class: str, lenient: bool) -> bool:
+    # lenient: after a possessive also accept the plain after-vowel forms (жылыдан for жылынан),
+    # a common slip in news text.
+    return prev_class in (ANY, *after) or (lenient and prev_class == "P" and "V" in after)
+
+
+@lru_cache(maxsize=65536)
+def parse_suffixes(rest: str, prev_class: str, prev_harmony: str, numeral: bool,
+                   lenient: bool = False) -> Suffixes | None:
+    """Read ``rest`` as a suffix chain after a stem ending in ``prev_class``; None if it is not one.
+
+    ``prev_harmony`` ('' to skip the check) is the vowel harmony the first suffix must keep.
+    ``numeral`` allows the slots only numerals take (ordinal, collective, approximation).
+    """
+    lex = load_lexicon()
+    rest = rest.removeprefix("-")
+    if not rest:
+        return Suffixes()
+    return _chain(lex, rest, 0, prev_class, prev_harmony, numeral, lenient)
+
+
+def _chain(lex: Lexicon, rest: str, slot_index: int, prev_class: str, prev_harmony: str,
+           numeral: bool, lenient: bool) -> Suffixes | None:
+    if not rest:
+        return Suffixes()
+    for index in range(slot_index, len(lex.slot_order)):
+        slot = lex.slot_order[index]
+        if slot in lex.numeral_only_slots and not numeral:
+            continue
+        for form, after in lex.slots[slot].items():
+            if not rest.startswith(form) or not _fits(after, prev_class, lenient):
+                continue
+            form_harmony = harmony(form, lex)
+            if prev_harmony and form_harmony and form_harmony != prev_harmony:
+                continue
+            next_class = "P" if slot == "possessive" else final_class(form, lex)
+            tail = _chain(lex, rest[len(form):], index + 1, next_class,
+                          form_harmony or prev_harmony, numeral, lenient)
+            if tail is not None:
+                return Suffixes(((slot, form),) + tail.parts)
+    return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a word: a stem from a lexicon plus its suffixes."""
+
+    stem: str
+    suffixes: Suffixes
+
+
+def read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
+              numeral: bool = False, strict: bool = True) -> Reading | None:
+    """The longest stem of ``stems`` that ``word`` (lower-case) starts with, followed by suffixes.
+
+    ``strict`` checks that the first suffix fits the stem's final sound; vowel harmony is not
+    checked because loanwords (процент, рубль, км) break it.
+    """
+    for end in range(len(word), 0, -1):
+        stem = word[:end]
+        if stem not in stems:
+            continue
+        cls = final_class(stem) if strict else ANY
+        suffixes = parse_suffixes(word[end:], cls, "", numeral, lenient=True)
+        if suffixes is not None:
+            return Reading(stem, suffixes)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def noun_stem(word: str) -> str:
+    """Strip the case, possessive and plural endings of a noun not in any lexicon.
+
+    Of the stems (two letters or more, with a vowel) after which the rest is a suffix chain
+    fitting the stem's last sound and vowel harmony, takes the one with the most endings
+    other than the possessive, then the longest. A final -ы/-і is nearly always readable as
+    a possessive, so it alone must not decide (жылдарды -> жыл, not жылдард + ы; орында ->
+    орын, not ор + ы + нда).
+    """
+    lex = load_lexicon()
+    lower = word.lower()
+    best, best_key = lower, (-1, 0)
+    for end in range(2, len(lower)):
+        stem = lower[:end]
+        stem_harmony = harmony(stem, lex)
+        if not stem_harmony or stem[-1] == stem[-2]:  # no Kazakh stem ends in a double letter
+            continue
+        suffixes = parse_suffixes(lower[end:], final_class(stem, lex), stem_harmony, False)
+        if not suffixes:
+            continue
+        key = (sum(slot != "possessive" for slot, _ in suffixes.parts), end)
+        if key > best_key:
+            best, best_key = stem, key
+    return best

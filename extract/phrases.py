@@ -1,0 +1,78 @@
+"""Matching lexicon phrases (currencies, units, modifiers) against words, with inflection.
+
+A phrase is one or more words from ``patterns/``; all but the last must match exactly
+(lower-case) and the last may carry suffixes (``шаршы метрге``, ``АҚШ долларынан``).
+Longer phrases win.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .lexicon import Phrase
+from .morphology import Suffixes, read_word
+from .words import Word
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[T]):
+    value: T
+    start: int  # first word
+    end: int  # after the last word
+    suffixes: Suffixes
+    stem: str
+
+
+class PhraseTable(Generic[T]):
+    """Phrases of one kind (currencies, units, …) indexed by their leading words."""
+
+    def __init__(self, phrases: Mapping[Phrase, T], inflected: bool = True) -> None:
+        self.inflected = inflected
+        # leading words -> {last word stem -> value}
+        self._by_head: dict[Phrase, dict[str, T]] = defaultdict(dict)
+        for phrase, value in phrases.items():
+            self._by_head[phrase[:-1]][phrase[-1]] = value
+        self._lengths = sorted({len(head) + 1 for head in self._by_head}, reverse=True)
+
+    def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
+        """The longest phrase that starts at ``words[i]``."""
+        for length in self._lengths:
+            last = i + length - 1
+            if last >= len(words) or any(w.is_punct for w in words[i:last + 1]):
+                continue
+            head = tuple(w.lower for w in words[i:last])
+            stems = self._by_head.get(head)
+            if not stems:
+                continue
+            found = self._read_last(words[last].lower, stems)
+            if found is not None:
+                stem, suffixes = found
+                return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
+        return None
+
+    def match_ending(self, words: list[Word], end: int) -> PhraseMatch[T] | None:
+        """The longest uninflected phrase that ends just before ``words[end]``."""
+        for length in self._lengths:
+            start = end - length
+            if start < 0:
+                continue
+            phrase = tuple(w.lower for w in words[start:end])
+            stems = self._by_head.get(phrase[:-1])
+            if stems and phrase[-1] in stems:
+                return PhraseMatch(stems[phrase[-1]], start, end, Suffixes(), phrase[-1])
+        return None
+
+    def _read_last(self, lower: str, stems: dict[str, T]) -> tuple[str, Suffixes] | None:
+        if lower in stems:
+            return lower, Suffixes()
+        if not self.inflected:
+            return None
+        reading = read_word(lower, stems)
+        if reading is not None:
+            return reading.stem, reading.suffixes
+        return None

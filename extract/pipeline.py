@@ -1,0 +1,106 @@
+"""The one pipeline: a blank ``kk`` spaCy pipeline with the Kazakh sentencizer and the
+``kazakh_numeric_facts`` component. The CLI, ``find_facts`` and ``facts_frame`` all run it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from .building import Draft, FactBuilder
+from .facts import Fact
+from .lang.kk.sentences import kk_sentencizer
+from .lexicon import load_lexicon
+from .words import sentence_words
+
+SPAN_KEY = "facts"
+FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total")
+
+for _name in FACT_ATTRIBUTES:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default="")
+
+
+def _number_gate() -> regex.Pattern:
+    """Digits, or a word starting with a number word: sentences without one are skipped."""
+    lex = load_lexicon()
+    stems = sorted({*lex.number_words, *lex.collectives, *lex.stem_variants}, key=len, reverse=True)
+    return regex.compile(r"\d|(?<![\p{L}])(?:" + "|".join(map(regex.escape, stems)) + ")")
+
+
+class NumericFacts:
+    """Puts the numeric facts of a Doc in ``doc.spans["facts"]``, the type as the label and
+    the contract's fields as extension attributes (``span._.value``, ``span._.unit`` …)."""
+
+    def __init__(self, nlp: Language, name: str, set_ents: bool = False) -> None:
+        self.name = name
+        self.set_ents = set_ents
+        self.builder = FactBuilder()
+        self.gate = _number_gate()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("SENT_START"):
+            doc = kk_sentencizer(doc)
+        spans = []
+        for sent in doc.sents:
+            if not self.gate.search(sent.text.lower()):
+                continue
+            words = sentence_words(sent)
+            for draft in self.builder.build(words):
+                spans.append(self._span(doc, words, draft))
+        doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=spans)
+        if self.set_ents:
+            self._add_ents(doc, spans)
+        return doc
+
+    @staticmethod
+    def _span(doc: Doc, words: list, draft: Draft) -> Span:
+        span = doc.char_span(words[draft.start].start, words[draft.end - 1].end, label=draft.type,
+                             alignment_mode="expand")
+        for name in FACT_ATTRIBUTES:
+            setattr(span._, name, getattr(draft, name))
+        return span
+
+    @staticmethod
+    def _add_ents(doc: Doc, spans: list[Span]) -> None:
+        """Add facts to ``doc.ents`` where they overlap no entity already there."""
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        new = [s for s in spans if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
+
+
+@Language.factory("kazakh_numeric_facts", default_config={"set_ents": False})
+def make_numeric_facts(nlp: Language, name: str, set_ents: bool) -> NumericFacts:
+    return NumericFacts(nlp, name, set_ents=set_ents)
+
+
+@cache
+def load_pipeline() -> Language:
+    """The kazextract pipeline (built once per process)."""
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kk_sentencizer")
+    nlp.add_pipe("kazakh_numeric_facts")
+    return nlp
+
+
+def doc_facts(doc: Doc) -> list[Fact]:
+    """The facts of a processed Doc as records."""
+    facts = []
+    for span in doc.spans.get(SPAN_KEY, []):
+        attrs = {name: getattr(span._, name) for name in FACT_ATTRIBUTES}
+        facts.append(Fact(span.start_char, span.end_char, span.text, span.label_,
+                          sentence=span.sent.text.strip(), **attrs))
+    return facts
+
+
+def find_facts(text: str) -> list[Fact]:
+    """Every numeric fact in a Kazakh text, in text order.
+
+    >>> [(f.span, f.type, f.value, f.unit) for f in find_facts("35 млрд теңге жұмсалды.")]
+    [('35 млрд теңге', 'MONEY', '35000000000', 'KZT')]
+    """
+    return doc_facts(load_pipeline()(text))

@@ -1,0 +1,75 @@
+"""Words of a sentence: spaCy tokens glued together without a space, as a reader sees them.
+
+The tokenizer splits ``30%-ға`` into 30 | % | - | ға so that numbers are tokens of their
+own; facts, like KazNERD's spans, start and end on whole words, so the pieces are joined
+back here. Punctuation stays a word of its own. A number written with a space or a
+no-break space between thousands (``150 000``) becomes one word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.tokens import Span
+
+JOINERS = frozenset("-–—%/")
+THOUSANDS_GAPS = frozenset(" \u00a0\u202f")
+_GROUP_HEAD = regex.compile(r"\d{1,3}")
+_GROUP_TAIL = regex.compile(r"\d{3}(?!\d)")
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+    is_punct: bool = False
+    in_name: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def _separates(token) -> bool:
+    return token.is_punct and token.text not in JOINERS or token.is_space
+
+
+def sentence_words(sent: Span) -> list[Word]:
+    """The words of a sentence with character offsets into the document."""
+    words: list[Word] = []
+    glued = False
+    for token in sent:
+        if token.is_space:
+            glued = False
+            continue
+        if glued and not _separates(token) and not words[-1].is_punct:
+            last = words[-1]
+            last.text += token.text
+            last.end = token.idx + len(token.text)
+        else:
+            words.append(Word(token.text, token.idx, token.idx + len(token.text),
+                              is_punct=_separates(token)))
+        glued = not token.whitespace_
+    return _join_thousands(words, sent.doc.text)
+
+
+def _join_thousands(words: list[Word], text: str) -> list[Word]:
+    joined: list[Word] = []
+    for word in words:
+        prev = joined[-1] if joined else None
+        if (prev is not None and _is_group_chain(prev.text) and _GROUP_TAIL.match(word.text)
+                and word.start - prev.end == 1 and text[prev.end] in THOUSANDS_GAPS):
+            prev.text = text[prev.start:word.end]
+            prev.end = word.end
+        else:
+            joined.append(word)
+    return joined
+
+
+def _is_group_chain(text: str) -> bool:
+    """``150`` or ``1 500`` (groups of three after the first): a number that may go on."""
+    groups = regex.split(r"[ \u00a0\u202f]", text)
+    return (bool(_GROUP_HEAD.fullmatch(groups[0]))
+            and all(len(g) == 3 and g.isdigit() for g in groups[1:]))

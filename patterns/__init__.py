@@ -1,0 +1,1 @@
+"""Kazakh language data files, shipped inside the extract package."""
