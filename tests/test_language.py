@@ -1,0 +1,81 @@
+"""The Kazakh spaCy language: registration, tokenizer cases of Kazakh number writing,
+like_num, sentence boundaries."""
+
+import subprocess
+import sys
+
+import pytest
+import spacy
+
+from extract.lang.kk.sentences import kk_sentencizer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("kk")
+
+
+def tokens(nlp, text: str) -> list[str]:
+    return [t.text for t in nlp(text) if not t.is_space]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("29-орынға", ["29", "-", "орынға"]),
+    ("100-ден", ["100", "-", "ден"]),
+    ("30%-ға", ["30", "%", "-", "ға"]),
+    ("15-25%-ке", ["15", "-", "25", "%", "-", "ке"]),
+    ("100ден", ["100", "ден"]),
+    ("3мыңнан", ["3", "мыңнан"]),
+    ("32,8 млрд", ["32,8", "млрд"]),
+    ("2017-2019", ["2017", "-", "2019"]),
+    ("15–25", ["15", "–", "25"]),
+    ("4/66", ["4/66"]),
+    ("18:00-де", ["18:00", "-", "де"]),
+    ("2019 ж. қаңтар", ["2019", "ж.", "қаңтар"]),
+    ("70 млн. теңге", ["70", "млн.", "теңге"]),
+    ("жоқ.", ["жоқ", "."]),
+    ("ауыл,қала", ["ауыл", ",", "қала"]),
+    ("COVID-19", ["COVID-19"]),
+    ("Премьер-Министр", ["Премьер-Министр"]),
+])
+def test_tokenizer_splits_numbers_from_what_is_glued_to_them(nlp, text, expected):
+    assert tokens(nlp, text) == expected
+
+
+def test_thousands_with_spaces_stay_separate_tokens_but_one_number(nlp):
+    from extract import find_facts
+
+    for gap in (" ", "\u00a0", "\u202f"):
+        text = f"Жалақы 150{gap}000 теңге болды."
+        assert "150" in tokens(nlp, text)
+        [fact] = find_facts(text)
+        assert (fact.span, fact.value) == (f"150{gap}000 теңге", "150000")
+
+
+@pytest.mark.parametrize("word", ["екі", "жиырма", "мыңнан", "бірінші", "жүздеген", "бесеу",
+                                  "млрд", "150", "32,8", "4/66"])
+def test_like_num_knows_kazakh_number_words(nlp, word):
+    assert nlp(word)[0].like_num
+
+
+@pytest.mark.parametrize("word", ["оның", "үшін", "бірақ", "адам", "орынбасар", "алтын"])
+def test_like_num_rejects_lookalikes(nlp, word):
+    assert not nlp(word)[0].like_num
+
+
+def test_sentences_do_not_break_on_abbreviations(nlp):
+    doc = kk_sentencizer(nlp("2019 ж. Қазақстан 70 млн. теңге бөлді. Ал 2020 ж. 80 млн. бөлінді."))
+    assert [s.text for s in doc.sents] == ["2019 ж. Қазақстан 70 млн. теңге бөлді.",
+                                          "Ал 2020 ж. 80 млн. бөлінді."]
+
+
+def test_sentences_break_at_terminal_punctuation_and_line_breaks(nlp):
+    doc = kk_sentencizer(nlp("Бірінші сөйлем. Екінші сөйлем!\nҮшінші жол\n\nТөртінші"))
+    assert [s.text.strip() for s in doc.sents] == [
+        "Бірінші сөйлем.", "Екінші сөйлем!", "Үшінші жол", "Төртінші"]
+
+
+def test_spacy_blank_kk_works_in_a_fresh_process():
+    code = "import spacy; nlp = spacy.blank('kk'); print(type(nlp).__name__, len(nlp('5 теңге')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["Kazakh", "2"]
