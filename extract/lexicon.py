@@ -10,12 +10,24 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 Phrase = tuple[str, ...]
 
 
+@cache
+def patterns_dir() -> Traversable:
+    """``patterns/``: shipped in the wheel as ``extract.patterns``; in a source checkout (tests
+    run from the repository import ``extract`` from there) it is the folder beside the package."""
+    checkout = Path(__file__).resolve().parent.parent / "patterns"
+    if (checkout / "numbers.toml").is_file():
+        return checkout
+    return resources.files("extract.patterns")
+
+
 def _load(name: str) -> dict:
-    return tomllib.loads(resources.files("extract.patterns").joinpath(name).read_text("utf-8"))
+    return tomllib.loads(patterns_dir().joinpath(name).read_text("utf-8"))
 
 
 def _phrase(text: str) -> Phrase:
