@@ -46,10 +46,11 @@ class NumericFacts:
         if not doc.has_annotation("SENT_START"):
             doc = kk_sentencizer(doc)
         spans = []
+        text = doc.text  # built once: Doc.text joins every token on each access
         for sent in doc.sents:
             if not self.gate.search(sent.text.lower()):
                 continue
-            words = sentence_words(sent)
+            words = sentence_words(sent, text)
             for draft in self.builder.build(words):
                 spans.append(self._span(doc, words, draft))
         doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=spans)

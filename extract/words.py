@@ -36,8 +36,10 @@ def _separates(token) -> bool:
     return token.is_punct and token.text not in JOINERS or token.is_space
 
 
-def sentence_words(sent: Span) -> list[Word]:
-    """The words of a sentence with character offsets into the document."""
+def sentence_words(sent: Span, text: str | None = None) -> list[Word]:
+    """The words of a sentence with character offsets into the document. Pass the
+    document's ``text`` when calling this per sentence: ``Doc.text`` is rebuilt from every
+    token of the document on each access."""
     words: list[Word] = []
     glued = False
     for token in sent:
@@ -52,15 +54,16 @@ def sentence_words(sent: Span) -> list[Word]:
             words.append(Word(token.text, token.idx, token.idx + len(token.text),
                               is_punct=_separates(token)))
         glued = not token.whitespace_
-    return _join_thousands(words, sent.doc.text)
+    return _join_thousands(words, sent.doc.text if text is None else text)
 
 
 def _join_thousands(words: list[Word], text: str) -> list[Word]:
     joined: list[Word] = []
     for word in words:
         prev = joined[-1] if joined else None
-        if (prev is not None and _is_group_chain(prev.text) and _GROUP_TAIL.match(word.text)
-                and word.start - prev.end == 1 and text[prev.end] in THOUSANDS_GAPS):
+        # cheap tests first: this runs for every word of every gated sentence
+        if (prev is not None and word.start - prev.end == 1 and _GROUP_TAIL.match(word.text)
+                and text[prev.end] in THOUSANDS_GAPS and _is_group_chain(prev.text)):
             prev.text = text[prev.start:word.end]
             prev.end = word.end
         else:
