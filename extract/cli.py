@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from .cli_conll import eval_conll
 from .evaluation import read_gold, report, score
 from .pipeline import find_facts
 from .reading import InputError, expand_path, read_document
@@ -107,3 +108,6 @@ def evaluate(gold_dir: Path, texts: Path | None, min_f1: float) -> None:
     if worst < min_f1:
         _error(f"overall F1 {worst:.3f} is below --min-f1 {min_f1}")
         sys.exit(1)
+
+
+main.add_command(eval_conll)
