@@ -17,6 +17,7 @@ from .lexicon import Lexicon, Modifier, load_lexicon
 from .morphology import noun_stem
 from .numbers import Number, NumberReader
 from .phrases import PhraseMatch, PhraseTable
+from .temporal import TemporalMatcher
 from .words import Word
 
 QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
@@ -43,8 +44,10 @@ class Draft:
 class FactBuilder:
     """Finds the facts of one sentence's words."""
 
-    def __init__(self, lex: Lexicon | None = None) -> None:
+    def __init__(self, lex: Lexicon | None = None, relative_dates: bool = False) -> None:
+        """``relative_dates``: also dates and times without a number (биыл, таңертең)."""
         self.lex = lex = lex or load_lexicon()
+        self.relative_dates = relative_dates
         self.numbers = NumberReader(lex)
         self.currencies = PhraseTable(lex.currencies)
         self.minor_units = PhraseTable(lex.minor_units)
@@ -60,6 +63,7 @@ class FactBuilder:
                                   inflected=False)
         self.naming = PhraseTable(dict.fromkeys(lex.naming_words, True), inflected=False)
         self.relatives = PhraseTable({(w,): w for w in lex.duration_relatives}, inflected=False)
+        self.temporal = TemporalMatcher(lex)
 
     # ---- the sentence --------------------------------------------------------------------
 
@@ -71,7 +75,14 @@ class FactBuilder:
         while i < len(words):
             number = self.numbers.read(words, i) if self.numbers.starts_number(words[i]) else None
             if number is None:
-                i += 1
+                temporal = (self.temporal.match(words, i)
+                            if self.relative_dates and not words[i].is_punct else None)
+                if temporal and not self._starts_number_at(words, temporal.end - 1):
+                    drafts.append(Draft(temporal.start, temporal.end, temporal.type,
+                                        temporal.value))
+                    i = temporal.end
+                else:
+                    i += 1
                 continue
             draft = self._fact(words, number)
             if draft is None:
@@ -87,6 +98,9 @@ class FactBuilder:
                 drafts.append(draft)
             i = draft.end
         return drafts
+
+    def _starts_number_at(self, words: list[Word], k: int) -> bool:
+        return self.numbers.starts_number(words[k])
 
     def _mark_names(self, words: list[Word]) -> None:
         """Words inside a quoted title followed by a naming word ("…" атты) are a name."""
@@ -227,6 +241,7 @@ class FactBuilder:
 
     def _duration(self, words: list[Word], number: Number, duration: PhraseMatch[str]) -> Draft:
         draft = self._draft(number, duration.end, "DURATION", duration.value)
+        draft.start = self.temporal.duration_determiner(words, draft.start)  # соңғы екі жылда
         if relative := self.relatives.match(words, draft.end):
             draft.end = relative.end  # екі жыл бұрын "two years ago"
         return draft

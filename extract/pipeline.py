@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, SpanGroup
 from .building import Draft, FactBuilder
 from .facts import Fact
 from .lang.kk.sentences import kk_sentencizer
+from .latin import ScriptReader
 from .lexicon import load_lexicon
-from .words import sentence_words
 
 SPAN_KEY = "facts"
 FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total")
@@ -25,22 +25,30 @@ for _name in FACT_ATTRIBUTES:
         Span.set_extension(_name, default="")
 
 
-def _number_gate() -> regex.Pattern:
-    """Digits, or a word starting with a number word: sentences without one are skipped."""
+def _number_gate(builder: FactBuilder) -> regex.Pattern:
+    """Digits, or a word starting like a number word (or a temporal word, when those are
+    wanted): sentences without one are skipped before the word-level rules run."""
     lex = load_lexicon()
-    stems = sorted({*lex.number_words, *lex.collectives, *lex.stem_variants}, key=len, reverse=True)
+    temporal = builder.temporal.first_words if builder.relative_dates else ()
+    stems = sorted({*lex.number_words, *lex.collectives, *lex.stem_variants, *temporal},
+                   key=len, reverse=True)
     return regex.compile(r"\d|(?<![\p{L}])(?:" + "|".join(map(regex.escape, stems)) + ")")
 
 
 class NumericFacts:
     """Puts the numeric facts of a Doc in ``doc.spans["facts"]``, the type as the label and
-    the contract's fields as extension attributes (``span._.value``, ``span._.unit`` …)."""
+    the contract's fields as extension attributes (``span._.value``, ``span._.unit`` …).
 
-    def __init__(self, nlp: Language, name: str, set_ents: bool = False) -> None:
+    ``relative_dates`` adds dates and times written without a number (биыл, өткен жылы,
+    таңертең), as KazNERD annotates them; their value is empty."""
+
+    def __init__(self, nlp: Language, name: str, set_ents: bool = False,
+                 relative_dates: bool = False) -> None:
         self.name = name
         self.set_ents = set_ents
-        self.builder = FactBuilder()
-        self.gate = _number_gate()
+        self.builder = FactBuilder(relative_dates=relative_dates)
+        self.gate = _number_gate(self.builder)
+        self.scripts = ScriptReader()  # reads Latin-script sentences in Cyrillic
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("SENT_START"):
@@ -48,11 +56,12 @@ class NumericFacts:
         spans = []
         text = doc.text  # built once: Doc.text joins every token on each access
         for sent in doc.sents:
-            if not self.gate.search(sent.text.lower()):
+            view = self.scripts.view(sent, text)
+            if not self.gate.search(view.text.lower()):
                 continue
-            words = sentence_words(sent, text)
+            words = view.words()
             for draft in self.builder.build(words):
-                spans.append(self._span(doc, words, draft))
+                spans.append(self._span(doc, words, view.restore(draft)))
         doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=spans)
         if self.set_ents:
             self._add_ents(doc, spans)
@@ -74,17 +83,19 @@ class NumericFacts:
         doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
 
 
-@Language.factory("kazakh_numeric_facts", default_config={"set_ents": False})
-def make_numeric_facts(nlp: Language, name: str, set_ents: bool) -> NumericFacts:
-    return NumericFacts(nlp, name, set_ents=set_ents)
+@Language.factory("kazakh_numeric_facts",
+                  default_config={"set_ents": False, "relative_dates": False})
+def make_numeric_facts(nlp: Language, name: str, set_ents: bool, relative_dates: bool
+                       ) -> NumericFacts:
+    return NumericFacts(nlp, name, set_ents=set_ents, relative_dates=relative_dates)
 
 
 @cache
-def load_pipeline() -> Language:
-    """The kazextract pipeline (built once per process)."""
+def load_pipeline(relative_dates: bool = False) -> Language:
+    """The kazextract pipeline (built once per process and setting)."""
     nlp = spacy.blank("kk")
     nlp.add_pipe("kk_sentencizer")
-    nlp.add_pipe("kazakh_numeric_facts")
+    nlp.add_pipe("kazakh_numeric_facts", config={"relative_dates": relative_dates})
     return nlp
 
 
@@ -98,10 +109,11 @@ def doc_facts(doc: Doc) -> list[Fact]:
     return facts
 
 
-def find_facts(text: str) -> list[Fact]:
-    """Every numeric fact in a Kazakh text, in text order.
+def find_facts(text: str, relative_dates: bool = False) -> list[Fact]:
+    """Every numeric fact in a Kazakh text, in text order (with ``relative_dates``, also
+    dates and times without a number: биыл, өткен жылы, таңертең).
 
     >>> [(f.span, f.type, f.value, f.unit) for f in find_facts("35 млрд теңге жұмсалды.")]
     [('35 млрд теңге', 'MONEY', '35000000000', 'KZT')]
     """
-    return doc_facts(load_pipeline()(text))
+    return doc_facts(load_pipeline(relative_dates)(text))

@@ -70,6 +70,6 @@ def test_jsonl_has_the_same_keys_and_numbers_as_json_numbers():
 
 
 def test_stdin_doc_is_dash():
-    result = CliRunner().invoke(main, ["extract"], input="Биыл 35 млрд теңге жұмсалды.")
+    result = CliRunner().invoke(main, ["extract"], input="Бюджеттен 35 млрд теңге жұмсалды.")
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [(r["doc"], r["span"]) for r in rows] == [("-", "35 млрд теңге")]

@@ -1,0 +1,105 @@
+"""Dates and times written without a number: биыл, өткен жылы, жыл сайын, таңертең.
+
+KazNERD marks them DATE and TIME, and an analyst reading a programme's timeline needs them
+as much as "2019 жылы". A phrase is [determiner] core [part] [postposition], each word
+from ``patterns/temporal.toml``; the value is empty (it depends on the document's date)
+except for a bare month, which gets ``--MM``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, Phrase, load_lexicon, patterns_dir
+from .phrases import PhraseMatch, PhraseTable
+from .words import Word
+
+
+def _phrases(words: list[str]) -> dict[Phrase, str]:
+    return {tuple(w.split()): w for w in words}
+
+
+@dataclass(frozen=True)
+class Temporal:
+    start: int
+    end: int
+    type: str  # DATE or TIME
+    value: str = ""
+
+
+class TemporalMatcher:
+    """Finds date and time phrases without numbers in a sentence's words."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        lex = lex or load_lexicon()
+        data = tomllib.loads(patterns_dir().joinpath("temporal.toml").read_text("utf-8"))
+        self.dates = PhraseTable(_phrases(data["date_words"] + data["seasons"] + data["weekdays"]))
+        self.months = PhraseTable(lex.months)
+        self.times = PhraseTable(_phrases(data["time_words"]))
+        self.nouns = PhraseTable(_phrases(data["time_nouns"]))
+        self.determiners = PhraseTable(_phrases(data["determiners"]), inflected=False)
+        self.duration_determiners = PhraseTable(_phrases(data["duration_determiners"]),
+                                                inflected=False)
+        self.parts = PhraseTable(_phrases(data["parts"]))
+        self.postpositions = frozenset(data["postpositions"])
+        self.frequency = frozenset(data["frequency"])
+        self.homographs = frozenset(data["homographs"])
+        self.accusative = frozenset(f for f, case in lex.case_of.items() if case == "accusative")
+        self.first_words = self._first_words(data, lex)
+
+    @staticmethod
+    def _first_words(data: dict, lex: Lexicon) -> frozenset[str]:
+        """First letters-and-all of every word a phrase can start with, for a cheap gate."""
+        words = [*data["date_words"], *data["seasons"], *data["weekdays"], *data["time_words"],
+                 *data["time_nouns"], *data["determiners"], *(m[0] for m in lex.months)]
+        return frozenset(w.split()[0] for w in words)
+
+    def match(self, words: list[Word], i: int) -> Temporal | None:
+        """The temporal phrase starting at ``words[i]``, or None."""
+        determiner = self.determiners.match(words, i)
+        j = determiner.end if determiner else i
+        if j >= len(words):
+            return None
+        core = self._core(words, j, bool(determiner))
+        if core is None:
+            return None
+        kind, end, value = core
+        if end < len(words) and (part := self.parts.match(words, end)):
+            end = part.end  # жыл басынан, айдың ортасында
+        if end < len(words) and words[end].lower in self.postpositions:
+            end += 1
+        return Temporal(i, end, kind, value if not determiner else "")
+
+    def _core(self, words: list[Word], j: int, determined: bool) -> tuple[str, int, str] | None:
+        lower = words[j].lower
+        if lower in self.homographs and not determined:
+            return None
+        if found := self._usable(self.months.match(words, j)):
+            return "DATE", self._after_noun(words, found.end), f"--{found.value:02d}"
+        if found := self._usable(self.dates.match(words, j)):
+            return "DATE", self._after_noun(words, found.end), ""
+        if found := self._usable(self.nouns.match(words, j)):
+            nxt = words[found.end].lower if found.end < len(words) else ""
+            if determined or nxt in self.frequency or self.parts.match(words, found.end):
+                return "DATE", found.end, ""  # бүгінгі таңда "nowadays" is a date
+        if found := self._usable(self.times.match(words, j)):
+            return "TIME", found.end, ""
+        return None
+
+    def _usable(self, found: PhraseMatch | None) -> PhraseMatch | None:
+        """Not in the accusative: жазды "wrote" is no summer, but жазда "in summer" is."""
+        if found is None or found.suffixes.get("case") in self.accusative:
+            return None
+        return found
+
+    def _after_noun(self, words: list[Word], end: int) -> int:
+        """бүгінгі күні, қаңтар айында, биылғы жылдың: a time noun after the core joins it."""
+        if end < len(words) and (noun := self._usable(self.nouns.match(words, end))):
+            return noun.end
+        return end
+
+    def duration_determiner(self, words: list[Word], start: int) -> int:
+        """The start of a duration with its determiner (соңғы екі жылда), or ``start``."""
+        found = self.duration_determiners.match_ending(words, start)
+        return found.start if found else start
