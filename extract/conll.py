@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import regex
@@ -180,11 +181,15 @@ def evaluate_sentence(sentence: Sentence, find: Callable[[str], list[Fact]]) -> 
     return Result(sentence, text, offsets, entities_of(sentence.tags), predicted)
 
 
-def run(sentences: Iterable[Sentence], find: Callable[[str], list[Fact]] | None = None
-        ) -> list[Result]:
-    """Gold and predicted entities of every sentence (``find`` defaults to ``find_facts``)."""
+def run(sentences: Iterable[Sentence], find: Callable[[str], list[Fact]] | None = None,
+        relative_dates: bool = True) -> list[Result]:
+    """Gold and predicted entities of every sentence. ``find`` defaults to ``find_facts``,
+    with dates and times written without a number (биыл, таңертең) unless
+    ``relative_dates`` is false: KazNERD annotates those as DATE and TIME."""
     if find is None:
-        from .pipeline import find_facts as find
+        from . import pipeline
+
+        find = partial(pipeline.find_facts, relative_dates=relative_dates)
     return [evaluate_sentence(s, find) for s in sentences]
 
 
@@ -288,7 +293,8 @@ def _by_class(entities: list[Entity]) -> dict[str, list[Entity]]:
 def twin_agreement(results: Iterable[Result]) -> Twins:
     """Compare each digit form (BID, CID, EID, FID) with the word form (AID) of the same
     number: the k-th predicted entity of a class in one with the k-th in the other, for
-    every k both have; a pair agrees when value and value_max are equal strings."""
+    every k both have; a pair agrees when value and value_max are equal strings. Pairs
+    where neither side has a value (dates without a number) are not counted."""
     forms: dict[str, dict[str, Result]] = defaultdict(dict)
     for r in results:
         if r.sentence.id:
@@ -305,6 +311,8 @@ def twin_agreement(results: Iterable[Result]) -> Twins:
             digit = variants[letter]
             for cls, found in _by_class(digit.predicted).items():
                 for a, b in zip(word_entities.get(cls, []), found, strict=False):
+                    if not (a.value or a.value_max or b.value or b.value_max):
+                        continue  # a date without a number (биыл) has no value to compare
                     twins.pairs += 1
                     if (a.value, a.value_max) == (b.value, b.value_max):
                         twins.equal += 1

@@ -224,8 +224,9 @@ def test_twin_agreement_counts_differing_values_and_unpaired_entities() -> None:
     def sentence(sid: str) -> Sentence:
         return Sentence(sid, ["x"] * 4, ["O"] * 4)
 
-    values = {"AID3": [("CARDINAL", "5"), ("CARDINAL", "6"), ("MONEY", "7")],
-              "BID3": [("CARDINAL", "5"), ("CARDINAL", "60")],   # no MONEY: not a pair
+    values = {"AID3": [("CARDINAL", "5"), ("CARDINAL", "6"), ("MONEY", "7"), ("DATE", "")],
+              "BID3": [("CARDINAL", "5"), ("CARDINAL", "60"),    # no MONEY: not a pair
+                       ("DATE", "")],                            # no value: not counted
               "CID3": [("CARDINAL", "5")],
               "BID4": [("CARDINAL", "1")]}                        # no word form: not compared
     facts = {}
@@ -248,17 +249,20 @@ def test_cli_prints_table_misses_and_applies_min_f1(tmp_path: Path, monkeypatch)
     path = tmp_path / "small.txt"
     path.write_text(WITH_IDS + "\nAID8 O\nбүгін B-DATE\nкелді O\n", encoding="utf-8")
 
-    def find(text: str) -> list[Fact]:  # finds the percentages, and "келді" as an extra
+    def find(text: str, relative_dates: bool = False) -> list[Fact]:
+        """Finds the percentages, "келді" as an extra, and "бүгін" with relative dates."""
         found = []
         for word, kind in (("5 пайызға", "PERCENT"), ("бес пайызға", "PERCENT"),
-                           ("келді", "CARDINAL")):
+                           ("келді", "CARDINAL"), ("бүгін", "DATE")):
+            if word == "бүгін" and not relative_dates:
+                continue
             if word in text:
                 found.append(_fact(text.index(word), text.index(word) + len(word), kind, "5"))
         return found
 
     monkeypatch.setattr(extract.pipeline, "find_facts", find)
     runner = CliRunner()
-    out = runner.invoke(main, ["eval-conll", str(path), "--misses", "3"])
+    out = runner.invoke(main, ["eval-conll", str(path), "--misses", "3", "--numbers-only"])
     assert out.exit_code == 0, out.output
     lines = out.output.splitlines()
     assert "PERCENTAGE   1.000  1.000  1.000       2         2" in lines
@@ -267,8 +271,11 @@ def test_cli_prints_table_misses_and_applies_min_f1(tmp_path: Path, monkeypatch)
     assert "1/1 entity pairs with equal values = 1.000" in out.output
     assert "  AID8  gold 'бүгін' DATE  predicted: -" in lines
     assert "  AID8  predicted 'келді' CARDINAL  gold: -" in lines
-    failed = runner.invoke(main, ["eval-conll", str(path), "--min-f1", "0.5"])
+    failed = runner.invoke(main, ["eval-conll", str(path), "--min-f1", "0.5", "--numbers-only"])
     assert failed.exit_code == 1
+    # by default dates without a number are looked for too: the date is found
+    default = runner.invoke(main, ["eval-conll", str(path)])
+    assert "DATE         1.000  1.000  1.000       1         1" in default.output.splitlines()
 
 
 @pytest.mark.skipif(not KAZNERD.exists(), reason="KazNERD validation split not beside the repo")
