@@ -191,3 +191,9 @@ def load_lexicon() -> Lexicon:
     _read_measures(lex)
     _read_context(lex)
     return lex
+
+
+@cache
+def load_latin() -> dict:
+    """``patterns/latin.toml``: the Latin alphabets' letters in Cyrillic (read by latin.py)."""
+    return _load("latin.toml")
