@@ -1,0 +1,124 @@
+"""The ``kazakh_numeric_facts`` spaCy component: entry point, ents, DocBin, multiprocessing."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+from extract.pipeline import FACT_ATTRIBUTES, SPAN_KEY
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT / "seeds").glob("*.txt")).read_text("utf-8")
+TEXTS = [
+    "Биыл 35 млрд теңге жұмсалды.",
+    "Ел 193 мемлекеттің ішінде 29-орынға көтерілді.",
+    "Elde 523 myńnan astam adam jumysqa ornalasty.",
+    SEED,
+]
+
+
+def _facts(doc) -> list[tuple]:  # noqa: ANN001
+    return [(s.start_char, s.end_char, s.label_, *(getattr(s._, a) for a in FACT_ATTRIBUTES))
+            for s in doc.spans[SPAN_KEY]]
+
+
+def _nlp(**config):  # noqa: ANN003, ANN202
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kazakh_numeric_facts", config=config)
+    return nlp
+
+
+FRESH_PROGRAM = """
+import json, sys
+import spacy
+assert "extract" not in sys.modules
+nlp = spacy.blank("kk")
+nlp.add_pipe("kazakh_numeric_facts", config={"set_ents": True})
+doc = nlp("Ел 193 мемлекеттің ішінде 29-орынға көтерілді, 35 млрд теңге жұмсалды.")
+print(json.dumps([[s.text, s.label_, s._.value, s._.unit, s._.total] for s in doc.spans["facts"]]
+                 + [[e.text, e.label_] for e in doc.ents], ensure_ascii=False))
+"""
+
+
+def test_add_pipe_in_a_fresh_program() -> None:
+    """The factory is found through the spacy_factories entry point, without an import."""
+    out = subprocess.run([sys.executable, "-c", FRESH_PROGRAM], capture_output=True, text=True,
+                         check=True, cwd="/")
+    assert json.loads(out.stdout) == [
+        ["193", "CARDINAL", "193", "", ""],
+        ["29-орынға", "RANK", "29", "", "193"],
+        ["35 млрд теңге", "MONEY", "35000000000", "KZT", ""],
+        ["193", "CARDINAL"], ["29-орынға", "RANK"], ["35 млрд теңге", "MONEY"],
+    ]
+
+
+def test_saved_pipeline_loads_in_a_fresh_program(tmp_path: Path) -> None:
+    _nlp(set_ents=True).to_disk(tmp_path / "model")
+    program = (f"import spacy; nlp = spacy.load({str(tmp_path / 'model')!r}); "
+               "print([(e.text, e._.value) for e in nlp('Биыл 35 млрд теңге жұмсалды.').ents])")
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                         check=True, cwd="/")
+    assert out.stdout.strip() == "[('35 млрд теңге', '35000000000')]"
+
+
+def test_facts_are_spans_with_extension_attributes() -> None:
+    doc = _nlp()("Елде 523 мыңнан астам адам жұмысқа орналасты.")
+    (span,) = doc.spans[SPAN_KEY]
+    assert (span.text, span.label_, span._.value, span._.qualifier, span._.subject) == (
+        "523 мыңнан астам", "CARDINAL", "523000", "gt", "адам")
+    assert doc.ents == ()  # set_ents is off by default
+
+
+def test_set_ents_keeps_existing_entities() -> None:
+    nlp = spacy.blank("kk")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": "Қазақстан"},
+                        {"label": "LAW", "pattern": [{"TEXT": "2020"}, {"TEXT": "Заңы"}]}])
+    nlp.add_pipe("kazakh_numeric_facts", config={"set_ents": True})
+    doc = nlp("Қазақстан 29-орынға көтерілді, 2020 Заңы бойынша 35 млрд теңге бөлінді.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Қазақстан", "GPE"), ("29-орынға", "RANK"), ("2020 Заңы", "LAW"),
+        ("35 млрд теңге", "MONEY")]
+    money = doc.ents[-1]
+    assert (money._.value, money._.unit) == ("35000000000", "KZT")
+    # the fact under the LAW entity is still a fact, just not an entity
+    assert "2020" in [s.text for s in doc.spans[SPAN_KEY]]
+
+
+def test_docbin_round_trip_keeps_facts_and_attributes() -> None:
+    nlp = _nlp(set_ents=True)
+    docs = list(nlp.pipe(TEXTS))
+    data = DocBin(docs=docs, store_user_data=True).to_bytes()
+    restored = list(DocBin().from_bytes(data).get_docs(spacy.blank("kk").vocab))
+    for before, after in zip(docs, restored, strict=True):
+        assert _facts(before)
+        assert _facts(after) == _facts(before)
+        assert [(e.text, e.label_, e._.value) for e in after.ents] == \
+            [(e.text, e.label_, e._.value) for e in before.ents]
+
+
+def test_docbin_without_user_data_keeps_spans_only() -> None:
+    doc = _nlp()(TEXTS[0])
+    restored = next(DocBin(docs=[doc]).get_docs(spacy.blank("kk").vocab))
+    assert [(s.text, s.label_) for s in restored.spans[SPAN_KEY]] == [("35 млрд теңге", "MONEY")]
+    assert restored.spans[SPAN_KEY][0]._.value == ""
+
+
+def test_pipe_with_two_processes_matches_one() -> None:
+    nlp = _nlp(set_ents=True)
+    serial = [_facts(doc) for doc in nlp.pipe(TEXTS)]
+    parallel = [_facts(doc) for doc in nlp.pipe(TEXTS, n_process=2, batch_size=1)]
+    assert parallel == serial
+    assert all(serial)
+
+
+def test_component_pickles() -> None:
+    """Worker processes started with 'spawn' receive the pipeline pickled."""
+    nlp = pickle.loads(pickle.dumps(_nlp()))
+    assert _facts(nlp(TEXTS[1])) == _facts(_nlp()(TEXTS[1]))
