@@ -69,6 +69,7 @@ class FactBuilder:
 
     def build(self, words: list[Word]) -> list[Draft]:
         self._mark_names(words)
+        self.numbers.mark_identifiers(words)  # phone numbers, codes, Nikkei 225
         drafts: list[Draft] = []
         totals: list[tuple[int, Fraction]] = []  # (index after "ішінде", field size)
         i = 0
@@ -124,7 +125,7 @@ class FactBuilder:
         self._add_modifiers(words, draft)
         if number.approximate and not draft.qualifier:
             draft.qualifier = "approx"
-        if draft.type == "CARDINAL" and not draft.subject:
+        if draft.type == "CARDINAL" and not draft.subject and not number.stands_alone:
             draft.subject = self._subject(words, draft.end)
         return draft
 

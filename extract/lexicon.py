@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -63,10 +64,25 @@ class Lexicon:
     collectives: dict[str, int] = field(default_factory=dict)
     half_after: frozenset[str] = frozenset()
     half_before: frozenset[str] = frozenset()
+    fractions_before: dict[str, Fraction] = field(default_factory=dict)  # жарты -> 1/2
     decimal_points: frozenset[str] = frozenset()
+    spoken_points: frozenset[str] = frozenset()
+    decimal_zero: str = ""
+    decimal_idioms: frozenset[Phrase] = frozenset()
     article: str = ""
     article_set_phrases: frozenset[str] = frozenset()
+    numeral_markers: frozenset[str] = frozenset()
+    article_pronoun: str = ""
     not_numbers: frozenset[str] = frozenset()
+    not_number_stems: frozenset[str] = frozenset()
+    quarter_words: frozenset[str] = frozenset()
+    quarter_before: frozenset[str] = frozenset()
+    roman_letters: dict[str, int] = field(default_factory=dict)
+    roman_nouns: frozenset[Phrase] = frozenset()
+    number_signs: frozenset[str] = frozenset()
+    institutions: frozenset[Phrase] = frozenset()
+    code_words: frozenset[str] = frozenset()
+    phone_patterns: tuple[str, ...] = ()
     # what numbers measure: phrase (lower-case words) -> code or symbol
     currencies: dict[Phrase, str] = field(default_factory=dict)
     currency_symbols: dict[str, str] = field(default_factory=dict)
@@ -121,10 +137,28 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.collectives = dict(data["collectives"])
     lex.half_after = frozenset(data["halves"]["after"])
     lex.half_before = frozenset(data["halves"]["before"])
-    lex.decimal_points = frozenset(data["decimals"]["point"])
-    lex.article = data["article"]["word"]
-    lex.article_set_phrases = frozenset(data["article"]["set_phrases"])
-    lex.not_numbers = frozenset(data["homographs"]["not_numbers"])
+    lex.fractions_before = {w: Fraction(v) for w, v in data["halves"]["before"].items()}
+    decimals = data["decimals"]
+    lex.decimal_points = frozenset(decimals["point"])
+    lex.spoken_points = frozenset(decimals["spoken_point"])
+    lex.decimal_zero = decimals["zero"]
+    lex.decimal_idioms = frozenset(_phrase(p) for p in decimals["idioms"])
+    article = data["article"]
+    lex.article = article["word"]
+    lex.article_set_phrases = frozenset(article["set_phrases"])
+    lex.numeral_markers = frozenset(article["numeral_markers"])
+    lex.article_pronoun = article["pronoun"]
+    homographs = data["homographs"]
+    lex.not_numbers = frozenset(homographs["not_numbers"])
+    lex.not_number_stems = frozenset(homographs["not_number_stems"])
+    lex.quarter_words = frozenset(homographs["after_ordinal"]["words"])
+    lex.quarter_before = frozenset(homographs["after_ordinal"]["quarter_before"])
+    lex.roman_letters = dict(data["roman"]["letters"])
+    lex.roman_nouns = frozenset(_phrase(w) for w in data["roman"]["nouns"])
+    lex.number_signs = frozenset(data["numbered"]["signs"])
+    lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])
+    lex.code_words = frozenset(data["identifiers"]["code_words"])
+    lex.phone_patterns = tuple(data["identifiers"]["phone"])
 
 
 def _read_measures(lex: Lexicon) -> None:

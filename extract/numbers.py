@@ -1,24 +1,30 @@
 """Reading numbers: digits, Kazakh number words and the two mixed (35 млрд, 3 жарым млрд).
 
-``read_number(words, i)`` reads the longest number that starts at word ``i`` and tells what
-is glued to its last word: a suffix chain (``100-ден``, ``мыңнан``), a percent sign
-(``30%-ға``) or a noun (``29-орынға``).
+``NumberReader.read(words, i)`` reads the longest number that starts at word ``i`` and tells
+what is glued to its last word: a suffix chain (``100-ден``, ``мыңнан``), a percent sign
+(``30%-ға``) or a noun (``29-орынға``). Besides cardinals in any compound it reads spoken
+decimals (бес бүтін оннан үш, бір де жеті), fractions (үштен екі, төрттің бірі, 3-тен 2-сі),
+halves and quarters (үш жарым, жарты миллион, ширек), collectives (бесеуі, 6-ау), paired
+numbers (бес-алты, он бес-жиырма мың), Roman numerals before their noun (XXI ғасыр) and №5.
+``mark_identifiers`` first takes out digits that identify rather than count: phone numbers,
+codes, numbers in names (Nikkei 225). Every word it knows comes from ``patterns/numbers.toml``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import regex
 
 from .lexicon import Lexicon, load_lexicon
 from .morphology import Reading, Suffixes, parse_suffixes, read_word
+from .phrases import PhraseTable
 from .words import Word
 
-# A word that starts with digits: an optional currency sign, the number (decimal comma or
-# point, thousands groups, a fraction, a clock time or a dotted date), an optional range end
-# after a dash, and whatever is glued after (suffix, %, noun).
+# A word that starts with digits: an optional sign (currency, №), the number (decimal comma
+# or point, thousands groups, a fraction, a clock time or a dotted date), an optional range
+# end after a dash, and whatever is glued after (suffix, %, noun).
 DIGIT_WORD = regex.compile(
     r"""^(?P<sign>[^\w\s\d])?
     (?:(?P<date>\d{1,2}\.\d{1,2}\.\d{4})
@@ -30,6 +36,11 @@ DIGIT_WORD = regex.compile(
     regex.VERBOSE,
 )
 DASHES = frozenset("-–—")
+# Digits that are a code, not a quantity: a leading zero (050000, 007) or a third group after
+# a second hyphen (123-45-67); quantities are written neither way.
+CODE_DIGITS = regex.compile(r"^0\d{2,}$")
+GLUED_DIGITS = regex.compile(r"^[-–—]\d")
+LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
 
 
 @dataclass
@@ -49,18 +60,31 @@ class Number:
     date: str = ""  # ISO date for a dotted date
     slash: str = ""  # the digits of a fraction written a/b
     words_only: bool = False  # no digits and no scale: one bare number word
+    marked: bool = False  # an ordinal by its writing: a Roman numeral before its noun, №5
+    collective_word: bool = False  # екеу, бесеуі: a collective numeral word
+    decimal: bool = False  # a decimal or fraction read from words (бес бүтін үш, үштен екі)
 
     @property
     def ordinal(self) -> bool:
-        return bool(self.suffixes.get("ordinal"))
+        return bool(self.suffixes.get("ordinal")) or self.marked
 
     @property
     def collective(self) -> bool:
-        return bool(self.suffixes.get("collective"))
+        return bool(self.suffixes.get("collective")) or self.collective_word
 
     @property
     def approximate(self) -> bool:
-        return bool(self.suffixes.get("approximation"))
+        """жүздеген, жиырмадай, and a plural in the dative or locative (елулерде "about fifty")."""
+        if self.suffixes.get("approximation"):
+            return True
+        case = load_lexicon().case_of.get(self.case, "")
+        return bool(self.suffixes.get("plural")) and case in ("dative", "locative")
+
+    @property
+    def stands_alone(self) -> bool:
+        """The number is a noun phrase of its own and counts no noun after it: a collective
+        (бесеуі жарақат алды) or a number with a possessive (үштен екісі, олардың бірі)."""
+        return self.collective or bool(self.suffixes.get("possessive"))
 
     @property
     def case(self) -> str:
@@ -75,58 +99,179 @@ class NumberReader:
     """Reads numbers with the number words of ``patterns/numbers.toml``."""
 
     def __init__(self, lex: Lexicon | None = None) -> None:
-        self.lex = lex or load_lexicon()
-        lex = self.lex
+        self.lex = lex = lex or load_lexicon()
         self.kinds: dict[str, str] = {
             **{w: "unit" for w in lex.units}, **{w: "ten" for w in lex.tens},
             **{w: "hundred" for w in lex.hundreds}, **{w: "scale" for w in lex.scales},
             **{w: "collective" for w in lex.collectives},
             **{w: "half_after" for w in lex.half_after},
-            **{w: "half_before" for w in lex.half_before},
+            **{w: "half_before" for w in lex.fractions_before},
         }
-        self.values: dict[str, int] = {**lex.number_words, **lex.collectives}
+        self.values: dict[str, Fraction] = {
+            **{w: Fraction(v) for w, v in {**lex.number_words, **lex.collectives}.items()},
+            **lex.fractions_before}
         for variant, base in lex.stem_variants.items():
             self.kinds[variant] = self.kinds[base]
             self.values[variant] = self.values[base]
         self.stems = frozenset(self.kinds)
+        self.roman_nouns = PhraseTable(dict.fromkeys(lex.roman_nouns, True))
+        self.institutions = PhraseTable(dict.fromkeys(lex.institutions, True))
+        self.phones = [regex.compile(p) for p in lex.phone_patterns]
+        roman = "[" + "".join(lex.roman_letters) + "]+"
+        self.roman_word = regex.compile(f"^{roman}(?:[-–—]{roman})?$")
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Stems a number written in words can start with."""
+        return self.stems
+
+    @property
+    def gate(self) -> str:
+        """A regex for lower-case text that finds where a number may be, besides digits and
+        ``first_words``: a sign (№) or a word of Roman-numeral letters (xxi ғасыр)."""
+        roman = "[" + "".join(sorted({ch.lower() for ch in self.lex.roman_letters})) + "]+"
+        signs = "".join(map(regex.escape, self.lex.number_signs))
+        return rf"[{signs}]|(?<!\p{{L}}){roman}(?!\p{{L}})"
 
     # ---- single words -------------------------------------------------------------------
 
     def read_number_word(self, lower: str) -> Reading | None:
         """A number word with its suffixes (мыңнан, бірінші), or None."""
-        if lower in self.lex.not_numbers:
+        if lower in self.lex.not_numbers or read_word(lower, self.lex.not_number_stems):
             return None
         reading = read_word(lower, self.stems, numeral=True)
         if reading is None:
             return None
         if reading.stem in self.lex.stem_variants and not reading.suffixes.get("ordinal"):
             return None
+        if reading.stem == self.lex.article_pronoun and not reading.suffixes.get("possessive"):
+            return None  # біреу "someone"
         return reading
 
     def starts_number(self, word: Word) -> bool:
         lower = word.lower
         if lower[:1].isdigit() or (lower[:1] in self.lex.currency_symbols and lower[1:2].isdigit()):
             return True
+        if lower[:1] in self.lex.number_signs or self.roman_word.match(word.text):
+            return True
         reading = self.read_number_word(lower.split("-")[0]) if not word.is_punct else None
-        return reading is not None and self.kinds[reading.stem] not in ("half_after",)
+        return reading is not None and self.kinds[reading.stem] != "half_after"
+
+    def _ordinal_word(self, word: Word) -> bool:
+        match = DIGIT_WORD.match(word.lower)
+        if match and match["num"]:
+            suffixes = parse_suffixes(match["rest"].removeprefix("-"), "*", "", True, lenient=True)
+            return bool(suffixes and suffixes.get("ordinal"))
+        reading = self.read_number_word(word.lower)
+        return bool(reading and reading.suffixes.get("ordinal"))
+
+    # ---- what is not a number -----------------------------------------------------------
+
+    def mark_identifiers(self, words: list[Word]) -> None:
+        """Mark digits that identify rather than count as names (``in_name``): phone numbers,
+        digits after a code word (ID 123456, ISBN …) and after a Latin-script name
+        (Nikkei 225, iPhone 15)."""
+        self._mark_phones(words)
+        for k, word in enumerate(words):
+            if not word.text[:1].isdigit() or word.in_name:
+                continue
+            before = k - 1
+            while before >= 0 and words[before].is_punct and words[before].text in ":№":
+                before -= 1
+            if before < 0:
+                continue
+            previous = words[before]
+            named = (before == k - 1 and self._latin_name(previous)
+                     and not self._year_next(words, k))
+            if named or previous.lower in self.lex.code_words:
+                word.in_name = True
+
+    def _mark_phones(self, words: list[Word]) -> None:
+        if not words or not any(w.text[:1].isdigit() for w in words):
+            return
+        text, owners = "", []
+        for k, word in enumerate(words):
+            gap = " " if k and word.start > words[k - 1].end else ""
+            text += gap + word.text
+            owners.extend([k] * (len(gap) + len(word.text)))
+        for pattern in self.phones:
+            for match in pattern.finditer(text):
+                for k in set(owners[match.start():match.end()]):
+                    words[k].in_name = True
+
+    def _latin_name(self, word: Word) -> bool:
+        return (bool(LATIN_NAME.match(word.text)) and word.text not in self.lex.currency_symbols
+                and not self.roman_word.match(word.text))
+
+    def _year_next(self, words: list[Word], k: int) -> bool:
+        """SpaceX 2024 жылы: a year after a name is a date, not part of the name."""
+        return k + 1 < len(words) and read_word(
+            words[k + 1].lower, {p[0] for p in self.lex.year_words}) is not None
+
+    def _names_institution(self, words: list[Word], number: Number) -> bool:
+        """№55 шахта, 105-мектепте: the number is part of an institution's name."""
+        if number.glued.startswith("-"):
+            return self.institutions.match([Word(number.glued[1:], 0, 0)], 0) is not None
+        if number.glued or number.suffixes or not number.marked:
+            return False
+        return self.institutions.match(words, number.end) is not None
+
+    def _quarter(self, words: list[Word], i: int) -> bool:
+        """бірінші тоқсанда, соңғы тоқсанда: тоқсан is a quarter of a year there, not 90."""
+        reading = self.read_number_word(words[i].lower)
+        if i == 0 or reading is None or reading.stem not in self.lex.quarter_words:
+            return False
+        previous = words[i - 1]
+        return previous.lower in self.lex.quarter_before or self._ordinal_word(previous)
 
     # ---- phrases ------------------------------------------------------------------------
 
     def read(self, words: list[Word], i: int) -> Number | None:
         """The longest number starting at ``words[i]``, or None."""
         word = words[i]
-        if word.is_punct or word.in_name:
+        if word.in_name:
             return None
-        match = DIGIT_WORD.match(word.lower)
+        if word.text in self.lex.number_signs:
+            return self._read_numbered(words, i)
+        if word.is_punct or self._quarter(words, i):
+            return None
+        if self.roman_word.match(word.text):
+            return self._read_roman(words, i)
+        number = self._read_plain(words, i)
+        if number is None or self._names_institution(words, number):
+            return None
+        if not number.glued and not number.time and not number.date:
+            number = self._read_scales(words, number)
+        return self._read_spaced_range(words, number)
+
+    def _read_plain(self, words: list[Word], i: int) -> Number | None:
+        """A number in digits or words with its fraction, without scale words after it."""
+        match = DIGIT_WORD.match(words[i].lower)
+        if match and match["sign"] in self.lex.number_signs:
+            number = self._read_digits(match, i)
+            if number is not None:
+                number.marked, number.sign = True, ""
+            return number
         if match and (not match["sign"] or match["sign"] in self.lex.currency_symbols):
             number = self._read_digits(match, i)
         else:
             number = self._read_words(words, i)
         if number is None:
             return None
-        if not number.glued and not number.time and not number.date:
-            number = self._read_scales(words, number)
-        return self._read_spaced_range(words, number)
+        return self._fraction(words, number) or number
+
+    def _read_numbered(self, words: list[Word], i: int) -> Number | None:
+        """№ 5 with a space: the sign is a word of its own."""
+        if i + 1 >= len(words) or words[i + 1].in_name:
+            return None
+        match = DIGIT_WORD.match(words[i + 1].lower)
+        if not match or match["sign"] or match["num"] is None:
+            return None
+        number = self._read_digits(match, i + 1)
+        if number is None or self._names_institution(words, replace(number, marked=True)):
+            return None
+        number.start, number.marked = i, True
+        return number
 
     def _read_digits(self, match: regex.Match, i: int) -> Number | None:
         number = Number(Fraction(0), i, i + 1, digits=True, sign=match["sign"] or "")
@@ -147,6 +292,8 @@ class NumberReader:
                 return None
             number.value, number.slash = Fraction(numerator, denominator), match["frac"]
         else:
+            if CODE_DIGITS.match(match["num"]) or GLUED_DIGITS.match(match["rest"]):
+                return None  # 050000, 123-45-67: a code
             number.value = _to_fraction(match["num"])
             number.integer_digits = regex.fullmatch(r"\d+", match["num"]) is not None
         if match["num2"]:
@@ -172,36 +319,75 @@ class NumberReader:
             number.value *= self.values[reading.stem]
             number.suffixes, number.glued = reading.suffixes, ""
 
+    # ---- number words -------------------------------------------------------------------
+
     def _read_words(self, words: list[Word], i: int) -> Number | None:
-        first = words[i].lower
-        if "-" in first.strip("-"):
-            return self._read_word_pair(words, i)
+        whole = self._integer(words, i)
+        if whole is None or whole.value_max is not None:
+            return whole
+        return self._decimal(words, whole) or whole
+
+    def _integer(self, words: list[Word], i: int, scales: bool = True) -> Number | None:
+        """Number words from ``words[i]`` on, summed by their kinds (жиырма бес, мың тоғыз жүз,
+        екі миллион бес жүз мың, үш жарым, жарты миллион); a hyphen inside a word makes a range
+        (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words."""
         total, group, last = Fraction(0), Fraction(0), ""
-        end, suffixes, scale_seen = i, Suffixes(), False
+        end, suffixes, scale_seen, collective = i, Suffixes(), False, False
         for j in range(i, len(words)):
             word = words[j]
             if word.is_punct or word.in_name:
                 break
             reading = self.read_number_word(word.lower)
             if reading is None:
+                pair = (self._pair(words, i, j, total + group, last)
+                        if "-" in word.lower.strip("-") else None)
+                if pair is not None:
+                    return pair
                 break
-            kind, value = self.kinds[reading.stem], self.values.get(reading.stem, 0)
+            kind, value = self.kinds[reading.stem], self.values.get(reading.stem, Fraction(0))
+            if kind == "scale" and not scales:
+                break
             step = self._combine(kind, value, total, group, last)
             if step is None:
                 break
             total, group, last = step
             scale_seen = scale_seen or kind == "scale"
+            collective = kind == "collective"
             end, suffixes = j + 1, reading.suffixes
             if reading.suffixes:
                 break  # only the last word of a number carries suffixes
-        if end == i or last == "half_before":
+        if end == i:
             return None
-        number = Number(total + group, i, end, suffixes=suffixes)
+        number = Number(total + group, i, end, suffixes=suffixes, collective_word=collective)
         number.words_only = end - i == 1 and not scale_seen
+        if number.words_only and end < len(words) and words[end].lower in self.lex.numeral_markers:
+            number.words_only = False  # бір ғана "only one": the numeral, not the article
         return number
 
+    def _pair(self, words: list[Word], i: int, j: int, before: Fraction, last: str
+              ) -> Number | None:
+        """A hyphenated word inside a number: бес-алты, екі-үш сағат, он бес-жиырма мың."""
+        left, _, right = words[j].lower.partition("-")
+        low_reading = self.read_number_word(left)
+        if low_reading is None or low_reading.suffixes:
+            return None
+        kind = self.kinds[low_reading.stem]
+        step = self._combine(kind, self.values.get(low_reading.stem, Fraction(0)),
+                             Fraction(0), before, last)
+        if step is None or kind == "half_before":
+            return None
+        low = step[0] + step[1]
+        high = self._integer([Word(right, words[j].start, words[j].end), *words[j + 1:]], 0)
+        if high is None or high.value_max is not None:
+            return None
+        if high.value >= 1000 and low < 1000 and high.value % 1000 == 0:
+            low *= high.value / _leading(high)  # бес-алты мың: the scale is shared
+        if high.value <= low:
+            return None  # бір-бірі "each other"
+        return Number(low, i, j + high.end, value_max=high.value, suffixes=high.suffixes)
+
     @staticmethod
-    def _combine(kind: str, value: int, total: Fraction, group: Fraction, last: str
+    def _combine(kind: str, value: Fraction, total: Fraction, group: Fraction, last: str
                  ) -> tuple[Fraction, Fraction, str] | None:
         """Add one number word to (total, group); None when it cannot continue the number."""
         if kind in ("unit", "collective"):
@@ -223,30 +409,116 @@ class NumberReader:
                 return None
             return total + (group or 1) * value, Fraction(0), kind
         if kind == "half_after":
-            if not last or last == "half_after":
+            if not last or last in ("half_after", "half_before"):
                 return None
             if last == "scale":  # мың жарым = 1500, екі мың жарым = 2500
                 return total + _last_scale(total) / 2, group, kind
             return total, group + Fraction(1, 2), kind
-        if kind == "half_before":
-            return (None if last else (total, Fraction(1, 2), kind))
+        if kind == "half_before":  # жарты миллион, ширек ғасыр
+            return (None if last else (total, value, kind))
         return None
 
-    def _read_word_pair(self, words: list[Word], i: int) -> Number | None:
-        """бес-алты, екі-үш: two number words joined by a hyphen make a range."""
-        low_text, _, high_text = words[i].lower.partition("-")
-        low, high = self.read_number_word(low_text), self.read_number_word(high_text)
-        if low is None or high is None or low.suffixes:
+    def _decimal(self, words: list[Word], whole: Number) -> Number | None:
+        """A бүтін [10/100-ABL] B and A де B: a spoken decimal after a whole number."""
+        j = whole.end
+        if whole.suffixes or whole.collective or j + 1 >= len(words):
             return None
-        low_value, high_value = self.values.get(low.stem), self.values.get(high.stem)
-        if low_value is None or high_value is None or high_value <= low_value:
+        point = words[j].lower
+        if point not in self.lex.decimal_points and point not in self.lex.spoken_points:
             return None
-        return Number(Fraction(low_value), i, i + 1, value_max=Fraction(high_value),
-                      suffixes=high.suffixes)
+        k = j + 1
+        denominator = self._denominator(words[k]) if point in self.lex.decimal_points else None
+        k += denominator is not None
+        zeros = 0
+        while (k + 1 < len(words) and words[k].lower == self.lex.decimal_zero
+               and self.read_number_word(words[k + 1].lower) is not None):
+            zeros, k = zeros + 1, k + 1
+        part = self._integer(words, k, scales=False) if k < len(words) else None
+        if (part is None or part.value_max is not None or part.collective
+                or part.value.denominator > 1):
+            return None
+        if denominator is None:
+            denominator = 10 ** (zeros + len(str(part.value)))
+        elif part.value >= denominator or zeros:
+            return None
+        if point in self.lex.spoken_points and self._idiom(words, whole.start, part.end):
+            return None
+        return Number(whole.value + part.value / denominator, whole.start, part.end,
+                      suffixes=part.suffixes, decimal=True)
+
+    def _denominator(self, word: Word) -> int | None:
+        """оннан, жүзден, мыңнан: a power of ten in the ablative, the denominator of a decimal."""
+        reading = self.read_number_word(word.lower)
+        if reading is None or reading.suffixes.parts != (("case", reading.suffixes.get("case")),):
+            return None
+        value = self.values.get(reading.stem, Fraction(0))
+        if self.lex.case_of.get(reading.suffixes.get("case")) != "ablative" or value < 10:
+            return None
+        return int(value) if 10 ** (len(str(value)) - 1) == value else None
+
+    def _idiom(self, words: list[Word], start: int, end: int) -> bool:
+        """бір де бір "not a single one", unless a scale word follows (бір де бір миллион)."""
+        phrase = tuple(w.lower for w in words[start:end])
+        if phrase not in self.lex.decimal_idioms:
+            return False
+        reading = self.read_number_word(words[end].lower) if end < len(words) else None
+        return reading is None or self.kinds[reading.stem] != "scale"
+
+    def _fraction(self, words: list[Word], denominator: Number) -> Number | None:
+        """үштен екі(сі), оннан біріне, 3-тен 2-сі (ablative), төрттің бірі (genitive):
+        a numerator after a whole number in the ablative or genitive."""
+        case = self.lex.case_of.get(denominator.case, "")
+        k = denominator.end
+        if (case not in ("ablative", "genitive") or denominator.value_max is not None
+                or len(denominator.suffixes.parts) != 1 or denominator.value.denominator > 1
+                or denominator.value < 2 or k >= len(words) or words[k].in_name):
+            return None
+        match = DIGIT_WORD.match(words[k].lower)
+        if match and match["num"] and not match["sign"]:
+            numerator = self._read_digits(match, k)
+        else:
+            numerator = self._read_words(words, k)
+        if (numerator is None or numerator.value_max is not None or numerator.glued
+                or numerator.value >= denominator.value or numerator.ordinal
+                or numerator.collective or numerator.decimal):
+            return None
+        possessive = bool(numerator.suffixes.get("possessive"))
+        if not possessive and (numerator.suffixes or numerator.digits or case == "genitive"):
+            return None  # оннан беске, 6-дан 4: a range or two counts, not a fraction
+        return Number(numerator.value / denominator.value, denominator.start, numerator.end,
+                      suffixes=numerator.suffixes, digits=denominator.digits, decimal=True)
+
+    # ---- Roman numerals -----------------------------------------------------------------
+
+    def _read_roman(self, words: list[Word], i: int) -> Number | None:
+        """XXI ғасыр, III томы, X-XII ғасырларда, XIX – XX ғасырлар: an ordinal before its noun."""
+        parts = regex.split(r"[-–—]", words[i].text)
+        end = i + 1
+        if (len(parts) == 1 and end + 1 < len(words) and words[end].text in DASHES
+                and self.roman_word.match(words[end + 1].text) and "-" not in words[end + 1].text):
+            parts, end = [*parts, words[end + 1].text], end + 2
+        values = [self._roman_value(part) for part in parts]
+        if None in values or self.roman_nouns.match(words, end) is None:
+            return None
+        high = Fraction(values[-1]) if len(values) == 2 else None
+        if high is not None and high <= values[0]:
+            return None
+        return Number(Fraction(values[0]), i, end, value_max=high, marked=True)
+
+    def _roman_value(self, text: str) -> int | None:
+        """The value of a well-formed Roman numeral (canonical spelling), else None."""
+        letters = self.lex.roman_letters
+        values = [letters[ch] for ch in text]
+        total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v
+                    for k, v in enumerate(values))
+        return total if 0 < total < 4000 and _roman(total) == values else None
+
+    # ---- after the number ---------------------------------------------------------------
 
     def _read_scales(self, words: list[Word], number: Number) -> Number:
-        """Scale words and жарым after a number: 35 млрд, 1,5 млн, 3 жарым млрд, мың жарым."""
-        if number.suffixes:
+        """Scale words and жарым after a number: 35 млрд, 1,5 млн, 3 жарым млрд, мың жарым,
+        тоқсан үш бүтін төрт миллиард."""
+        if number.suffixes or number.marked:
             return number
         value, high = number.value, number.value_max
         j = number.end
@@ -257,7 +529,7 @@ class NumberReader:
             kind = self.kinds[reading.stem]
             if kind == "half_after" and value.denominator == 1:
                 value += Fraction(1, 2)
-            elif kind == "scale" and (number.digits or value >= 1):
+            elif kind == "scale" and (number.digits or number.decimal or value >= 1):
                 if number.digits and j == number.end and value >= self.values[reading.stem]:
                     break  # 5000 мың: a second number, not a scale
                 value *= self.values[reading.stem]
@@ -276,10 +548,11 @@ class NumberReader:
         """10 – 15 мың: a dash between two numbers makes a range with the unit of the second."""
         j = number.end
         if (number.value_max is not None or number.suffixes or number.glued or number.time
-                or j + 1 >= len(words) or words[j].text not in DASHES):
+                or number.marked or j + 1 >= len(words) or words[j].text not in DASHES):
             return number
         second = self.read(words, j + 1)
-        if second is None or second.value_max is not None or second.value <= number.value:
+        if (second is None or second.value_max is not None or second.value <= number.value
+                or second.marked):
             return number
         low = number.value
         if second.value >= 1000 and low < 1000 and second.value % 1000 == 0:
@@ -304,3 +577,19 @@ def _last_scale(total: Fraction) -> Fraction:
     while total % (scale * 1000) == 0:
         scale *= 1000
     return scale
+
+
+_ROMAN_STEPS = ((1000, (1000,)), (900, (100, 1000)), (500, (500,)), (400, (100, 500)),
+                (100, (100,)), (90, (10, 100)), (50, (50,)), (40, (10, 50)), (10, (10,)),
+                (9, (1, 10)), (5, (5,)), (4, (1, 5)), (1, (1,)))
+
+
+def _roman(value: int) -> list[int]:
+    """The letter values of the canonical Roman spelling of ``value`` (1994 -> M CM XC IV)."""
+    letters: list[int] = []
+    for step, spelled in _ROMAN_STEPS:
+        while value >= step:
+            letters.extend(spelled)
+            value -= step
+    return letters
+

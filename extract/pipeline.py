@@ -15,7 +15,6 @@ from .building import Draft, FactBuilder
 from .facts import Fact
 from .lang.kk.sentences import kk_sentencizer
 from .latin import ScriptReader
-from .lexicon import load_lexicon
 
 SPAN_KEY = "facts"
 FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total")
@@ -28,11 +27,10 @@ for _name in FACT_ATTRIBUTES:
 def _number_gate(builder: FactBuilder) -> regex.Pattern:
     """Digits, or a word starting like a number word (or a temporal word, when those are
     wanted): sentences without one are skipped before the word-level rules run."""
-    lex = load_lexicon()
     temporal = builder.temporal.first_words if builder.relative_dates else ()
-    stems = sorted({*lex.number_words, *lex.collectives, *lex.stem_variants, *temporal},
-                   key=len, reverse=True)
-    return regex.compile(r"\d|(?<![\p{L}])(?:" + "|".join(map(regex.escape, stems)) + ")")
+    stems = sorted({*builder.numbers.first_words, *temporal}, key=len, reverse=True)
+    return regex.compile(r"\d|" + builder.numbers.gate + r"|(?<![\p{L}])(?:"
+                         + "|".join(map(regex.escape, stems)) + ")")
 
 
 class NumericFacts:
