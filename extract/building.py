@@ -49,12 +49,14 @@ class FactBuilder:
         self.lex = lex = lex or load_lexicon()
         self.relative_dates = relative_dates
         self.numbers = NumberReader(lex)
-        self.currencies = PhraseTable(lex.currencies)
-        self.minor_units = PhraseTable(lex.minor_units)
+        # measure words may take a numeral's approximation suffix: теңгедей, тоннадай, айдай
+        self.currencies = PhraseTable(lex.currencies, numeral=True)
+        self.minor_units = PhraseTable(lex.minor_units, numeral=True)
         self.percents = PhraseTable(
-            dict.fromkeys([*lex.percent_words, *((s,) for s in lex.percent_symbols)], "%"))
-        self.measures = PhraseTable(lex.measures)
-        self.durations = PhraseTable(lex.durations)
+            dict.fromkeys([*lex.percent_words, *((s,) for s in lex.percent_symbols)], "%"),
+            numeral=True)
+        self.measures = PhraseTable(lex.measures, numeral=True)
+        self.durations = PhraseTable(lex.durations, numeral=True)
         self.year_words = PhraseTable(dict.fromkeys(lex.year_words, True))
         self.months = PhraseTable(lex.months)
         self.rank_nouns = PhraseTable({p: p[-1] for p in lex.rank_nouns})
@@ -64,6 +66,7 @@ class FactBuilder:
         self.naming = PhraseTable(dict.fromkeys(lex.naming_words, True), inflected=False)
         self.relatives = PhraseTable({(w,): w for w in lex.duration_relatives}, inflected=False)
         self.temporal = TemporalMatcher(lex)
+        self.time_nouns = self.temporal.nouns
 
     # ---- the sentence --------------------------------------------------------------------
 
@@ -78,7 +81,7 @@ class FactBuilder:
             if number is None:
                 temporal = (self.temporal.match(words, i)
                             if self.relative_dates and not words[i].is_punct else None)
-                if temporal and not self._starts_number_at(words, temporal.end - 1):
+                if temporal and not self._clock_before_number(words, temporal.start, temporal.end):
                     drafts.append(Draft(temporal.start, temporal.end, temporal.type,
                                         temporal.value))
                     i = temporal.end
@@ -93,15 +96,38 @@ class FactBuilder:
                 draft.total = self._total_for(words, draft.start, totals)
             elif draft.type == "CARDINAL":
                 self._note_total(words, draft, totals)
+            while drafts and drafts[-1].end > draft.start:
+                drafts.pop()  # a number's fact took words before it (таңғы 7-де, минус 5)
             if drafts and self._joins_range(words, drafts[-1], draft):
-                drafts[-1] = self._range(drafts[-1], draft)
+                drafts[-1] = self._range(words, drafts[-1], draft)
             else:
                 drafts.append(draft)
             i = draft.end
         return drafts
 
-    def _starts_number_at(self, words: list[Word], k: int) -> bool:
-        return self.numbers.starts_number(words[k])
+    def _clock_before_number(self, words: list[Word], start: int, end: int) -> bool:
+        """таңғы, кешкі сағат before a number belong to its clock time, not a TIME of their own."""
+        return (end < len(words) and self.numbers.starts_number(words[end])
+                and all(w.lower in self.lex.clock_words for w in words[start:end]))
+
+    def _in_name(self, words: list[Word], number: Number) -> bool:
+        """An ordinal that numbers a law's article, a position or an event is part of that
+        name (Кодекстің 128-інші бабы, бірінші вице-премьер, 19-ыншы съезі)."""
+        names = self.lex.name_words
+        if number.start and words[number.start - 1].lower in names["number_words"]:
+            return True
+        noun = self._noun_stem_at(words, number.end) if not number.glued else ""
+        if noun in names["positions"] or noun in names["events"]:
+            return True
+        if noun in names["law_parts"] and number.start:
+            before = self._noun_stem_at(words, number.start - 1)
+            return before in names["laws"] or before in names["law_parts"]
+        return False
+
+    def _noun_stem_at(self, words: list[Word], k: int) -> str:
+        if k >= len(words) or k < 0 or words[k].is_punct:
+            return ""
+        return noun_stem(words[k].lower)
 
     def _mark_names(self, words: list[Word]) -> None:
         """Words inside a quoted title followed by a naming word ("…" атты) are a name."""
@@ -136,6 +162,8 @@ class FactBuilder:
             return Draft(number.start, end, "DATE", number.date)
         if number.time:
             return self._time(words, number)
+        if clock := self._clock(words, number):
+            return clock
         if number.sign:
             code = self.lex.currency_symbols[number.sign]
             return self._draft(number, end, "MONEY", code)
@@ -157,7 +185,7 @@ class FactBuilder:
             return self._draft(number, end, "QUANTITY", unit.value)
         if glued.startswith("-"):
             # 5-сынып, 136-бап: the hyphen stands for the ordinal suffix
-            return self._draft(number, end, "ORDINAL", "")
+            return None if self._in_name(words, number) else self._draft(number, end, "ORDINAL", "")
         return None  # glued without a hyphen to a word that is not a measure: 5G
 
     def _from_next_words(self, words: list[Word], number: Number) -> Draft | None:
@@ -180,6 +208,12 @@ class FactBuilder:
                 if number.ordinal or rank_case in self.lex.rank_cases:
                     return self._draft(number, j, "RANK", "", subject=rank.value)
         if number.ordinal:
+            if self._in_name(words, number):
+                return None
+            if noun := self.time_nouns.match(words, j):
+                # екінші күні "on the second day", үшінші жыл, бірінші тоқсанда: a date
+                start = self.temporal.duration_determiner(words, number.start)
+                return self._ordinal_date(words, number, start, noun.end)
             return self._draft(number, j, "ORDINAL", "")
         if number.words_only and number.value == 1 and not number.suffixes:
             return None  # bare бір before an ordinary noun: the indefinite article
@@ -192,6 +226,11 @@ class FactBuilder:
             return self._draft(number, percent.end, "PERCENT", "%")
         if currency := self.currencies.match(words, j):
             return self._money(words, number, currency)
+        if minor := self.minor_units.match(words, j):  # 5 тиын = 0.05 KZT
+            code, per = minor.value
+            draft = self._draft(number, minor.end, "MONEY", code)
+            draft.value = format_number(number.value / per)
+            return draft
         if unit := self.measures.match(words, j):
             return self._quantity(words, number, unit)
         if self._is_year(number) and self.year_words.match(words, j):
@@ -261,6 +300,16 @@ class FactBuilder:
             draft.value, draft.end = f"{year:04d}-{month.value:02d}", month.end
         return draft
 
+    def _ordinal_date(self, words: list[Word], number: Number, start: int, end: int) -> Draft:
+        """An ordinal before a time noun. A century gets its years (жиырма бірінші ғасыр =
+        2001..2100); a day or year counted from an unknown start keeps an empty value."""
+        draft = Draft(start, end, "DATE", "", low=number.value)
+        duration = self.durations.match(words, end - 1)
+        if duration and duration.value == "century" and number.value.denominator == 1:
+            century = int(number.value)
+            draft.value, draft.value_max = str((century - 1) * 100 + 1), str(century * 100)
+        return draft
+
     def _day_month(self, words: list[Word], number: Number, month: int, end: int) -> Draft | None:
         """31 қаңтар, 11-інші мамыр, 31 қаңтар 2017 жыл."""
         if not self._is_day(number):
@@ -280,6 +329,28 @@ class FactBuilder:
         return (number.value.denominator == 1 and 1 <= number.value <= 31
                 and number.value_max is None and not number.case)
 
+    def _clock(self, words: list[Word], number: Number) -> Draft | None:
+        """A whole hour after a clock word (таңғы 7-де, кешкі сағат сегізде) or before
+        spoken zero minutes (он сегіз нөл-нөлде): a TIME."""
+        hours = number.value
+        if hours.denominator not in (1, 2) or not 0 <= hours <= 24 or number.value_max is not None:
+            return None
+        start, offset = number.start, None
+        while start and words[start - 1].lower in self.lex.clock_words:
+            start -= 1
+            offset = max(offset or 0, self.lex.clock_words[words[start].lower])
+        end = number.end
+        zero = self.lex.zero_minutes
+        if end < len(words) and any(words[end].lower.startswith(z) for z in zero):
+            end, offset = end + 1, offset or 0
+        if offset is None or start == number.start and end == number.end:
+            return None
+        if hours < 12:
+            hours += offset
+        minutes = int(hours % 1 * 60)
+        return Draft(start, end, "TIME", f"{int(hours) % 24:02d}:{minutes:02d}", low=number.value,
+                     case=self.lex.case_of.get(number.case, ""))
+
     def _time(self, words: list[Word], number: Number) -> Draft:
         start = number.start
         if start and words[start - 1].lower in self.lex.clock_words:
@@ -289,15 +360,22 @@ class FactBuilder:
     # ---- modifiers, subjects, totals -----------------------------------------------------
 
     def _add_modifiers(self, words: list[Word], draft: Draft) -> None:
-        before = self.before.match_ending(words, draft.start)
-        if before and self._applies(before.value, draft):
-            draft.start, draft.qualifier = before.start, before.value.qualifier
-        after = self.after.match(words, draft.end)
-        if after and self._applies(after.value, draft):
+        for _ in range(2):  # плюс 25-тен ..., ең кемі минус 5: up to two before the number
+            before = self.before.match_ending(words, draft.start)
+            if not before or not self._applies(before.value, draft):
+                break
+            draft.start = before.start
+            draft.qualifier = before.value.qualifier or draft.qualifier
+            if before.value.sign < 0 and draft.low is not None:
+                draft.value = format_number(-draft.low)
+        for _ in range(2):  # екі еседен астам, есе жоғары: up to two after it
+            after = self.after.match(words, draft.end)
+            if not after or not self._applies(after.value, draft):
+                break
             draft.end = after.end
             draft.qualifier = after.value.qualifier or draft.qualifier
-            if draft.type == "DATE" and (relative := self.relatives.match(words, draft.end)):
-                draft.end = relative.end
+        if draft.type == "DATE" and (relative := self.relatives.match(words, draft.end)):
+            draft.end = relative.end
 
     @staticmethod
     def _applies(modifier: Modifier, draft: Draft) -> bool:
@@ -334,13 +412,19 @@ class FactBuilder:
 
     @staticmethod
     def _joins_range(words: list[Word], first: Draft, second: Draft) -> bool:
-        """700-ден 2000 АЕК-ке дейін: an ablative count right before a bounded fact."""
+        """700-ден 2000 АЕК-ке дейін, таңғы 9-дан кешкі 8-ге дейін: a count or time in the
+        ablative right before a bounded fact."""
+        if first.type == "TIME" and second.type == "TIME" and first.end == second.start:
+            return first.case == "ablative" and second.qualifier == "le"
         return (first.type == "CARDINAL" and first.case == "ablative" and not first.subject
                 and first.end == second.start and second.qualifier == "le"
                 and not first.value_max and not second.value_max
                 and first.low is not None and second.low is not None and first.low < second.low)
 
-    @staticmethod
-    def _range(first: Draft, second: Draft) -> Draft:
-        return replace(second, start=first.start, value=first.value, value_max=second.value,
-                       qualifier="", low=first.low)
+    def _range(self, words: list[Word], first: Draft, second: Draft) -> Draft:
+        merged = replace(second, start=first.start, value=first.value, value_max=second.value,
+                         qualifier="", low=first.low)
+        rate = words[merged.start - 1].lower if merged.start else ""
+        if merged.type == "QUANTITY" and rate in self.lex.rates:
+            merged.start, merged.unit = merged.start - 1, merged.unit + self.lex.rates[rate]
+        return merged

@@ -41,6 +41,7 @@ class Modifier:
     position: str  # "before" or "after"
     qualifier: str
     types: frozenset[str]
+    sign: int = 0  # -1 for минус: the phrase negates the number
 
 
 @dataclass
@@ -98,12 +99,14 @@ class Lexicon:
     year_words: frozenset[Phrase] = frozenset()
     months: dict[Phrase, int] = field(default_factory=dict)
     clock_words: dict[str, int] = field(default_factory=dict)
+    zero_minutes: frozenset[str] = frozenset()
     rank_nouns: frozenset[Phrase] = frozenset()
     total_postpositions: frozenset[str] = frozenset()
     rank_cases: frozenset[str] = frozenset()
     modifiers: list[Modifier] = field(default_factory=list)
     naming_words: frozenset[Phrase] = frozenset()
     not_subjects: frozenset[str] = frozenset()
+    name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see context.toml
     abbreviations: dict[str, str] = field(default_factory=dict)
     letters: str = ""
     latin_letters: str = ""
@@ -190,6 +193,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
     lex.months = {_phrase(m): i for i, m in enumerate(dates["months"], start=1)}
     lex.clock_words = dict(dates["clock"])
+    lex.zero_minutes = frozenset(dates["zero_minutes"])
 
     ranks = _load("ranks.toml")
     lex.rank_nouns = frozenset(_phrase(w) for w in ranks["nouns"])
@@ -204,12 +208,14 @@ def _read_context(lex: Lexicon) -> None:
                     position=table["position"],
                     qualifier=table["qualifier"],
                     types=frozenset(table.get("types", ())),
+                    sign=table.get("sign", 0),
                 )
             )
 
     context = _load("context.toml")
     lex.naming_words = frozenset(_phrase(w) for w in context["naming_words"])
     lex.not_subjects = frozenset(context["not_subjects"])
+    lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
     lex.abbreviations = dict(_load("abbreviations.toml"))
     alphabet = _load("alphabet.toml")
     lex.letters = alphabet["lower"] + alphabet["upper"]

@@ -31,8 +31,11 @@ class PhraseMatch(Generic[T]):
 class PhraseTable(Generic[T]):
     """Phrases of one kind (currencies, units, …) indexed by their leading words."""
 
-    def __init__(self, phrases: Mapping[Phrase, T], inflected: bool = True) -> None:
+    def __init__(self, phrases: Mapping[Phrase, T], inflected: bool = True,
+                 numeral: bool = False) -> None:
+        """``numeral``: the last word may also take a numeral's suffixes (-дай "about")."""
         self.inflected = inflected
+        self.numeral = numeral
         # leading words -> {last word stem -> value}
         self._by_head: dict[Phrase, dict[str, T]] = defaultdict(dict)
         for phrase, value in phrases.items():
@@ -72,7 +75,7 @@ class PhraseTable(Generic[T]):
             return lower, Suffixes()
         if not self.inflected:
             return None
-        reading = read_word(lower, stems)
+        reading = read_word(lower, stems, numeral=self.numeral)
         if reading is not None:
             return reading.stem, reading.suffixes
         return None

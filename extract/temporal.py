@@ -34,7 +34,8 @@ class TemporalMatcher:
     def __init__(self, lex: Lexicon | None = None) -> None:
         lex = lex or load_lexicon()
         data = tomllib.loads(patterns_dir().joinpath("temporal.toml").read_text("utf-8"))
-        self.dates = PhraseTable(_phrases(data["date_words"] + data["seasons"] + data["weekdays"]))
+        self.date_words = PhraseTable(_phrases(data["date_words"]))
+        self.calendar = PhraseTable(_phrases(data["seasons"] + data["weekdays"]))
         self.months = PhraseTable(lex.months)
         self.times = PhraseTable(_phrases(data["time_words"]))
         self.nouns = PhraseTable(_phrases(data["time_nouns"]))
@@ -46,6 +47,8 @@ class TemporalMatcher:
         self.frequency = frozenset(data["frequency"])
         self.homographs = frozenset(data["homographs"])
         self.accusative = frozenset(f for f, case in lex.case_of.items() if case == "accusative")
+        self.greetings = frozenset(data["greetings"])
+        self.greeting_nouns = PhraseTable(_phrases(data["greeting_nouns"]))
         self.first_words = self._first_words(data, lex)
 
     @staticmethod
@@ -57,7 +60,14 @@ class TemporalMatcher:
 
     def match(self, words: list[Word], i: int) -> Temporal | None:
         """The temporal phrase starting at ``words[i]``, or None."""
-        determiner = self.determiners.match(words, i)
+        if i and words[i - 1].lower in self.greetings and self.greeting_nouns.match(words, i):
+            return Temporal(i, i + 1, "TIME")  # Қайырлы күн "good day"
+        return self._phrase(words, i, determined=True) or self._phrase(words, i, False)
+
+    def _phrase(self, words: list[Word], i: int, determined: bool) -> Temporal | None:
+        determiner = self.determiners.match(words, i) if determined else None
+        if determined and not determiner:
+            return None
         j = determiner.end if determiner else i
         if j >= len(words):
             return None
@@ -76,9 +86,11 @@ class TemporalMatcher:
         if lower in self.homographs and not determined:
             return None
         if found := self._usable(self.months.match(words, j)):
-            return "DATE", self._after_noun(words, found.end), f"--{found.value:02d}"
-        if found := self._usable(self.dates.match(words, j)):
-            return "DATE", self._after_noun(words, found.end), ""
+            return "DATE", found.end, f"--{found.value:02d}"
+        if found := self._usable(self.calendar.match(words, j)):
+            return "DATE", found.end, ""
+        if not determined and (found := self._usable(self.date_words.match(words, j))):
+            return "DATE", self._after_noun(words, found), ""  # not "ол былтыр": биыл stands alone
         if found := self._usable(self.nouns.match(words, j)):
             nxt = words[found.end].lower if found.end < len(words) else ""
             if determined or nxt in self.frequency or self.parts.match(words, found.end):
@@ -93,9 +105,14 @@ class TemporalMatcher:
             return None
         return found
 
-    def _after_noun(self, words: list[Word], end: int) -> int:
-        """бүгінгі күні, қаңтар айында, биылғы жылдың: a time noun after the core joins it."""
-        if end < len(words) and (noun := self._usable(self.nouns.match(words, end))):
+    def _after_noun(self, words: list[Word], core: PhraseMatch) -> int:
+        """бүгінгі күні, биылғы жылдың: a time noun after an adjectival core joins it (but
+        not after a bare one: "биыл | жыл соңына дейін" are two dates in KazNERD)."""
+        end = core.end
+        if not core.suffixes.get("derivation") or end >= len(words):
+            return end
+        noun = self._usable(self.nouns.match(words, end))
+        if noun and not noun.suffixes.get("derivation"):  # бүгін таңғы: таңғы starts a time
             return noun.end
         return end
 
