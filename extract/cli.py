@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .cli_conll import eval_conll
+from .cli_report import report_command
 from .evaluation import read_gold, report, score
 from .pipeline import find_facts
 from .reading import InputError, expand_path, read_document
@@ -111,3 +112,4 @@ def evaluate(gold_dir: Path, texts: Path | None, min_f1: float) -> None:
 
 
 main.add_command(eval_conll)
+main.add_command(report_command)

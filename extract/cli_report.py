@@ -1,0 +1,52 @@
+"""``kazextract report``: the HTML report of one or more articles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .reading import InputError, expand_path, read_document
+from .report import build_report
+
+
+def read_inputs(paths: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(doc id, text) of every readable input, and one error message per unreadable one."""
+    documents, errors = [], []
+    for path in paths or ("-",):
+        try:
+            for doc, file in expand_path(path):
+                try:
+                    document = read_document(doc, file)
+                    documents.append((document.doc, document.text))
+                except InputError as err:
+                    errors.append(str(err))
+        except InputError as err:
+            errors.append(str(err))
+    return documents, errors
+
+
+@click.command("report", epilog="""
+\b
+Examples:
+  kazextract report seeds/ -o report.html
+  kazextract report news/2020/ news/2021/ -o report.html --title "Цифрлық Қазақстан"
+""")
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              default="report.html", show_default=True, help="The HTML file to write.")
+@click.option("--title", default="kazextract report", show_default=True,
+              help="The page's title.")
+def report_command(paths: tuple[str, ...], output: Path, title: str) -> None:
+    """Write one self-contained HTML page for PATHS (files, folders of .txt files, or -):
+    each article with its facts highlighted by type, a sortable table of all facts and
+    charts of facts per type and money per document. Unreadable inputs are reported on
+    stderr and left out; the exit status is then 1."""
+    documents, errors = read_inputs(paths)
+    for message in errors:
+        click.echo(f"kazextract: {message}", err=True)
+    output.write_text(build_report(documents, title), encoding="utf-8")
+    click.echo(f"kazextract: wrote {output} ({len(documents)} document(s))", err=True)
+    if errors:
+        sys.exit(1)
