@@ -11,8 +11,8 @@ from .pipeline import find_facts, load_pipeline
 __all__ = ["COLUMNS", "Fact", "facts_frame", "find_facts", "load_pipeline"]
 
 
-def facts_frame(texts, ids=None):  # noqa: ANN001  (typed in frames.py)
-    """All facts of ``texts`` as a pandas DataFrame with the contract's columns."""
+def facts_frame(texts, ids=None, **options):  # noqa: ANN001, ANN003  (typed in frames.py)
+    """All facts of ``texts`` as a typed pandas DataFrame (see ``frames.facts_frame``)."""
     from .frames import facts_frame as _facts_frame
 
-    return _facts_frame(texts, ids)
+    return _facts_frame(texts, ids, **options)

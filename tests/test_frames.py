@@ -1,0 +1,74 @@
+"""``extract.facts_frame``: a typed pandas DataFrame of facts, ready for ``df.pipe``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from extract import COLUMNS, facts_frame, find_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT / "seeds").glob("*.txt")).read_text("utf-8")
+TEXTS = {"seed": SEED,
+         "latin": "Bıyl 35 mlrd teńge bólindi, tabys 15-25%-ke ósti, 2019 jyly 29-orynǵa shyqty.",
+         "none": "Бұл сөйлемде сан жоқ."}
+
+
+def test_rows_are_the_facts_of_each_text() -> None:
+    frame = pd.Series(TEXTS).pipe(facts_frame)
+    assert list(frame.columns) == [*COLUMNS, "value_num", "value_max_num"]
+    for doc, text in TEXTS.items():
+        rows = frame[frame.doc == doc].drop(columns=["doc", "value_num", "value_max_num"])
+        expected = [f.row(doc) for f in find_facts(text)]
+        got = rows.astype(object).where(rows.notna(), "").to_dict("records")
+        assert [{**r, "total": str(r["total"])} for r in got] == \
+            [{k: v for k, v in e.items() if k != "doc"} for e in expected]
+
+
+def test_dtypes() -> None:
+    frame = facts_frame(list(TEXTS.values()))
+    assert frame.start.dtype == np.int64 and frame.end.dtype == np.int64
+    assert isinstance(frame.type.dtype, pd.CategoricalDtype)
+    assert "TIME" in frame.type.cat.categories  # every type, present or not
+    assert frame.value_num.dtype == np.float64 and frame.value_max_num.dtype == np.float64
+    assert str(frame.total.dtype) == "Int64"
+    assert frame.doc.tolist()[0] == 0  # default ids: positions
+
+
+def test_numbers_and_dates() -> None:
+    frame = facts_frame([SEED])
+    money = frame[frame.type == "MONEY"]
+    assert money.value_num.tolist() == [35e9, 32.8e9]
+    dates = frame[frame.type == "DATE"]
+    assert dates.value_num.isna().all()
+    assert "2017-01-31" in dates.value.tolist()  # the ISO string stays
+    percent = frame[frame.span == "15-25%-ке"].iloc[0]
+    assert (percent.value_num, percent.value_max_num) == (15.0, 25.0)
+    rank = frame[frame.span == "29-орынға"].iloc[0]
+    assert rank.total == 193
+
+
+def test_dataframe_input_with_id_column() -> None:
+    articles = pd.DataFrame({"url": ["https://a", "https://b"],
+                             "body": ["Биыл 35 млрд теңге жұмсалды.", "5 доллар."]})
+    frame = articles.pipe(facts_frame, text_column="body", id_column="url")
+    assert frame[["doc", "span", "unit"]].values.tolist() == [
+        ["https://a", "35 млрд теңге", "KZT"], ["https://b", "5 доллар", "USD"]]
+
+
+def test_money_per_document_chain() -> None:
+    money = (pd.Series(TEXTS).pipe(facts_frame)
+             .query("type == 'MONEY'")
+             .groupby(["doc", "unit"], observed=True).value_num.sum())
+    assert money.to_dict() == {("latin", "KZT"): 35e9, ("seed", "KZT"): 67.8e9}
+
+
+def test_empty_and_mismatched_input() -> None:
+    empty = facts_frame([])
+    assert empty.empty and list(empty.columns) == [*COLUMNS, "value_num", "value_max_num"]
+    assert empty.start.dtype == np.int64
+    with pytest.raises(ValueError, match="2 ids for 1 texts"):
+        facts_frame(["5 доллар."], ids=["a", "b"])
