@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from .facts import format_number
 from .lexicon import Lexicon, Modifier, load_lexicon
-from .morphology import noun_stem
+from .morphology import noun_stem, parse_suffixes
 from .numbers import Number, NumberReader
 from .phrases import PhraseMatch, PhraseTable
 from .temporal import TemporalMatcher
@@ -64,6 +64,8 @@ class FactBuilder:
         self.before = PhraseTable({m.phrase: m for m in lex.modifiers if m.position == "before"},
                                   inflected=False)
         self.naming = PhraseTable(dict.fromkeys(lex.naming_words, True), inflected=False)
+        self.article_after = PhraseTable({tuple(p.split()): True for p in lex.article_after},
+                                         inflected=False)
         self.relatives = PhraseTable({(w,): w for w in lex.duration_relatives}, inflected=False)
         self.temporal = TemporalMatcher(lex)
         self.time_nouns = self.temporal.nouns
@@ -82,8 +84,8 @@ class FactBuilder:
                 temporal = (self.temporal.match(words, i)
                             if self.relative_dates and not words[i].is_punct else None)
                 if temporal and not self._clock_before_number(words, temporal.start, temporal.end):
-                    drafts.append(Draft(temporal.start, temporal.end, temporal.type,
-                                        temporal.value))
+                    self._add(words, drafts, Draft(temporal.start, temporal.end, temporal.type,
+                                                   temporal.value))
                     i = temporal.end
                 else:
                     i += 1
@@ -96,14 +98,32 @@ class FactBuilder:
                 draft.total = self._total_for(words, draft.start, totals)
             elif draft.type == "CARDINAL":
                 self._note_total(words, draft, totals)
-            while drafts and drafts[-1].end > draft.start:
-                drafts.pop()  # a number's fact took words before it (таңғы 7-де, минус 5)
-            if drafts and self._joins_range(words, drafts[-1], draft):
-                drafts[-1] = self._range(words, drafts[-1], draft)
-            else:
-                drafts.append(draft)
+            self._add(words, drafts, draft)
             i = draft.end
         return drafts
+
+    def _add(self, words: list[Word], drafts: list[Draft], draft: Draft) -> None:
+        """Append a fact, joining it to the one before when they make one range or one date."""
+        while drafts and drafts[-1].end > draft.start:
+            drafts.pop()  # a number's fact took words before it (таңғы 7-де, минус 5)
+        if drafts and self._joins_range(words, drafts[-1], draft):
+            drafts[-1] = self._range(words, drafts[-1], draft)
+        elif drafts and self._joins_date(words, drafts[-1], draft):
+            drafts[-1] = replace(draft, start=drafts[-1].start,
+                                 value=draft.value or drafts[-1].value)
+        else:
+            drafts.append(draft)
+
+    def _joins_date(self, words: list[Word], first: Draft, second: Draft) -> bool:
+        """өткен жылдың көктемінде, қыстың күні: a date in the genitive before another."""
+        return (first.type == "DATE" and second.type == "DATE" and first.end == second.start
+                and self._case_of_word(words[first.end - 1]) == "genitive")
+
+    def _case_of_word(self, word: Word) -> str:
+        """The grammatical case of a word's ending, read as a noun."""
+        stem = noun_stem(word.lower)
+        suffixes = parse_suffixes(word.lower[len(stem):], "*", "", False)
+        return self.lex.case_of.get(suffixes.get("case"), "") if suffixes else ""
 
     def _clock_before_number(self, words: list[Word], start: int, end: int) -> bool:
         """таңғы, кешкі сағат before a number belong to its clock time, not a TIME of their own."""
@@ -215,8 +235,8 @@ class FactBuilder:
                 start = self.temporal.duration_determiner(words, number.start)
                 return self._ordinal_date(words, number, start, noun.end)
             return self._draft(number, j, "ORDINAL", "")
-        if number.words_only and number.value == 1 and not number.suffixes:
-            return None  # bare бір before an ordinary noun: the indefinite article
+        # bare бір before a noun counts one (KazNERD marks бір адам, бір рет as CARDINAL);
+        # only its set phrases (бір күні "one day") are the article: see _is_article
         return self._draft(number, j, "CARDINAL", "")
 
     def _measured(self, words: list[Word], number: Number) -> Draft | None:
@@ -240,10 +260,12 @@ class FactBuilder:
         return None
 
     def _is_article(self, words: list[Word], number: Number) -> bool:
-        """бір күні "one day", бір жағынан "on the one hand": set phrases, not numbers."""
-        return (number.words_only and number.value == 1 and not number.suffixes
-                and number.end < len(words)
-                and words[number.end].lower in self.lex.article_set_phrases)
+        """бір күні "one day", белгілі бір "a certain": the article in its set phrases."""
+        if not (number.words_only and number.value == 1 and not number.suffixes):
+            return False
+        after = words[number.end].lower if number.end < len(words) else ""
+        return (after in self.lex.article_set_phrases
+                or self.article_after.match_ending(words, number.start) is not None)
 
     def _draft(self, number: Number, end: int, kind: str, unit: str, subject: str = ""
                ) -> Draft:
@@ -293,6 +315,12 @@ class FactBuilder:
                       low=number.value)
         if number.value_max is not None or end >= len(words):
             return draft
+        year_word = self.year_words.match(words, end - 1)
+        linked = year_word is not None and (year_word.suffixes.get("derivation")
+                                            or self.lex.case_of.get(year_word.suffixes.get("case"))
+                                            == "genitive")
+        if not linked:
+            return draft  # 2021 жылы | қыркүйекте: "in 2021, in September" are two dates
         day = self.numbers.read(words, end) if self.numbers.starts_number(words[end]) else None
         if day and self._is_day(day) and (month := self.months.match(words, day.end)):
             draft.value, draft.end = f"{year:04d}-{month.value:02d}-{int(day.value):02d}", month.end
@@ -374,6 +402,8 @@ class FactBuilder:
                 break
             draft.end = after.end
             draft.qualifier = after.value.qualifier or draft.qualifier
+            if after.value.sign < 0 and draft.low is not None:
+                draft.value = format_number(-draft.low)
         if draft.type == "DATE" and (relative := self.relatives.match(words, draft.end)):
             draft.end = relative.end
 
@@ -410,12 +440,14 @@ class FactBuilder:
 
     # ---- ranges over two numbers ---------------------------------------------------------
 
-    @staticmethod
-    def _joins_range(words: list[Word], first: Draft, second: Draft) -> bool:
-        """700-ден 2000 АЕК-ке дейін, таңғы 9-дан кешкі 8-ге дейін: a count or time in the
-        ablative right before a bounded fact."""
-        if first.type == "TIME" and second.type == "TIME" and first.end == second.start:
-            return first.case == "ablative" and second.qualifier == "le"
+    def _joins_range(self, words: list[Word], first: Draft, second: Draft) -> bool:
+        """700-ден 2000 АЕК-ке дейін, таңғы 9-дан кешкі 8-ге дейін, 3 жастан 6 жасқа дейін:
+        a fact in the ablative right before a bounded one of the same kind."""
+        if first.type == second.type == "TIME" and first.end == second.start:
+            # a clock range is one span; a unit written on both ends gives two (30 пайыздан
+            # 50 пайызға дейін), as KazNERD marks them
+            return (self._case_of_word(words[first.end - 1]) == "ablative"
+                    and second.qualifier == "le" and not first.value_max)
         return (first.type == "CARDINAL" and first.case == "ablative" and not first.subject
                 and first.end == second.start and second.qualifier == "le"
                 and not first.value_max and not second.value_max

@@ -54,6 +54,7 @@ class Lexicon:
     slots: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     final_classes: dict[str, str] = field(default_factory=dict)  # letter -> class
     case_of: dict[str, str] = field(default_factory=dict)  # allomorph -> case name
+    voicing: dict[str, str] = field(default_factory=dict)  # voiced final -> dictionary final
     back_vowels: str = ""
     front_vowels: str = ""
     # numbers
@@ -70,12 +71,18 @@ class Lexicon:
     spoken_points: frozenset[str] = frozenset()
     decimal_zero: str = ""
     decimal_idioms: frozenset[Phrase] = frozenset()
+    score_words: frozenset[str] = frozenset()
+    part_nouns: frozenset[str] = frozenset()
+    range_conjunctions: frozenset[str] = frozenset()
     article: str = ""
     article_set_phrases: frozenset[str] = frozenset()
     numeral_markers: frozenset[str] = frozenset()
+    article_after: frozenset[str] = frozenset()  # белгілі бір, қандай да бір: the article
     article_pronoun: str = ""
     not_numbers: frozenset[str] = frozenset()
     not_number_stems: frozenset[str] = frozenset()
+    never_numbers: frozenset[str] = frozenset()
+    derived_endings: frozenset[str] = frozenset()
     quarter_words: frozenset[str] = frozenset()
     quarter_before: frozenset[str] = frozenset()
     roman_letters: dict[str, int] = field(default_factory=dict)
@@ -126,6 +133,7 @@ def _read_suffixes(lex: Lexicon) -> None:
     }
     lex.final_classes = {ch: cls for cls, chars in data["final_classes"].items() for ch in chars}
     lex.case_of = {form: case for case, forms in data["cases"].items() for form in forms}
+    lex.voicing = dict(data["voicing"])
     lex.back_vowels = data["vowels"]["back"]
     lex.front_vowels = data["vowels"]["front"]
 
@@ -146,14 +154,20 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.spoken_points = frozenset(decimals["spoken_point"])
     lex.decimal_zero = decimals["zero"]
     lex.decimal_idioms = frozenset(_phrase(p) for p in decimals["idioms"])
+    lex.score_words = frozenset(decimals["score_words"])
+    lex.part_nouns = frozenset(data["fractions"]["part_nouns"])
+    lex.range_conjunctions = frozenset(data["ranges"]["conjunctions"])
     article = data["article"]
     lex.article = article["word"]
     lex.article_set_phrases = frozenset(article["set_phrases"])
     lex.numeral_markers = frozenset(article["numeral_markers"])
+    lex.article_after = frozenset(article["article_after"])
     lex.article_pronoun = article["pronoun"]
     homographs = data["homographs"]
     lex.not_numbers = frozenset(homographs["not_numbers"])
     lex.not_number_stems = frozenset(homographs["not_number_stems"])
+    lex.never_numbers = frozenset(homographs["always"])
+    lex.derived_endings = frozenset(homographs["derived"])
     lex.quarter_words = frozenset(homographs["after_ordinal"]["words"])
     lex.quarter_before = frozenset(homographs["after_ordinal"]["quarter_before"])
     lex.roman_letters = dict(data["roman"]["letters"])

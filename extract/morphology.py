@@ -107,7 +107,7 @@ def read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
     checked because loanwords (процент, рубль, км) break it.
     """
     for end in range(len(word), 0, -1):
-        stem = word[:end]
+        stem = dictionary_form(word[:end], word[end:])
         if stem not in stems:
             continue
         cls = final_class(stem) if strict else ANY
@@ -115,6 +115,15 @@ def read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
         if suffixes is not None:
             return Reading(stem, suffixes)
     return None
+
+
+def dictionary_form(stem: str, rest: str) -> str:
+    """Undo the voicing of a final п, к, қ before a vowel: баб|ы -> бап, қыркүйег|інде."""
+    lex = load_lexicon()
+    first = rest.removeprefix("-")[:1]
+    if stem[-1:] in lex.voicing and first and first in lex.back_vowels + lex.front_vowels:
+        return stem[:-1] + lex.voicing[stem[-1]]
+    return stem
 
 
 @lru_cache(maxsize=65536)
@@ -129,16 +138,19 @@ def noun_stem(word: str) -> str:
     """
     lex = load_lexicon()
     lower = word.lower()
-    best, best_key = lower, (-1, 0)
+    best, best_key = lower, (-1, False, 0)
     for end in range(2, len(lower)):
         stem = lower[:end]
         stem_harmony = harmony(stem, lex)
         if not stem_harmony or stem[-1] == stem[-2]:  # no Kazakh stem ends in a double letter
             continue
         suffixes = parse_suffixes(lower[end:], final_class(stem, lex), stem_harmony, False)
-        if not suffixes:
-            continue
-        key = (sum(slot != "possessive" for slot, _ in suffixes.parts), end)
+        if not suffixes or suffixes.get("derivation"):
+            continue  # -гі/-лық make adjectives of time words and places, not of counted nouns
+        # a stem ending in ы/і after a consonant is usually that consonant plus the
+        # possessive (баб|ы|ның): prefer the shorter reading then
+        possessive_like = stem[-1] in "ыі" and final_class(stem[:-1], lex) != "V"
+        key = (sum(slot != "possessive" for slot, _ in suffixes.parts), not possessive_like, end)
         if key > best_key:
-            best, best_key = stem, key
+            best, best_key = dictionary_form(stem, lower[end:]), key
     return best

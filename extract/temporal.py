@@ -49,6 +49,8 @@ class TemporalMatcher:
         self.accusative = frozenset(f for f, case in lex.case_of.items() if case == "accusative")
         self.greetings = frozenset(data["greetings"])
         self.greeting_nouns = PhraseTable(_phrases(data["greeting_nouns"]))
+        self.ambiguous_months = frozenset(data["ambiguous_months"])
+        self.month_nouns = PhraseTable(_phrases(data["month_nouns"]))
         self.first_words = self._first_words(data, lex)
 
     @staticmethod
@@ -62,7 +64,20 @@ class TemporalMatcher:
         """The temporal phrase starting at ``words[i]``, or None."""
         if i and words[i - 1].lower in self.greetings and self.greeting_nouns.match(words, i):
             return Temporal(i, i + 1, "TIME")  # Қайырлы күн "good day"
-        return self._phrase(words, i, determined=True) or self._phrase(words, i, False)
+        return (self._reduplicated(words, i) or self._phrase(words, i, determined=True)
+                or self._phrase(words, i, False))
+
+    def _reduplicated(self, words: list[Word], i: int) -> Temporal | None:
+        """жылдан-жылға, күнде-күнде, бүгін-ертең, қысы-жазы: two time words joined by a
+        hyphen are one date."""
+        halves = words[i].lower.split("-")
+        if len(halves) != 2 or not all(halves):
+            return None
+        tables = (self.nouns, self.date_words, self.calendar)
+        pieces = [Word(half, 0, 0) for half in halves]
+        if all(any(t.match([p], 0) for t in tables) for p in pieces):
+            return Temporal(i, i + 1, "DATE")
+        return None
 
     def _phrase(self, words: list[Word], i: int, determined: bool) -> Temporal | None:
         determiner = self.determiners.match(words, i) if determined else None
@@ -85,7 +100,8 @@ class TemporalMatcher:
         lower = words[j].lower
         if lower in self.homographs and not determined:
             return None
-        if found := self._usable(self.months.match(words, j)):
+        if (found := self._usable(self.months.match(words, j))) and self._is_month(
+                words, found, determined):
             return "DATE", found.end, f"--{found.value:02d}"
         if found := self._usable(self.calendar.match(words, j)):
             return "DATE", found.end, ""
@@ -98,6 +114,13 @@ class TemporalMatcher:
         if found := self._usable(self.times.match(words, j)):
             return "TIME", found.end, ""
         return None
+
+    def _is_month(self, words: list[Word], found: PhraseMatch, determined: bool) -> bool:
+        """A month name without a number is a month when lower-case and unambiguous, or
+        before "ай" (маусым айында), or after a determiner (өткен ақпан)."""
+        before_ai = found.end < len(words) and self.month_nouns.match(words, found.end)
+        plain = words[found.start].text[:1].islower() and found.stem not in self.ambiguous_months
+        return bool(before_ai or plain or determined)
 
     def _usable(self, found: PhraseMatch | None) -> PhraseMatch | None:
         """Not in the accusative: жазды "wrote" is no summer, but жазда "in summer" is."""
