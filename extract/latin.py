@@ -87,6 +87,13 @@ class Transliterator:
         self.words = dict(data.get("words", {}))
         self.alphabets = load_alphabets()
         self.keep = _latin_entries(lex or load_lexicon())
+        # letters every alphabet that has them reads alike (ǵ, ü): read even in a sentence
+        # of the other alphabet, where a writer mixed the two
+        readings: dict[str, set[str]] = {}
+        for alphabet in self.alphabets.values():
+            for letter, cyrillic in alphabet.letters.items():
+                readings.setdefault(letter, set()).add(cyrillic)
+        self.unambiguous = {k: v.pop() for k, v in readings.items() if len(v) == 1}
 
     def alphabet(self, sentence: str, document: str = "") -> Alphabet:
         """The alphabet whose markers the sentence holds most of; else the document's;
@@ -147,7 +154,7 @@ class Transliterator:
             return alphabet.after_vowel[key]
         if following in alphabet.back_vowels and key in alphabet.before_back_vowel:
             return alphabet.before_back_vowel[key]
-        return alphabet.letters.get(key, letter)
+        return alphabet.letters.get(key) or self.unambiguous.get(key, letter)
 
 
 def _is_upper(letter: str, alphabet: Alphabet) -> bool:

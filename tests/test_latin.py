@@ -163,6 +163,14 @@ def test_decomposed_accents() -> None:
     assert [_key(f) for f in facts] == [_key(f) for f in find_facts(composed)]
 
 
+def test_letters_of_the_other_alphabet_in_one_sentence() -> None:
+    """A writer who mixes ǵ (2018) and ü (2021) in one sentence is still read."""
+    mixed = "Keme 5 km/saǵ jyldamdyqpen jüzıp, 30%-ğa ósti."
+    cyrillic = "Кеме 5 км/сағ жылдамдықпен жүзіп, 30%-ға өсті."
+    assert [_key(f) for f in find_facts(mixed)] == [_key(f) for f in find_facts(cyrillic)]
+    assert [f.type for f in find_facts(mixed)] == ["QUANTITY", "PERCENT"]
+
+
 def test_alphabet_choice() -> None:
     transliterator = Transliterator()
     assert transliterator.alphabet("Bıyl 35 mlrd teńge").name == "2018"
