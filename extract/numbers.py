@@ -74,11 +74,9 @@ class Number:
 
     @property
     def approximate(self) -> bool:
-        """жүздеген, жиырмадай, and a plural in the dative or locative (елулерде "about fifty")."""
-        if self.suffixes.get("approximation"):
-            return True
-        case = load_lexicon().case_of.get(self.case, "")
-        return bool(self.suffixes.get("plural")) and case in ("dative", "locative")
+        """жүздеген, жиырмадай, and a number in the plural (елулерде "in their fifties",
+        миллиардтарды "billions")."""
+        return bool(self.suffixes.get("approximation") or self.suffixes.get("plural"))
 
     @property
     def stands_alone(self) -> bool:
@@ -135,17 +133,24 @@ class NumberReader:
 
     # ---- single words -------------------------------------------------------------------
 
-    def read_number_word(self, lower: str) -> Reading | None:
-        """A number word with its suffixes (мыңнан, бірінші), or None."""
-        if lower in self.lex.not_numbers or read_word(lower, self.lex.not_number_stems):
+    def read_number_word(self, lower: str, inside: bool = False) -> Reading | None:
+        """A number word with its suffixes (мыңнан, бірінші, млн.), or None. ``inside``: the
+        word continues a number, where homographs read as numbers (жеті жүзі, жетпіс бірден)."""
+        lower = self.lex.abbreviations.get(lower, lower)
+        if lower in self.lex.never_numbers or not inside and (
+                lower in self.lex.not_numbers or read_word(lower, self.lex.not_number_stems)):
             return None
         reading = read_word(lower, self.stems, numeral=True)
         if reading is None:
             return None
-        if reading.stem in self.lex.stem_variants and not reading.suffixes.get("ordinal"):
+        suffixes = reading.suffixes
+        if reading.stem in self.lex.stem_variants and not suffixes.get("ordinal"):
             return None
-        if reading.stem == self.lex.article_pronoun and not reading.suffixes.get("possessive"):
-            return None  # біреу "someone"
+        if suffixes.get("derivation") in self.lex.derived_endings:
+            return None  # бірлік "unity", бестік "a five": nouns
+        if (not inside and reading.stem == self.lex.article_pronoun
+                and not any(suffixes.get(slot) for slot in ("possessive", "person", "clitic"))):
+            return None  # біреу "someone" (but біреуі "one of them", біреу-ақ "only one")
         return reading
 
     def starts_number(self, word: Word) -> bool:
@@ -154,7 +159,9 @@ class NumberReader:
             return True
         if lower[:1] in self.lex.number_signs or self.roman_word.match(word.text):
             return True
-        reading = self.read_number_word(lower.split("-")[0]) if not word.is_punct else None
+        if word.is_punct:
+            return False
+        reading = self.read_number_word(lower) or self.read_number_word(lower.split("-")[0])
         return reading is not None and self.kinds[reading.stem] != "half_after"
 
     def _ordinal_word(self, word: Word) -> bool:
@@ -325,7 +332,23 @@ class NumberReader:
         whole = self._integer(words, i)
         if whole is None or whole.value_max is not None:
             return whole
-        return self._decimal(words, whole) or whole
+        return self._decimal(words, whole) or self._fraction_of_digits(words, whole) or whole
+
+    def _fraction_of_digits(self, words: list[Word], whole: Number) -> Number | None:
+        """жарты 1000000-ға: a half or a quarter of a number written in digits."""
+        k = whole.end
+        reading = self.read_number_word(words[whole.start].lower)
+        if (k - whole.start != 1 or whole.suffixes or k >= len(words) or reading is None
+                or self.kinds[reading.stem] != "half_before"):
+            return None
+        match = DIGIT_WORD.match(words[k].lower)
+        if not match or match["sign"] or not match["num"] or words[k].in_name:
+            return None
+        digits = self._read_digits(match, k)
+        if digits is None or digits.value_max is not None or digits.glued:
+            return None
+        return Number(whole.value * digits.value, whole.start, digits.end, digits=True,
+                      suffixes=digits.suffixes)
 
     def _integer(self, words: list[Word], i: int, scales: bool = True) -> Number | None:
         """Number words from ``words[i]`` on, summed by their kinds (жиырма бес, мың тоғыз жүз,
@@ -337,7 +360,7 @@ class NumberReader:
             word = words[j]
             if word.is_punct or word.in_name:
                 break
-            reading = self.read_number_word(word.lower)
+            reading = self.read_number_word(word.lower, inside=j > i)
             if reading is None:
                 pair = (self._pair(words, i, j, total + group, last)
                         if "-" in word.lower.strip("-") else None)
@@ -398,8 +421,8 @@ class NumberReader:
             if last in ("unit", "ten", "collective", "half_after", "half_before") or group % 100:
                 return None
             return total, group + value, kind
-        if kind == "hundred":
-            if last in ("hundred", "ten", "half_after") or group >= 10:
+        if kind == "hundred":  # екі жүз; он төрт жүз = 1400 in speech
+            if last in ("hundred", "half_after") or group >= 100:
                 return None
             return total, (group or 1) * value, kind
         if kind == "scale":
@@ -437,14 +460,22 @@ class NumberReader:
         if (part is None or part.value_max is not None or part.collective
                 or part.value.denominator > 1):
             return None
+        spoken = point in self.lex.spoken_points
+        if spoken and (self._idiom(words, whole.start, part.end) or self._score(words, part.end)):
+            return None
+        if spoken and not zeros and whole.value >= 100 and part.value < _round_unit(whole.value):
+            # жүз де он тоғыз = 119: after a round hundred the particle means "and"
+            return Number(whole.value + part.value, whole.start, part.end, suffixes=part.suffixes)
         if denominator is None:
             denominator = 10 ** (zeros + len(str(part.value)))
         elif part.value >= denominator or zeros:
             return None
-        if point in self.lex.spoken_points and self._idiom(words, whole.start, part.end):
-            return None
         return Number(whole.value + part.value / denominator, whole.start, part.end,
                       suffixes=part.suffixes, decimal=True)
+
+    def _score(self, words: list[Word], k: int) -> bool:
+        """нөл де үш есебімен: a score of two numbers, not a decimal."""
+        return k < len(words) and read_word(words[k].lower, self.lex.score_words) is not None
 
     def _denominator(self, word: Word) -> int | None:
         """оннан, жүзден, мыңнан: a power of ten in the ablative, the denominator of a decimal."""
@@ -482,11 +513,17 @@ class NumberReader:
                 or numerator.value >= denominator.value or numerator.ordinal
                 or numerator.collective or numerator.decimal):
             return None
-        possessive = bool(numerator.suffixes.get("possessive"))
-        if not possessive and (numerator.suffixes or numerator.digits or case == "genitive"):
-            return None  # оннан беске, 6-дан 4: a range or two counts, not a fraction
+        bare = not numerator.suffixes.get("possessive")
+        if bare and (numerator.suffixes or case == "genitive"
+                     or not self._ends_part(words, numerator.end)):
+            return None  # оннан беске, сексеннен алпыс шақырымға: a range or two counts
         return Number(numerator.value / denominator.value, denominator.start, numerator.end,
                       suffixes=numerator.suffixes, digits=denominator.digits, decimal=True)
+
+    def _ends_part(self, words: list[Word], k: int) -> bool:
+        """A fraction's bare numerator ends a clause or stands before a word for "part"."""
+        return (k >= len(words) or words[k].is_punct
+                or read_word(words[k].lower, self.lex.part_nouns) is not None)
 
     # ---- Roman numerals -----------------------------------------------------------------
 
@@ -545,10 +582,11 @@ class NumberReader:
         return number
 
     def _read_spaced_range(self, words: list[Word], number: Number) -> Number:
-        """10 – 15 мың: a dash between two numbers makes a range with the unit of the second."""
+        """10 – 15 мың, үш пен бес: a dash or мен/бен/пен between two numbers makes a range with
+        the unit of the second."""
         j = number.end
         if (number.value_max is not None or number.suffixes or number.glued or number.time
-                or number.marked or j + 1 >= len(words) or words[j].text not in DASHES):
+                or number.marked or j + 1 >= len(words) or not self._joins_range(words[j])):
             return number
         second = self.read(words, j + 1)
         if (second is None or second.value_max is not None or second.value <= number.value
@@ -563,6 +601,9 @@ class NumberReader:
         second.digits = number.digits or second.digits
         return second
 
+    def _joins_range(self, word: Word) -> bool:
+        return word.text in DASHES or word.lower in self.lex.range_conjunctions
+
 
 def _leading(number: Number) -> Fraction:
     """The digits before the scale word of 15 мың (15), to share the scale with a range start."""
@@ -570,6 +611,13 @@ def _leading(number: Number) -> Fraction:
     while value % 1000 == 0 and value >= 1000:
         value /= 1000
     return value
+
+
+def _round_unit(value: Fraction) -> Fraction:
+    """What a round number leaves room for: 100 after жүз (600), 1000 after мың (2000)."""
+    if value % 100:
+        return Fraction(0)
+    return _last_scale(value) if value % 1000 == 0 else Fraction(100)
 
 
 def _last_scale(total: Fraction) -> Fraction:
