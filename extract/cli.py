@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
+import os
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
+from .batch import BatchOptions
+from .batch import run as run_batch
 from .cli_conll import eval_conll
 from .cli_report import report_command
 from .evaluation import read_gold, report, score
+from .inputs import InputOptions
+from .outputs import FORMATS, choose_format
 from .pipeline import find_facts
-from .reading import InputError, expand_path, read_document
-from .writing import WRITERS
+from .reading import InputError, read_document
 
 EXAMPLES = """
 \b
@@ -35,43 +39,92 @@ def _error(message: str) -> None:
     click.echo(f"kazextract: {message}", err=True)
 
 
+def _codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
+
+
 @main.command(epilog="""
 \b
 Examples:
   kazextract extract seeds/ -o facts.csv
   kazextract extract article.txt --format jsonl
   cat article.txt | kazextract extract -
+  kazextract extract 'archive/**/*.txt' dump.jsonl.gz -o facts.parquet --manifest run.csv
+  kazextract extract export.csv --text-field body --id-field url -o facts.csv --excel
+  kazextract extract archive/ -o facts.csv --manifest run.csv --resume
+  kazextract extract archive/ --engine dask --scheduler tcp://head:8786 -o facts_parquet/
 """)
 @click.argument("paths", nargs=-1)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write rows here instead of standard output.")
-@click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="csv",
-              show_default=True, help="Output format.")
-def extract(paths: tuple[str, ...], output: str | None, fmt: str) -> None:
-    """Extract the numeric facts of PATHS (files, folders of .txt files, or - for stdin).
+@click.option("-o", "--output", type=click.Path(writable=True),
+              help="Write rows here (atomically) instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: from the -o extension, else csv].")
+@click.option("--excel", is_flag=True, help="CSV with a UTF-8 BOM, for Excel.")
+@click.option("--text-field", default="text", show_default=True,
+              help="JSONL/CSV inputs: the field holding the document's text.")
+@click.option("--id-field", default="id", show_default=True,
+              help="JSONL/CSV inputs: the field naming the document (doc = file#id, "
+                   "else file#line).")
+@click.option("--encoding", callback=_codec, default=None,
+              help="Force the input encoding [default: detected: UTF-8, UTF-16 with a "
+                   "BOM, KZ-1048, PT154, Windows-1251].")
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the CPU count", help="Worker processes.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write one CSV row per input document: doc, status, reason, bytes, "
+                   "facts, seconds, encoding.")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted run from its --manifest and -o output.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="dask: run on a Dask cluster (pip install "
+                                      "'kazextract[dask]'), writing partitioned Parquet.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address [default: a local cluster].")
+def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: bool,
+            text_field: str, id_field: str, encoding: str | None, workers: int, quiet: bool,
+            manifest: Path | None, resume: bool, engine: str, scheduler: str | None) -> None:
+    """Extract the numeric facts of PATHS: .txt files, folders of .txt files (recursive),
+    glob patterns, JSONL or CSV files of records (also .gz), or - for stdin.
 
     One row per fact with the columns doc, start, end, span, type, value, value_max, unit,
-    qualifier, subject, total, sentence. A file that cannot be read is reported on stderr
-    and skipped; the exit status is 1 when any input failed.
+    qualifier, subject, total, sentence, in input order whatever --workers is. An input
+    that cannot be read is reported on stderr (and in the manifest) and the batch goes on;
+    the exit status is 1 when any input failed, 130 when interrupted (Ctrl-C keeps the
+    finished documents in OUT.partial and the manifest for --resume).
     """
-    failed = 0
-    with (open(output, "w", encoding="utf-8", newline="") if output
-          else nullcontext(sys.stdout)) as out:
-        writer = WRITERS[fmt](out)
-        for path in paths or ("-",):
-            try:
-                for doc, file in expand_path(path):
-                    try:
-                        document = read_document(doc, file)
-                        writer.write(f.row(document.doc) for f in find_facts(document.text))
-                    except InputError as err:
-                        _error(str(err))
-                        failed += 1
-            except InputError as err:
-                _error(str(err))
-                failed += 1
-    if failed:
-        sys.exit(1)
+    fmt = choose_format(fmt, output)
+    options = BatchOptions(paths, output, fmt, excel,
+                           InputOptions(text_field, id_field, encoding), workers, manifest,
+                           resume, quiet)
+    _check_batch(options, engine, scheduler)
+    if engine == "dask":
+        try:
+            from .dask_engine import run_dask
+        except ImportError as err:
+            raise click.UsageError(f"--engine dask needs pip install 'kazextract[dask]' "
+                                   f"({err})") from None
+        sys.exit(run_dask(options, scheduler))
+    sys.exit(run_batch(options))
+
+
+def _check_batch(options: BatchOptions, engine: str, scheduler: str | None) -> None:
+    if options.fmt == "parquet" and not options.output:
+        raise click.UsageError("Parquet output needs -o FILE")
+    if options.excel and options.fmt != "csv":
+        raise click.UsageError("--excel applies to CSV output")
+    if options.resume and not (options.manifest and options.output):
+        raise click.UsageError("--resume needs --manifest and -o of the interrupted run")
+    if engine == "dask" and (options.fmt != "parquet" or not options.output):
+        raise click.UsageError("--engine dask writes partitioned Parquet: give -o FOLDER "
+                               "--format parquet (or -o NAME.parquet)")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
 
 
 @main.command("eval", epilog="""

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import decoding
+
 
 class InputError(Exception):
     """An input that cannot be read; the message names the input and the reason."""
@@ -19,18 +21,14 @@ class Document:
     text: str
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 text, with or without a BOM. Empty, binary or non-UTF-8 data is an InputError."""
-    if not data.strip():
-        raise InputError(f"{name}: empty file")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """The text of a document (UTF-8, UTF-16 with a BOM, KZ-1048, PT154 or Windows-1251,
+    see decoding.py; ``encoding`` forces one). Empty, binary or undecodable data is an
+    InputError."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
-        ) from None
+        return decoding.decode(data, encoding).text
+    except decoding.DecodeError as err:
+        raise InputError(f"{name}: {err}") from None
 
 
 def expand_path(path: str) -> Iterator[tuple[str, Path | None]]:

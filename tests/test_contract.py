@@ -59,7 +59,7 @@ def test_csv_header_and_rows(tmp_path):
 
 def test_jsonl_has_the_same_keys_and_numbers_as_json_numbers():
     result = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(SEED)])
-    rows = [json.loads(line) for line in result.output.splitlines()]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert all(tuple(r) == COLUMNS for r in rows)
     money = next(r for r in rows if r["span"] == "32,8 млрд теңге")
     assert money["value"] == 32800000000 and isinstance(money["start"], int)
@@ -71,5 +71,5 @@ def test_jsonl_has_the_same_keys_and_numbers_as_json_numbers():
 
 def test_stdin_doc_is_dash():
     result = CliRunner().invoke(main, ["extract"], input="Бюджеттен 35 млрд теңге жұмсалды.")
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["doc"], r["span"]) for r in rows] == [("-", "35 млрд теңге")]

@@ -1,0 +1,148 @@
+"""The output file of a batch: CSV, JSONL or Parquet, written atomically.
+
+Rows go to ``OUT.partial`` in the output's folder, renamed to ``OUT`` when the run
+completes, so a file under the output's name is always complete. An interrupted run leaves
+``OUT.partial``: whole rows of finished documents (the manifest says which), which
+``--resume`` copies before it goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from .writing import WRITERS
+
+FORMATS = ("csv", "jsonl", "parquet")
+EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+              ".parquet": "parquet", ".pq": "parquet"}
+PARTIAL = ".partial"
+
+
+def choose_format(fmt: str | None, output: str | None) -> str:
+    """``--format`` if given, else the output file's extension, else CSV."""
+    if fmt:
+        return fmt
+    return EXTENSIONS.get(Path(output).suffix.lower(), "csv") if output else "csv"
+
+
+class Output:
+    """Rows to standard output (path None) or to a file, in one of FORMATS."""
+
+    def __init__(self, path: str | Path | None, fmt: str, excel: bool = False) -> None:
+        self.path = Path(path) if path else None
+        self.fmt = fmt
+        self.encoding = "utf-8-sig" if excel else "utf-8"
+        self._stream: TextIO | None = None
+        self._writer = None
+        self.rows = 0
+
+    @property
+    def partial(self) -> Path:
+        """The file being written: renamed to ``path`` when the run completes."""
+        assert self.path is not None
+        return self.path.with_name(self.path.name + PARTIAL)
+
+    @property
+    def _previous(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(self.path.name + PARTIAL + ".previous")
+
+    def open(self, resume: bool = False) -> None:
+        """Start writing; with ``resume`` the interrupted run's OUT.partial is kept aside
+        for ``copy_previous``."""
+        if self.path is not None and resume and self.partial.exists() \
+                and not self._previous.exists():
+            os.replace(self.partial, self._previous)
+        if self.fmt == "parquet":
+            from .parquet import ParquetWriter
+
+            self._writer = ParquetWriter(self.partial)
+            return
+        self._stream = (sys.stdout if self.path is None
+                        else self.partial.open("w", encoding=self.encoding, newline=""))
+        self._writer = WRITERS[self.fmt](self._stream)
+
+    def write(self, rows: Iterable[dict]) -> None:
+        rows = list(rows)
+        self._writer.write(rows)
+        self.rows += len(rows)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._stream.flush()
+
+    def _close(self) -> None:
+        if self.fmt == "parquet":
+            self._writer.close()
+        elif self._stream is not None and self._stream is not sys.stdout:
+            self._stream.close()
+        else:
+            self.flush()
+
+    def finish(self) -> None:
+        """Close, and give the file its name: the run is complete."""
+        self._close()
+        if self.path is not None:
+            os.replace(self.partial, self.path)
+
+    def abandon(self) -> Path | None:
+        """Close, keeping what was written as OUT.partial (None for standard output)."""
+        self._close()
+        return None if self.path is None else self.partial
+
+    def discard(self) -> None:
+        """Close and remove what was written (the run could not start)."""
+        self._close()
+        if self.path is not None:
+            self.partial.unlink(missing_ok=True)
+
+    def copy_previous(self, count: int) -> None:
+        """Copy the first ``count`` rows of the interrupted run's output (OUT.partial, or
+        OUT when that run completed). Raises ValueError when it holds fewer."""
+        assert self.path is not None
+        previous = self._previous if self._previous.exists() else self.path
+        if count and not previous.exists():
+            raise ValueError(f"{self.partial} not found: nothing to resume from")
+        if self.fmt == "jsonl":  # copied as written: the writer would re-type the numbers
+            copied = self._copy_lines(previous, count) if count else 0
+        else:
+            copied = 0
+            rows = itertools.islice(self._read(previous), count) if count else ()
+            for batch in _batched(rows, 10_000):
+                self.write(batch)
+                copied += len(batch)
+        if copied < count:
+            raise ValueError(f"{previous} has {copied} rows, the manifest counts {count}")
+        self._previous.unlink(missing_ok=True)
+
+    def _copy_lines(self, path: Path, count: int) -> int:
+        copied = 0
+        with path.open(encoding="utf-8", newline="") as f:
+            for line in itertools.islice(f, count):
+                if not line.endswith("\n"):
+                    break  # a line cut short is not a row
+                self._stream.write(line)
+                copied += 1
+        self.rows += copied
+        return copied
+
+    def _read(self, path: Path) -> Iterator[dict]:
+        if self.fmt == "parquet":
+            from .parquet import read_rows
+
+            yield from read_rows(path)
+        else:
+            with path.open(encoding="utf-8-sig", newline="") as f:
+                yield from csv.DictReader(f)
+
+
+def _batched(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch

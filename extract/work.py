@@ -1,0 +1,82 @@
+"""The unit of batch work: one document in, its facts (or the reason it failed) out.
+
+Every engine (the local process pool, Dask) calls ``process`` on ``Task`` tuples and gets
+plain tuples back, so what crosses a process boundary is cheap to pickle: no spaCy Doc.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+from .decoding import DecodeError, decode
+from .facts import COLUMNS, Fact
+from .pipeline import find_facts
+
+FACT_FIELDS = COLUMNS[1:]  # a row is the doc id plus these, in the contract's order
+assert Fact.field_names() == FACT_FIELDS
+
+
+class Task(NamedTuple):
+    doc: str  # the id in the output's doc column
+    name: str  # how messages name the input: a file path, or file#id for a record
+    path: str | None = None  # a file the worker reads and decodes …
+    text: str | None = None  # … or the text, already read (records, stdin)
+    nbytes: int = 0
+    error: str | None = None  # already failed (a record without text, a missing file)
+    encoding: str = ""  # the encoding the text was read in (records)
+
+
+class Result(NamedTuple):
+    doc: str
+    name: str
+    status: str  # "ok" or "error"
+    reason: str
+    nbytes: int
+    rows: list[tuple]  # one tuple of FACT_FIELDS per fact
+    seconds: float
+    encoding: str
+
+
+def failed(task: Task, reason: str, seconds: float = 0.0) -> tuple:
+    return tuple(Result(task.doc, task.name, "error", reason, task.nbytes, [], seconds,
+                        task.encoding))
+
+
+def process(task: Task, encoding: str | None = None) -> tuple:
+    """Read, decode and extract one document; ``encoding`` forces the codec of files.
+    Never raises for bad input: the result says what went wrong. Returns a plain tuple
+    with the fields of Result."""
+    task = Task(*task)
+    if task.error is not None:
+        return failed(task, task.error)
+    started = time.perf_counter()
+    try:
+        text, nbytes, used = _text(task, encoding)
+        rows = [tuple(getattr(fact, name) for name in FACT_FIELDS) for fact in find_facts(text)]
+    except (OSError, DecodeError) as err:
+        return failed(task, _reason(err), time.perf_counter() - started)
+    except Exception as err:  # a bug must cost one document, not the batch
+        return failed(task, f"extraction failed ({type(err).__name__}: {err})",
+                      time.perf_counter() - started)
+    return tuple(Result(task.doc, task.name, "ok", "", nbytes, rows,
+                        time.perf_counter() - started, used))
+
+
+def process_chunk(tasks: list[tuple], encoding: str | None = None) -> list[tuple]:
+    return [process(task, encoding) for task in tasks]
+
+
+def _text(task: Task, encoding: str | None) -> tuple[str, int, str]:
+    if task.path is None:
+        return task.text or "", task.nbytes, task.encoding
+    data = Path(task.path).read_bytes()
+    decoded = decode(data, encoding)
+    return decoded.text, len(data), decoded.encoding
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, OSError):
+        return f"cannot read ({err.strerror or err})"
+    return str(err)
