@@ -15,12 +15,14 @@ from fractions import Fraction
 from .facts import format_number
 from .lexicon import Lexicon, Modifier, load_lexicon
 from .morphology import noun_stem, parse_suffixes
-from .numbers import Number, NumberReader
+from .numbers import DASHES, Number, NumberReader
 from .phrases import PhraseMatch, PhraseTable
 from .temporal import TemporalMatcher
 from .words import Word
 
 QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
+TERMINALS = frozenset(".!?…")
+MAX_TITLE_WORDS = 6  # «Қазақстанның жүз жаңа есімі»; reported speech runs longer
 CLAUSE_BREAKS = frozenset(",;:–—()")
 
 
@@ -108,11 +110,44 @@ class FactBuilder:
             drafts.pop()  # a number's fact took words before it (таңғы 7-де, минус 5)
         if drafts and self._joins_range(words, drafts[-1], draft):
             drafts[-1] = self._range(words, drafts[-1], draft)
+        elif drafts and (day := self._day_of_month(words, drafts[-1], draft)):
+            drafts[-1] = day
+        elif drafts and (pair := self._coordinated(words, drafts[-1], draft)):
+            drafts[-1] = pair
         elif drafts and self._joins_date(words, drafts[-1], draft):
             drafts[-1] = replace(draft, start=drafts[-1].start,
                                  value=draft.value or drafts[-1].value)
         else:
             drafts.append(draft)
+
+    def _day_of_month(self, words: list[Word], first: Draft, second: Draft) -> Draft | None:
+        """қаңтардың онына дейін, тамыздың 19-ы: a month in the genitive, then its day."""
+        if not (first.type == "DATE" and first.value.startswith("--") and len(first.value) == 4
+                and second.type == "CARDINAL" and first.end == second.start
+                and second.low is not None and second.low.denominator == 1
+                and 1 <= second.low <= 31 and not second.value_max
+                and self._case_of_word(words[first.end - 1]) == "genitive"):
+            return None
+        return replace(second, type="DATE", start=first.start, subject="",
+                       value=f"{first.value}-{int(second.low):02d}")
+
+    def _coordinated(self, words: list[Word], first: Draft, second: Draft) -> Draft | None:
+        """үш пен жеті доллар арасында, қаңтар – ақпан, қазан мен қараша: two facts joined by
+        a dash, or by "and" before "between", are one span (KazNERD, reference A5)."""
+        gap = words[first.end:second.start]
+        if len(gap) != 1 or first.type not in (second.type, "CARDINAL"):
+            return None
+        between = second.end < len(words) and words[second.end].lower in self.lex.between_words
+        dash = gap[0].text in DASHES and first.type == second.type == "DATE"
+        if not (dash or (gap[0].lower in self.lex.coordinators and between)):
+            return None
+        if first.type == "CARDINAL" and (first.subject or second.type == "CARDINAL"
+                                         and second.subject):
+            return None
+        return replace(second, start=first.start, end=second.end + between,
+                       value=first.value or second.value,
+                       value_max=second.value if first.value and second.value else "",
+                       subject="" if first.type != "CARDINAL" else second.subject)
 
     def _joins_date(self, words: list[Word], first: Draft, second: Draft) -> bool:
         """өткен жылдың көктемінде, қыстың күні: a date in the genitive before another."""
@@ -150,17 +185,37 @@ class FactBuilder:
         return noun_stem(words[k].lower)
 
     def _mark_names(self, words: list[Word]) -> None:
-        """Words inside a quoted title followed by a naming word ("…" атты) are a name."""
+        """Numbers inside names are not facts (KazNERD's flat annotation): a quoted title
+        followed by a naming word ("…" атты), a short quoted title without a currency, percent
+        or unit («Хабар 24», «Бизнестің жол картасы 2025»), and "Name – number" (COVID – 19)."""
         opened: int | None = None
         closer = ""
         for k, word in enumerate(words):
             if opened is None and word.text in QUOTES:
                 opened, closer = k, QUOTES[word.text]
             elif opened is not None and word.text == closer:
-                if self.naming.match(words, k + 1):
-                    for inner in words[opened + 1:k]:
-                        inner.in_name = True
+                inner = words[opened + 1:k]
+                if self.naming.match(words, k + 1) or self._is_title(inner):
+                    for w in inner:
+                        w.in_name = True
                 opened = None
+            elif (word.text in DASHES and 1 < k < len(words) - 1 and not word.in_name
+                  and words[k - 1].text[:1].isupper() and words[k - 1].text[:1].isalpha()
+                  and not self.numbers.starts_number(words[k - 1])
+                  and self.numbers.starts_number(words[k + 1])):
+                self._mark_number_at(words, k + 1)
+
+    def _is_title(self, inner: list[Word]) -> bool:
+        """A short quotation with a number and no measure is a title, not reported speech."""
+        if not inner or len(inner) > MAX_TITLE_WORDS or inner[-1].text in TERMINALS:
+            return False
+        return not any(table.match(inner, k) for k in range(len(inner))
+                       for table in (self.currencies, self.percents, self.measures))
+
+    def _mark_number_at(self, words: list[Word], k: int) -> None:
+        number = self.numbers.read(words, k)
+        for w in words[k:number.end if number else k + 1]:
+            w.in_name = True
 
     # ---- one number ----------------------------------------------------------------------
 
@@ -319,19 +374,19 @@ class FactBuilder:
         linked = year_word is not None and (year_word.suffixes.get("derivation")
                                             or self.lex.case_of.get(year_word.suffixes.get("case"))
                                             == "genitive")
-        if not linked:
-            return draft  # 2021 жылы | қыркүйекте: "in 2021, in September" are two dates
         day = self.numbers.read(words, end) if self.numbers.starts_number(words[end]) else None
         if day and self._is_day(day) and (month := self.months.match(words, day.end)):
             draft.value, draft.end = f"{year:04d}-{month.value:02d}-{int(day.value):02d}", month.end
-        elif month := self.months.match(words, end):
+        elif linked and (month := self.months.match(words, end)):
+            # 2020 жылғы наурызда is one date; 2021 жылы | қыркүйекте ("in 2021, in
+            # September") are two, as KazNERD marks them
             draft.value, draft.end = f"{year:04d}-{month.value:02d}", month.end
         return draft
 
     def _ordinal_date(self, words: list[Word], number: Number, start: int, end: int) -> Draft:
         """An ordinal before a time noun. A century gets its years (жиырма бірінші ғасыр =
         2001..2100); a day or year counted from an unknown start keeps an empty value."""
-        draft = Draft(start, end, "DATE", "", low=number.value)
+        draft = Draft(start, self.temporal.extend(words, end), "DATE", "", low=number.value)
         duration = self.durations.match(words, end - 1)
         if duration and duration.value == "century" and number.value.denominator == 1:
             century = int(number.value)
@@ -363,27 +418,38 @@ class FactBuilder:
         hours = number.value
         if hours.denominator not in (1, 2) or not 0 <= hours <= 24 or number.value_max is not None:
             return None
-        start, offset = number.start, None
-        while start and words[start - 1].lower in self.lex.clock_words:
-            start -= 1
-            offset = max(offset or 0, self.lex.clock_words[words[start].lower])
+        start, clock = self._clock_words(words, number.start)
         end = number.end
         zero = self.lex.zero_minutes
         if end < len(words) and any(words[end].lower.startswith(z) for z in zero):
-            end, offset = end + 1, offset or 0
-        if offset is None or start == number.start and end == number.end:
+            end += 1
+        if start == number.start and end == number.end and not clock:
             return None
-        if hours < 12:
-            hours += offset
-        minutes = int(hours % 1 * 60)
-        return Draft(start, end, "TIME", f"{int(hours) % 24:02d}:{minutes:02d}", low=number.value,
+        hour = clock(int(hours)) if clock else int(hours)
+        value = f"{hour % 24:02d}:{int(hours % 1 * 60):02d}"
+        return Draft(start, end, "TIME", value, low=number.value,
                      case=self.lex.case_of.get(number.case, ""))
 
+    def _clock_words(self, words: list[Word], start: int):
+        """The clock words before ``start`` (кешкі сағат): where the span starts and how the
+        hour is read. A lone сағат counts for reading but stays out of the span."""
+        k, parts = start, []
+        while k and words[k - 1].lower in self.lex.clock_words:
+            k -= 1
+            parts.append(self.lex.clock_words[words[k].lower])
+        if not parts:
+            return start, None
+        day_part = next((p for p in parts if p.part_of_day), None)
+        return (k if day_part else start), (day_part or parts[0]).hour
+
     def _time(self, words: list[Word], number: Number) -> Draft:
-        start = number.start
-        if start and words[start - 1].lower in self.lex.clock_words:
-            start -= 1
-        return Draft(start, number.end, "TIME", number.time, low=number.value)
+        start, clock = self._clock_words(words, number.start)
+        value = number.time
+        if clock:
+            hours, minutes = value.split(":")
+            value = f"{clock(int(hours)) % 24:02d}:{minutes}"
+        return Draft(start, number.end, "TIME", value, low=number.value,
+                     case=self.lex.case_of.get(number.case, ""))
 
     # ---- modifiers, subjects, totals -----------------------------------------------------
 
@@ -446,8 +512,7 @@ class FactBuilder:
         if first.type == second.type == "TIME" and first.end == second.start:
             # a clock range is one span; a unit written on both ends gives two (30 пайыздан
             # 50 пайызға дейін), as KazNERD marks them
-            return (self._case_of_word(words[first.end - 1]) == "ablative"
-                    and second.qualifier == "le" and not first.value_max)
+            return first.case == "ablative" and second.qualifier == "le" and not first.value_max
         return (first.type == "CARDINAL" and first.case == "ablative" and not first.subject
                 and first.end == second.start and second.qualifier == "le"
                 and not first.value_max and not second.value_max

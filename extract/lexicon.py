@@ -44,6 +44,18 @@ class Modifier:
     sign: int = 0  # -1 for минус: the phrase negates the number
 
 
+@dataclass(frozen=True)
+class ClockWord:
+    """A word before a clock time: таңғы "in the morning", кешкі "in the evening"."""
+
+    add: int  # hours added to an hour below ``below`` (кешкі 6 = 18:00)
+    below: int
+    part_of_day: bool  # False for сағат "o'clock", which a bare written time leaves out
+
+    def hour(self, hour: int) -> int:
+        return hour + self.add if hour < self.below else hour
+
+
 @dataclass
 class Lexicon:
     """Everything the extractor knows about Kazakh, indexed for lookup."""
@@ -105,7 +117,7 @@ class Lexicon:
     year_max: int = 2100
     year_words: frozenset[Phrase] = frozenset()
     months: dict[Phrase, int] = field(default_factory=dict)
-    clock_words: dict[str, int] = field(default_factory=dict)
+    clock_words: dict[str, ClockWord] = field(default_factory=dict)
     zero_minutes: frozenset[str] = frozenset()
     rank_nouns: frozenset[Phrase] = frozenset()
     total_postpositions: frozenset[str] = frozenset()
@@ -114,6 +126,8 @@ class Lexicon:
     naming_words: frozenset[Phrase] = frozenset()
     not_subjects: frozenset[str] = frozenset()
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see context.toml
+    coordinators: frozenset[str] = frozenset()
+    between_words: frozenset[str] = frozenset()
     abbreviations: dict[str, str] = field(default_factory=dict)
     letters: str = ""
     latin_letters: str = ""
@@ -206,7 +220,8 @@ def _read_context(lex: Lexicon) -> None:
     lex.year_min, lex.year_max = dates["year_min"], dates["year_max"]
     lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
     lex.months = {_phrase(m): i for i, m in enumerate(dates["months"], start=1)}
-    lex.clock_words = dict(dates["clock"])
+    lex.clock_words = {word: ClockWord(t["add"], t["below"], t.get("part_of_day", True))
+                       for word, t in dates["clock"].items()}
     lex.zero_minutes = frozenset(dates["zero_minutes"])
 
     ranks = _load("ranks.toml")
@@ -230,6 +245,8 @@ def _read_context(lex: Lexicon) -> None:
     lex.naming_words = frozenset(_phrase(w) for w in context["naming_words"])
     lex.not_subjects = frozenset(context["not_subjects"])
     lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
+    lex.coordinators = frozenset(context["coordinators"])
+    lex.between_words = frozenset(context["between_words"])
     lex.abbreviations = dict(_load("abbreviations.toml"))
     alphabet = _load("alphabet.toml")
     lex.letters = alphabet["lower"] + alphabet["upper"]
