@@ -23,6 +23,7 @@ from .words import Word
 QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 TERMINALS = frozenset(".!?…")
 MAX_TITLE_WORDS = 6  # «Қазақстанның жүз жаңа есімі»; reported speech runs longer
+TITLE_TYPES = frozenset({"CARDINAL", "ORDINAL"})
 CLAUSE_BREAKS = frozenset(",;:–—()")
 
 
@@ -75,7 +76,7 @@ class FactBuilder:
     # ---- the sentence --------------------------------------------------------------------
 
     def build(self, words: list[Word]) -> list[Draft]:
-        self._mark_names(words)
+        titles = self._mark_names(words)
         self.numbers.mark_identifiers(words)  # phone numbers, codes, Nikkei 225
         drafts: list[Draft] = []
         totals: list[tuple[int, Fraction]] = []  # (index after "ішінде", field size)
@@ -102,13 +103,22 @@ class FactBuilder:
                 self._note_total(words, draft, totals)
             self._add(words, drafts, draft)
             i = draft.end
-        return drafts
+        return [d for d in drafts if not self._in_title(d, titles)]
+
+    @staticmethod
+    def _in_title(draft: Draft, titles: list[tuple[int, int]]) -> bool:
+        """A count or ordinal in a short quotation is part of a title; money, percentages,
+        measures and dates there are still reported facts."""
+        return draft.type in TITLE_TYPES and any(a <= draft.start and draft.end <= b
+                                                 for a, b in titles)
 
     def _add(self, words: list[Word], drafts: list[Draft], draft: Draft) -> None:
         """Append a fact, joining it to the one before when they make one range or one date."""
         while drafts and drafts[-1].end > draft.start:
             drafts.pop()  # a number's fact took words before it (таңғы 7-де, минус 5)
-        if drafts and self._joins_range(words, drafts[-1], draft):
+        if drafts and (compound := self._compound(drafts[-1], draft)):
+            drafts[-1] = compound
+        elif drafts and self._joins_range(words, drafts[-1], draft):
             drafts[-1] = self._range(words, drafts[-1], draft)
         elif drafts and (day := self._day_of_month(words, drafts[-1], draft)):
             drafts[-1] = day
@@ -119,6 +129,17 @@ class FactBuilder:
                                  value=draft.value or drafts[-1].value)
         else:
             drafts.append(draft)
+
+    def _compound(self, first: Draft, second: Draft) -> Draft | None:
+        """1 метр 20 сантиметр, үш сағат елу минут: a measure in two units is one fact."""
+        per = self.lex.compounds.get(first.unit, {}).get(second.unit)
+        if (per is None or first.end != second.start or first.type != second.type
+                or first.value_max or second.value_max or first.qualifier
+                or first.low is None or second.low is None):
+            return None
+        total = first.low + second.low / per
+        return replace(second, start=first.start, unit=first.unit, low=total,
+                       value=format_number(total))
 
     def _day_of_month(self, words: list[Word], first: Draft, second: Draft) -> Draft | None:
         """қаңтардың онына дейін, тамыздың 19-ы: a month in the genitive, then its day."""
@@ -184,33 +205,31 @@ class FactBuilder:
             return ""
         return noun_stem(words[k].lower)
 
-    def _mark_names(self, words: list[Word]) -> None:
-        """Numbers inside names are not facts (KazNERD's flat annotation): a quoted title
-        followed by a naming word ("…" атты), a short quoted title without a currency, percent
-        or unit («Хабар 24», «Бизнестің жол картасы 2025»), and "Name – number" (COVID – 19)."""
+    def _mark_names(self, words: list[Word]) -> list[tuple[int, int]]:
+        """Numbers inside names are not facts (KazNERD's flat annotation). Marks the words of
+        a quoted title followed by a naming word ("…" атты) and of "Name – number"
+        (COVID – 19); returns the word ranges of short quotations, where counts and ordinals
+        are part of a title («Хабар 24», «Бизнестің жол картасы 2025»)."""
         opened: int | None = None
         closer = ""
+        titles = []
         for k, word in enumerate(words):
             if opened is None and word.text in QUOTES:
                 opened, closer = k, QUOTES[word.text]
             elif opened is not None and word.text == closer:
                 inner = words[opened + 1:k]
-                if self.naming.match(words, k + 1) or self._is_title(inner):
+                if self.naming.match(words, k + 1):
                     for w in inner:
                         w.in_name = True
+                elif 0 < len(inner) <= MAX_TITLE_WORDS and inner[-1].text not in TERMINALS:
+                    titles.append((opened + 1, k))
                 opened = None
             elif (word.text in DASHES and 1 < k < len(words) - 1 and not word.in_name
                   and words[k - 1].text[:1].isupper() and words[k - 1].text[:1].isalpha()
                   and not self.numbers.starts_number(words[k - 1])
                   and self.numbers.starts_number(words[k + 1])):
                 self._mark_number_at(words, k + 1)
-
-    def _is_title(self, inner: list[Word]) -> bool:
-        """A short quotation with a number and no measure is a title, not reported speech."""
-        if not inner or len(inner) > MAX_TITLE_WORDS or inner[-1].text in TERMINALS:
-            return False
-        return not any(table.match(inner, k) for k in range(len(inner))
-                       for table in (self.currencies, self.percents, self.measures))
+        return titles
 
     def _mark_number_at(self, words: list[Word], k: int) -> None:
         number = self.numbers.read(words, k)
@@ -516,11 +535,14 @@ class FactBuilder:
         return (first.type == "CARDINAL" and first.case == "ablative" and not first.subject
                 and first.end == second.start and second.qualifier == "le"
                 and not first.value_max and not second.value_max
-                and first.low is not None and second.low is not None and first.low < second.low)
+                and first.low is not None and second.low is not None and first.low != second.low)
 
     def _range(self, words: list[Word], first: Draft, second: Draft) -> Draft:
-        merged = replace(second, start=first.start, value=first.value, value_max=second.value,
-                         qualifier="", low=first.low)
+        """One span from X to Y; the value is the lower end whichever way it runs
+        (сағатына 80-нен 60 шақырымға дейін = 60..80 km/h)."""
+        low, high = sorted((first, second), key=lambda d: d.low)
+        merged = replace(second, start=first.start, value=low.value, value_max=high.value,
+                         qualifier="", low=low.low)
         rate = words[merged.start - 1].lower if merged.start else ""
         if merged.type == "QUANTITY" and rate in self.lex.rates:
             merged.start, merged.unit = merged.start - 1, merged.unit + self.lex.rates[rate]

@@ -111,6 +111,7 @@ class Lexicon:
     percent_symbols: frozenset[str] = frozenset()
     measures: dict[Phrase, str] = field(default_factory=dict)
     rates: dict[str, str] = field(default_factory=dict)
+    compounds: dict[str, dict[str, int]] = field(default_factory=dict)  # unit -> {sub: per}
     durations: dict[Phrase, str] = field(default_factory=dict)
     duration_relatives: frozenset[str] = frozenset()
     year_min: int = 1000
@@ -208,10 +209,12 @@ def _read_measures(lex: Lexicon) -> None:
 
     units = _load("units.toml")
     lex.rates = dict(units.pop("rates", {}))
+    lex.compounds = dict(units.pop("compounds", {}))
     lex.measures = {_phrase(w): symbol for symbol, t in units.items() for w in t["words"]}
 
     durations = _load("durations.toml")
     lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}
+    lex.compounds.update(durations["compounds"])
     lex.duration_relatives = frozenset(durations["relative"])
 
 

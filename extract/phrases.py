@@ -46,8 +46,8 @@ class PhraseTable(Generic[T]):
         """The longest phrase that starts at ``words[i]``."""
         for length in self._lengths:
             last = i + length - 1
-            if last >= len(words) or any(w.is_punct for w in words[i:last + 1]):
-                continue
+            if last >= len(words) or words[last].is_punct or words[i].is_punct:
+                continue  # inner punctuation must match the phrase: километр / сағат
             head = tuple(w.lower for w in words[i:last])
             stems = self._by_head.get(head)
             if not stems:

@@ -54,7 +54,31 @@ def sentence_words(sent: Span, text: str | None = None) -> list[Word]:
             words.append(Word(token.text, token.idx, token.idx + len(token.text),
                               is_punct=_separates(token)))
         glued = not token.whitespace_
-    return _join_thousands(words, sent.doc.text if text is None else text)
+    return _drop_fillers(_join_thousands(words, sent.doc.text if text is None else text))
+
+
+FILLER_MAX = 9  # letters of a parenthesised hesitation or self-correction: (ыы), (теңгенің)
+
+
+def _drop_fillers(words: list[Word]) -> list[Word]:
+    """Leave out a single lower-case word in brackets, a transcript's hesitation or repeated
+    word (он бір мың (і) астам): a fact reads across it, and its span still covers it."""
+    if len(words) < 3:
+        return words
+    kept: list[Word] = []
+    k = 0
+    while k < len(words):
+        if (words[k].text == "(" and k + 2 < len(words) and words[k + 2].text == ")"
+                and _is_filler(words[k + 1].text)):
+            k += 3
+            continue
+        kept.append(words[k])
+        k += 1
+    return kept
+
+
+def _is_filler(text: str) -> bool:
+    return text.isalpha() and text.islower() and len(text) <= FILLER_MAX
 
 
 def _join_thousands(words: list[Word], text: str) -> list[Word]:
