@@ -90,11 +90,29 @@ class TemporalMatcher:
         if core is None:
             return None
         kind, end, value = core
-        if end < len(words) and (part := self.parts.match(words, end)):
-            end = part.end  # жыл басынан, айдың ортасында
+        if value.startswith("--") and (determiner or self._month_noun_leads_on(words, end)):
+            end += 1  # өткен ақпан айында, қаңтар айынан бері: the month's "ай" joins
+        return Temporal(i, self.extend(words, end), kind, value if not determiner else "")
+
+    def _month_noun_leads_on(self, words: list[Word], end: int) -> bool:
+        """қаңтар айынан бері, сәуір айының ортасында: "ай" followed by a postposition or a
+        part (alone, "қаңтар айында", KazNERD leaves it out)."""
+        return (end + 1 < len(words) and bool(self.month_nouns.match(words, end))
+                and (words[end + 1].lower in self.postpositions
+                     or self._part(words, end + 1) is not None))
+
+    def _part(self, words: list[Word], k: int) -> PhraseMatch | None:
+        """A part of a period, always with a possessive: басында, соңына, ортасында."""
+        part = self.parts.match(words, k) if k < len(words) else None
+        return part if part and part.suffixes.get("possessive") else None
+
+    def extend(self, words: list[Word], end: int) -> int:
+        """A date or time goes on over a part and a postposition: жыл басынан бері."""
+        if part := self._part(words, end):
+            end = part.end
         if end < len(words) and words[end].lower in self.postpositions:
             end += 1
-        return Temporal(i, end, kind, value if not determiner else "")
+        return end
 
     def _core(self, words: list[Word], j: int, determined: bool) -> tuple[str, int, str] | None:
         lower = words[j].lower
@@ -109,7 +127,7 @@ class TemporalMatcher:
             return "DATE", self._after_noun(words, found), ""  # not "ол былтыр": биыл stands alone
         if found := self._usable(self.nouns.match(words, j)):
             nxt = words[found.end].lower if found.end < len(words) else ""
-            if determined or nxt in self.frequency or self.parts.match(words, found.end):
+            if determined or nxt in self.frequency or self._part(words, found.end):
                 return "DATE", found.end, ""  # бүгінгі таңда "nowadays" is a date
         if found := self._usable(self.times.match(words, j)):
             return "TIME", found.end, ""
