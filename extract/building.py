@@ -304,6 +304,8 @@ class FactBuilder:
         if number.ordinal:
             if self._in_name(words, number):
                 return None
+            if series := self._ordinal_series(words, number):
+                return series
             if noun := self.time_nouns.match(words, j):
                 # екінші күні "on the second day", үшінші жыл, бірінші тоқсанда: a date
                 start = self.temporal.duration_determiner(words, number.start)
@@ -401,6 +403,34 @@ class FactBuilder:
             # September") are two, as KazNERD marks them
             draft.value, draft.end = f"{year:04d}-{month.value:02d}", month.end
         return draft
+
+    def _ordinal_series(self, words: list[Word], number: Number) -> Draft | None:
+        """он төртінші – он бесінші ғасырларда, 19-ыншы, 20-сыншы ғасырларда, 24-інші – 27-нші
+        маусым аралығында: ordinals joined by a dash or comma before one time noun or month
+        are one date, from the first to the last."""
+        last, k = number, number.end
+        while k + 1 < len(words) and words[k].text in (*DASHES, ","):
+            nxt = self.numbers.read(words, k + 1)
+            if nxt is None or not nxt.ordinal:
+                break
+            last, k = nxt, nxt.end
+        if last is number:
+            return None
+        if month := self.months.match(words, k):
+            end = self._between(words, month.end)
+            return Draft(number.start, end, "DATE", f"--{month.value:02d}-{int(number.value):02d}",
+                         f"--{month.value:02d}-{int(last.value):02d}", low=number.value)
+        if noun := self.time_nouns.match(words, k):
+            first = self._ordinal_date(words, number, number.start, noun.end)
+            final = self._ordinal_date(words, last, number.start, noun.end)
+            first.value_max = final.value_max
+            first.end = self._between(words, first.end)
+            return first
+        return None
+
+    def _between(self, words: list[Word], end: int) -> int:
+        """Take in аралығында "between" after a range."""
+        return end + 1 if end < len(words) and words[end].lower in self.lex.between_words else end
 
     def _ordinal_date(self, words: list[Word], number: Number, start: int, end: int) -> Draft:
         """An ordinal before a time noun. A century gets its years (жиырма бірінші ғасыр =

@@ -223,6 +223,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.year_min, lex.year_max = dates["year_min"], dates["year_max"]
     lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
     lex.months = {_phrase(m): i for i, m in enumerate(dates["months"], start=1)}
+    lex.months.update({_phrase(m): i for m, i in dates["month_aliases"].items()})
     lex.clock_words = {word: ClockWord(t["add"], t["below"], t.get("part_of_day", True))
                        for word, t in dates["clock"].items()}
     lex.zero_minutes = frozenset(dates["zero_minutes"])

@@ -80,7 +80,7 @@ def _chain(lex: Lexicon, rest: str, slot_index: int, prev_class: str, prev_harmo
         for form, after in lex.slots[slot].items():
             if not rest.startswith(form) or not _fits(after, prev_class, lenient):
                 continue
-            form_harmony = harmony(form, lex)
+            form_harmony = "" if form.startswith("-") else harmony(form, lex)  # -ақ is fixed
             if prev_harmony and form_harmony and form_harmony != prev_harmony:
                 continue
             next_class = "P" if slot == "possessive" else final_class(form, lex)
