@@ -24,6 +24,7 @@ QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 TERMINALS = frozenset(".!?…")
 MAX_TITLE_WORDS = 6  # «Қазақстанның жүз жаңа есімі»; reported speech runs longer
 TITLE_TYPES = frozenset({"CARDINAL", "ORDINAL"})
+CLOCK_CASES = frozenset({"locative", "dative", "ablative"})  # отызда, отызға, отыздан
 CLAUSE_BREAKS = frozenset(",;:–—()")
 
 
@@ -468,16 +469,31 @@ class FactBuilder:
         if hours.denominator not in (1, 2) or not 0 <= hours <= 24 or number.value_max is not None:
             return None
         start, clock = self._clock_words(words, number.start)
-        end = number.end
+        end, minutes = number.end, int(hours % 1 * 60)
         zero = self.lex.zero_minutes
         if end < len(words) and any(words[end].lower.startswith(z) for z in zero):
             end += 1
+        elif spoken := self._spoken_minutes(words, number):
+            end, minutes = spoken.end, int(spoken.value)  # он жеті қырық екіде = 17:42
         if start == number.start and end == number.end and not clock:
             return None
         hour = clock(int(hours)) if clock else int(hours)
-        value = f"{hour % 24:02d}:{int(hours % 1 * 60):02d}"
+        value = f"{hour % 24:02d}:{minutes:02d}"
         return Draft(start, end, "TIME", value, low=number.value,
                      case=self.lex.case_of.get(number.case, ""))
+
+    def _spoken_minutes(self, words: list[Word], number: Number) -> Number | None:
+        """Hours then minutes, both in words, the minutes with a case ending: жиырма бір
+        отызда (21:30). Two bare numbers side by side in speech are a clock reading."""
+        if (number.digits or number.suffixes or number.end >= len(words)
+                or number.value.denominator != 1):
+            return None
+        minutes = self.numbers.read(words, number.end)
+        if (minutes is None or minutes.digits or minutes.value_max is not None
+                or minutes.value.denominator != 1 or not 10 <= minutes.value <= 59
+                or self.lex.case_of.get(minutes.case) not in CLOCK_CASES):
+            return None
+        return minutes
 
     def _clock_words(self, words: list[Word], start: int):
         """The clock words before ``start`` (кешкі сағат): where the span starts and how the
@@ -488,8 +504,11 @@ class FactBuilder:
             parts.append(self.lex.clock_words[words[k].lower])
         if not parts:
             return start, None
-        day_part = next((p for p in parts if p.part_of_day), None)
-        return (k if day_part else start), (day_part or parts[0]).hour
+        # the span starts at the first part of the day: сағат | түнгі он екі, таңғы сағат 8
+        last_part = next((p for p in parts if p.part_of_day), None)
+        first_part = min((start - 1 - n for n, p in enumerate(parts) if p.part_of_day),
+                         default=None)
+        return (first_part if first_part is not None else start), (last_part or parts[0]).hour
 
     def _time(self, words: list[Word], number: Number) -> Draft:
         start, clock = self._clock_words(words, number.start)
@@ -519,8 +538,8 @@ class FactBuilder:
             draft.qualifier = after.value.qualifier or draft.qualifier
             if after.value.sign < 0 and draft.low is not None:
                 draft.value = format_number(-draft.low)
-        if draft.type == "DATE" and (relative := self.relatives.match(words, draft.end)):
-            draft.end = relative.end
+        if draft.type in ("DATE", "TIME") and (relative := self.relatives.match(words, draft.end)):
+            draft.end = relative.end  # таңғы 7-ден бері, сағат тоғыздан кейін
 
     @staticmethod
     def _applies(modifier: Modifier, draft: Draft) -> bool:
@@ -561,7 +580,8 @@ class FactBuilder:
         if first.type == second.type == "TIME" and first.end == second.start:
             # a clock range is one span; a unit written on both ends gives two (30 пайыздан
             # 50 пайызға дейін), as KazNERD marks them
-            return first.case == "ablative" and second.qualifier == "le" and not first.value_max
+            ablative = first.case or self._case_of_word(words[first.end - 1])
+            return ablative == "ablative" and second.qualifier == "le" and not first.value_max
         return (first.type == "CARDINAL" and first.case == "ablative" and not first.subject
                 and first.end == second.start and second.qualifier == "le"
                 and not first.value_max and not second.value_max

@@ -49,6 +49,8 @@ class TemporalMatcher:
         self.accusative = frozenset(f for f, case in lex.case_of.items() if case == "accusative")
         self.greetings = frozenset(data["greetings"])
         self.greeting_nouns = PhraseTable(_phrases(data["greeting_nouns"]))
+        self.greeting_after = frozenset(data["greeting_after"])
+        self.clock_nouns = PhraseTable(_phrases(data["clock_nouns"]))
         self.ambiguous_months = frozenset(data["ambiguous_months"])
         self.month_nouns = PhraseTable(_phrases(data["month_nouns"]))
         self.first_words = self._first_words(data, lex)
@@ -57,13 +59,16 @@ class TemporalMatcher:
     def _first_words(data: dict, lex: Lexicon) -> frozenset[str]:
         """First letters-and-all of every word a phrase can start with, for a cheap gate."""
         words = [*data["date_words"], *data["seasons"], *data["weekdays"], *data["time_words"],
-                 *data["time_nouns"], *data["determiners"], *(m[0] for m in lex.months)]
+                 *data["time_nouns"], *data["determiners"], *data["clock_nouns"],
+                 *data["greeting_nouns"], *(m[0] for m in lex.months)]
         return frozenset(w.split()[0] for w in words)
 
     def match(self, words: list[Word], i: int) -> Temporal | None:
         """The temporal phrase starting at ``words[i]``, or None."""
-        if i and words[i - 1].lower in self.greetings and self.greeting_nouns.match(words, i):
-            return Temporal(i, i + 1, "TIME")  # Қайырлы күн "good day"
+        if self.greeting_nouns.match(words, i) and (
+                i and words[i - 1].lower in self.greetings
+                or i + 1 < len(words) and words[i + 1].lower in self.greeting_after):
+            return Temporal(i, i + 1, "TIME")  # Қайырлы күн "good day", Кеш жарық
         return (self._reduplicated(words, i) or self._phrase(words, i, determined=True)
                 or self._phrase(words, i, False))
 
@@ -115,9 +120,10 @@ class TemporalMatcher:
         return end
 
     def _core(self, words: list[Word], j: int, determined: bool) -> tuple[str, int, str] | None:
-        lower = words[j].lower
-        if lower in self.homographs and not determined:
-            return None
+        if words[j].lower in self.homographs and not determined:
+            # a homograph alone is an everyday word, but it may open a phrase (түс қайта)
+            found = self._usable(self.times.match(words, j))
+            return ("TIME", found.end, "") if found and found.end > j + 1 else None
         if (found := self._usable(self.months.match(words, j))) and self._is_month(
                 words, found, determined):
             return "DATE", found.end, f"--{found.value:02d}"
@@ -131,6 +137,10 @@ class TemporalMatcher:
                 return "DATE", found.end, ""  # бүгінгі таңда "nowadays" is a date
         if found := self._usable(self.times.match(words, j)):
             return "TIME", found.end, ""
+        if found := self._usable(self.clock_nouns.match(words, j)):
+            nxt = words[found.end].lower if found.end < len(words) else ""
+            if determined or nxt in self.frequency:
+                return "TIME", found.end, ""  # бірнеше минуттық, сағат сайын
         return None
 
     def _is_month(self, words: list[Word], found: PhraseMatch, determined: bool) -> bool:
