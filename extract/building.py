@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from .facts import format_number
 from .lexicon import Lexicon, Modifier, load_lexicon
-from .morphology import noun_stem, parse_suffixes
+from .morphology import noun_stem, parse_suffixes, read_word
 from .numbers import DASHES, Number, NumberReader
 from .phrases import PhraseMatch, PhraseTable
 from .temporal import TemporalMatcher
@@ -193,18 +193,24 @@ class FactBuilder:
         names = self.lex.name_words
         if number.start and words[number.start - 1].lower in names["number_words"]:
             return True
-        noun = self._noun_stem_at(words, number.end) if not number.glued else ""
-        if noun in names["positions"] or noun in names["events"]:
+        if number.glued:
+            return False
+        after = self._word_of(words, number.end, names["positions"] | names["events"]
+                              | names["law_parts"])
+        if after in names["positions"] or after in names["events"]:
             return True
-        if noun in names["law_parts"] and number.start:
-            before = self._noun_stem_at(words, number.start - 1)
-            return before in names["laws"] or before in names["law_parts"]
+        if after in names["law_parts"] and number.start:
+            before = self._word_of(words, number.start - 1, names["laws"] | names["law_parts"])
+            return bool(before)
         return False
 
-    def _noun_stem_at(self, words: list[Word], k: int) -> str:
+    @staticmethod
+    def _word_of(words: list[Word], k: int, stems: frozenset[str]) -> str:
+        """The stem from ``stems`` that ``words[k]`` is a form of (бабының -> бап), or ''."""
         if k >= len(words) or k < 0 or words[k].is_punct:
             return ""
-        return noun_stem(words[k].lower)
+        reading = read_word(words[k].lower, stems)
+        return reading.stem if reading else ""
 
     def _mark_names(self, words: list[Word]) -> list[tuple[int, int]]:
         """Numbers inside names are not facts (KazNERD's flat annotation). Marks the words of

@@ -67,6 +67,7 @@ class Lexicon:
     final_classes: dict[str, str] = field(default_factory=dict)  # letter -> class
     case_of: dict[str, str] = field(default_factory=dict)  # allomorph -> case name
     voicing: dict[str, str] = field(default_factory=dict)  # voiced final -> dictionary final
+    agent_endings: tuple[str, ...] = ()
     back_vowels: str = ""
     front_vowels: str = ""
     # numbers
@@ -149,6 +150,7 @@ def _read_suffixes(lex: Lexicon) -> None:
     lex.final_classes = {ch: cls for cls, chars in data["final_classes"].items() for ch in chars}
     lex.case_of = {form: case for case, forms in data["cases"].items() for form in forms}
     lex.voicing = dict(data["voicing"])
+    lex.agent_endings = tuple(data["agent_endings"])
     lex.back_vowels = data["vowels"]["back"]
     lex.front_vowels = data["vowels"]["front"]
 

@@ -126,6 +126,16 @@ def dictionary_form(stem: str, rest: str) -> str:
     return stem
 
 
+def _unlikely_ending(suffixes: Suffixes, stem: str, lex: Lexicon) -> bool:
+    """A lone possessive (отбас|ы) or possessive + accusative -н (тұрғ|ы|н): after a numeral
+    the counted noun rarely has them, and the final -ы/-ын is more often the noun's own. A
+    lone possessive after a voiced final is real, since only a suffix voices it (бөліг|і)."""
+    slots = [slot for slot, _ in suffixes.parts]
+    if slots == ["possessive"]:
+        return stem[-1] not in lex.voicing
+    return slots == ["possessive", "case"] and suffixes.get("case") == "н"
+
+
 @lru_cache(maxsize=65536)
 def noun_stem(word: str) -> str:
     """Strip the case, possessive and plural endings of a noun not in any lexicon.
@@ -138,6 +148,8 @@ def noun_stem(word: str) -> str:
     """
     lex = load_lexicon()
     lower = word.lower()
+    if lower.endswith(lex.agent_endings):
+        return lower  # оқушы, кенші: the final ы/і belongs to the noun
     best, best_key = lower, (-1, False, 0)
     for end in range(2, len(lower)):
         stem = lower[:end]
@@ -145,11 +157,14 @@ def noun_stem(word: str) -> str:
         if not stem_harmony or stem[-1] == stem[-2]:  # no Kazakh stem ends in a double letter
             continue
         suffixes = parse_suffixes(lower[end:], final_class(stem, lex), stem_harmony, False)
-        if not suffixes or suffixes.get("derivation"):
-            continue  # -гі/-лық make adjectives of time words and places, not of counted nouns
+        if not suffixes or suffixes.get("derivation") or _unlikely_ending(suffixes, stem, lex):
+            # -гі/-лық make adjectives of time words and places, not of counted nouns; a bare
+            # -ы-н / -і-н ending is more often the noun itself (тұрғын, тізбегін is rarer)
+            continue
         # a stem ending in ы/і after a consonant is usually that consonant plus the
         # possessive (баб|ы|ның): prefer the shorter reading then
-        possessive_like = stem[-1] in "ыі" and final_class(stem[:-1], lex) != "V"
+        possessive_like = (stem[-1] in "ыі" and final_class(stem[:-1], lex) != "V"
+                           and not stem.endswith(lex.agent_endings))
         key = (sum(slot != "possessive" for slot, _ in suffixes.parts), not possessive_like, end)
         if key > best_key:
             best, best_key = dictionary_form(stem, lower[end:]), key
