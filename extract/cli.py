@@ -15,7 +15,7 @@ from .cli_conll import eval_conll
 from .cli_report import report_command
 from .evaluation import read_gold, report, score
 from .inputs import InputOptions
-from .outputs import FORMATS, choose_format
+from .outputs import EXTENSIONS, FORMATS, choose_format
 from .pipeline import find_facts
 from .reading import InputError, read_document
 
@@ -98,6 +98,8 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
     the exit status is 1 when any input failed, 130 when interrupted (Ctrl-C keeps the
     finished documents in OUT.partial and the manifest for --resume).
     """
+    if engine == "dask" and fmt is None and Path(output or "").suffix.lower() not in EXTENSIONS:
+        fmt = "parquet"  # a folder of parts
     fmt = choose_format(fmt, output)
     options = BatchOptions(paths, output, fmt, excel,
                            InputOptions(text_field, id_field, encoding), workers, manifest,
@@ -120,9 +122,10 @@ def _check_batch(options: BatchOptions, engine: str, scheduler: str | None) -> N
         raise click.UsageError("--excel applies to CSV output")
     if options.resume and not (options.manifest and options.output):
         raise click.UsageError("--resume needs --manifest and -o of the interrupted run")
-    if engine == "dask" and (options.fmt != "parquet" or not options.output):
-        raise click.UsageError("--engine dask writes partitioned Parquet: give -o FOLDER "
-                               "--format parquet (or -o NAME.parquet)")
+    if engine == "dask" and (options.fmt != "parquet" or not options.output
+                             or options.resume):
+        raise click.UsageError("--engine dask writes partitioned Parquet into -o FOLDER "
+                               "(no --resume)")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
 
