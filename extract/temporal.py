@@ -46,6 +46,7 @@ class TemporalMatcher:
         self.postpositions = frozenset(data["postpositions"])
         self.frequency = frozenset(data["frequency"])
         self.homographs = frozenset(data["homographs"])
+        self.case_of = lex.case_of
         self.accusative = frozenset(f for f, case in lex.case_of.items() if case == "accusative")
         self.greetings = frozenset(data["greetings"])
         self.greeting_nouns = PhraseTable(_phrases(data["greeting_nouns"]))
@@ -89,6 +90,8 @@ class TemporalMatcher:
         if determined and not determiner:
             return None
         j = determiner.end if determiner else i
+        if determiner and (second := self.determiners.match(words, j)):
+            j = second.end  # соңғы бірнеше күнде
         if j >= len(words):
             return None
         core = self._core(words, j, bool(determiner))
@@ -128,7 +131,7 @@ class TemporalMatcher:
                 words, found, determined):
             return "DATE", found.end, f"--{found.value:02d}"
         if found := self._usable(self.calendar.match(words, j)):
-            return "DATE", found.end, ""
+            return "DATE", self._after_noun(words, found), ""
         if not determined and (found := self._usable(self.date_words.match(words, j))):
             return "DATE", self._after_noun(words, found), ""  # not "ол былтыр": биыл stands alone
         if found := self._usable(self.nouns.match(words, j)):
@@ -148,7 +151,15 @@ class TemporalMatcher:
         before "ай" (маусым айында), or after a determiner (өткен ақпан)."""
         before_ai = found.end < len(words) and self.month_nouns.match(words, found.end)
         plain = words[found.start].text[:1].islower() and found.stem not in self.ambiguous_months
-        return bool(before_ai or plain or determined)
+        return bool(before_ai or plain or determined or self._after_genitive_date(words,
+                                                                              found.start))
+
+    def _after_genitive_date(self, words: list[Word], k: int) -> bool:
+        """өткен жылдың қазанында: after "of the year" a month name is the month."""
+        if k == 0:
+            return False
+        noun = self.nouns.match(words, k - 1) or self.date_words.match(words, k - 1)
+        return bool(noun) and self.case_of.get(noun.suffixes.get("case")) == "genitive"
 
     def _usable(self, found: PhraseMatch | None) -> PhraseMatch | None:
         """Not in the accusative: жазды "wrote" is no summer, but жазда "in summer" is."""
@@ -160,9 +171,11 @@ class TemporalMatcher:
         """бүгінгі күні, биылғы жылдың: a time noun after an adjectival core joins it (but
         not after a bare one: "биыл | жыл соңына дейін" are two dates in KazNERD)."""
         end = core.end
-        if not core.suffixes.get("derivation") or end >= len(words):
+        linked = core.suffixes.get("derivation") or self.case_of.get(
+            core.suffixes.get("case")) == "genitive"  # қыстың күні, биылғы жылды
+        if not linked or end >= len(words):
             return end
-        noun = self._usable(self.nouns.match(words, end))
+        noun = self.nouns.match(words, end)
         if noun and not noun.suffixes.get("derivation"):  # бүгін таңғы: таңғы starts a time
             return noun.end
         return end
