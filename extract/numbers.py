@@ -63,6 +63,7 @@ class Number:
     marked: bool = False  # an ordinal by its writing: a Roman numeral before its noun, №5
     collective_word: bool = False  # екеу, бесеуі: a collective numeral word
     decimal: bool = False  # a decimal or fraction read from words (бес бүтін үш, үштен екі)
+    fraction: bool = False  # үштен екі, 3-тен 2-сі: a share of something named before it
 
     @property
     def ordinal(self) -> bool:
@@ -81,8 +82,9 @@ class Number:
     @property
     def stands_alone(self) -> bool:
         """The number is a noun phrase of its own and counts no noun after it: a collective
-        (бесеуі жарақат алды) or a number with a possessive (үштен екісі, олардың бірі)."""
-        return self.collective or bool(self.suffixes.get("possessive"))
+        (бесеуі жарақат алды), a number with a possessive (олардың бірі) or a fraction
+        (халықтың үштен бір бөлігі: the share of the people, not a count of parts)."""
+        return self.collective or self.fraction or bool(self.suffixes.get("possessive"))
 
     @property
     def case(self) -> str:
@@ -240,7 +242,7 @@ class NumberReader:
             return None
         if word.text in self.lex.number_signs:
             return self._read_numbered(words, i)
-        if word.is_punct or self._quarter(words, i):
+        if word.is_punct or self._quarter(words, i) or self._in_idiom(words, i):
             return None
         if self.roman_word.match(word.text):
             return self._read_roman(words, i)
@@ -487,6 +489,14 @@ class NumberReader:
             return None
         return int(value) if 10 ** (len(str(value)) - 1) == value else None
 
+    def _in_idiom(self, words: list[Word], i: int) -> bool:
+        """A word of бір де бір "not a single one": no number at all."""
+        for phrase in self.lex.decimal_idioms:
+            for start in range(max(0, i - len(phrase) + 1), i + 1):
+                if self._idiom(words, start, start + len(phrase)):
+                    return True
+        return False
+
     def _idiom(self, words: list[Word], start: int, end: int) -> bool:
         """бір де бір "not a single one", unless a scale word follows (бір де бір миллион)."""
         phrase = tuple(w.lower for w in words[start:end])
@@ -518,7 +528,8 @@ class NumberReader:
                      or not self._ends_part(words, numerator.end)):
             return None  # оннан беске, сексеннен алпыс шақырымға: a range or two counts
         return Number(numerator.value / denominator.value, denominator.start, numerator.end,
-                      suffixes=numerator.suffixes, digits=denominator.digits, decimal=True)
+                      suffixes=numerator.suffixes, digits=denominator.digits, decimal=True,
+                      fraction=True)
 
     def _ends_part(self, words: list[Word], k: int) -> bool:
         """A fraction's bare numerator ends a clause or stands before a word for "part"."""
