@@ -22,6 +22,9 @@ from .work import Task, process, process_chunk
 CHUNK_DOCS = 32
 CHUNK_BYTES = 256 * 1024
 IN_FLIGHT_PER_WORKER = 3
+# A worker is replaced (forked afresh from the unchanged parent) after this many chunks:
+# spaCy's vocabulary grows with every new word form, and a month of news has many.
+CHUNKS_PER_WORKER = 1000
 POLL_SECONDS = 0.1
 
 
@@ -72,7 +75,8 @@ def _ignore_interrupts() -> None:
 def _in_pool(chunks: Iterable[list[Task]], workers: int, stop: Stop,
              encoding: str | None) -> Iterator[tuple]:
     load_pipeline()  # built once here, shared by the forked workers
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts,
+                                                    maxtasksperchild=CHUNKS_PER_WORKER)
     pending: deque = deque()
     finished = False
     try:
