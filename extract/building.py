@@ -296,7 +296,9 @@ class FactBuilder:
         free = not (number.case or number.suffixes.get("possessive")
                     or number.suffixes.get("derivation"))
         if self._is_article(words, number):
-            return None
+            return None  # бір күні "one day"
+        if self._word_of(words, j, self.lex.name_words["anniversaries"]):
+            return self._anniversary(words, number)
         if free and j < len(words):
             if not number.ordinal and (draft := self._measured(words, number)):
                 return draft
@@ -341,6 +343,14 @@ class FactBuilder:
         if duration := self.durations.match(words, j):
             return self._duration(words, number, duration)
         return None
+
+    def _anniversary(self, words: list[Word], number: Number) -> Draft | None:
+        """Абайдың 175 жылдығы, a named one, is an event's name; тәуелсіздіктің 30 жылдығы
+        or алдағы 25 жылдығы is a span of years."""
+        before = words[number.start - 1] if number.start else None
+        if before and before.text[:1].isupper() and self._case_of_word(before) == "genitive":
+            return None
+        return self._draft(number, number.end + 1, "DURATION", "year")
 
     def _is_article(self, words: list[Word], number: Number) -> bool:
         """бір күні "one day", белгілі бір "a certain": the article in its set phrases."""

@@ -17,6 +17,8 @@ from .morphology import Suffixes, read_word
 from .words import Word
 
 T = TypeVar("T")
+# Of the numeral-only suffix slots a measure word takes just the approximation (тоннадай).
+NOT_ON_MEASURES = frozenset({"ordinal", "collective", "person"})
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class PhraseTable(Generic[T]):
         if not self.inflected:
             return None
         reading = read_word(lower, stems, numeral=self.numeral)
-        if reading is not None:
-            return reading.stem, reading.suffixes
-        return None
+        if reading is None or self.numeral and any(
+                slot in NOT_ON_MEASURES for slot, _ in reading.suffixes.parts):
+            return None  # келі|сі|м|ді is "agreement", not "kilogram"
+        return reading.stem, reading.suffixes
