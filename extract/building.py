@@ -71,7 +71,7 @@ class FactBuilder:
         self.article_after = PhraseTable({tuple(p.split()): True for p in lex.article_after},
                                          inflected=False)
         self.relatives = PhraseTable({(w,): w for w in lex.duration_relatives}, inflected=False)
-        self.temporal = TemporalMatcher(lex)
+        self.temporal = TemporalMatcher(lex, self.numbers.starts_number)
         self.time_nouns = self.temporal.nouns
 
     # ---- the sentence --------------------------------------------------------------------
@@ -310,6 +310,8 @@ class FactBuilder:
                 rank_case = self.lex.case_of.get(rank.suffixes.get("case"), "")
                 if number.ordinal or rank_case in self.lex.rank_cases:
                     return self._draft(number, j, "RANK", "", subject=rank.value)
+        if date := self._bare_date(words, number):
+            return date
         if number.ordinal:
             if self._in_name(words, number):
                 return None
@@ -342,6 +344,24 @@ class FactBuilder:
             return None  # 2019 жылы: a year, not a duration
         if duration := self.durations.match(words, j):
             return self._duration(words, number, duration)
+        return None
+
+    def _bare_date(self, words: list[Word], number: Number) -> Draft | None:
+        """A year with a case ending and no noun (2017-де "in 2017"), or a day with a
+        possessive and the locative (он бірінде "on the 11th"): dates without a date word."""
+        case = self.lex.case_of.get(number.case, "")
+        nxt = words[number.end] if number.end < len(words) else None
+        if nxt is not None and not nxt.is_punct and nxt.text[:1].islower():
+            return None  # KazNERD reads 1990-да туған … as a count more often than a date
+        if (case in self.lex.year_cases and not number.suffixes.get("possessive")
+                and self._is_year(number) and number.value_max is None):
+            return Draft(number.start, number.end, "DATE", str(int(number.value)),
+                         low=number.value)
+        value = number.value
+        if (case == "locative" and number.suffixes.get("possessive") and not number.ordinal
+                and value.denominator == 1 and 1 <= value <= 31 and number.value_max is None):
+            return Draft(number.start, number.end, "DATE", f"---{int(number.value):02d}",
+                         low=number.value)
         return None
 
     def _anniversary(self, words: list[Word], number: Number) -> Draft | None:

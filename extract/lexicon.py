@@ -118,6 +118,7 @@ class Lexicon:
     year_min: int = 1000
     year_max: int = 2100
     year_words: frozenset[Phrase] = frozenset()
+    year_cases: frozenset[str] = frozenset()
     months: dict[Phrase, int] = field(default_factory=dict)
     clock_words: dict[str, ClockWord] = field(default_factory=dict)
     zero_minutes: frozenset[str] = frozenset()
@@ -224,6 +225,7 @@ def _read_context(lex: Lexicon) -> None:
     dates = _load("dates.toml")
     lex.year_min, lex.year_max = dates["year_min"], dates["year_max"]
     lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
+    lex.year_cases = frozenset(dates["year_cases"])
     lex.months = {_phrase(m): i for i, m in enumerate(dates["months"], start=1)}
     lex.months.update({_phrase(m): i for m, i in dates["month_aliases"].items()})
     lex.clock_words = {word: ClockWord(t["add"], t["below"], t.get("part_of_day", True))

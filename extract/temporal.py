@@ -9,6 +9,7 @@ except for a bare month, which gets ``--MM``.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, Phrase, load_lexicon, patterns_dir
@@ -31,8 +32,10 @@ class Temporal:
 class TemporalMatcher:
     """Finds date and time phrases without numbers in a sentence's words."""
 
-    def __init__(self, lex: Lexicon | None = None) -> None:
+    def __init__(self, lex: Lexicon | None = None,
+                 starts_number: Callable[[Word], bool] | None = None) -> None:
         lex = lex or load_lexicon()
+        self.starts_number = starts_number or (lambda word: word.text[:1].isdigit())
         data = tomllib.loads(patterns_dir().joinpath("temporal.toml").read_text("utf-8"))
         self.date_words = PhraseTable(_phrases(data["date_words"]))
         self.calendar = PhraseTable(_phrases(data["seasons"] + data["weekdays"]))
@@ -151,8 +154,10 @@ class TemporalMatcher:
         before "ай" (маусым айында), or after a determiner (өткен ақпан)."""
         before_ai = found.end < len(words) and self.month_nouns.match(words, found.end)
         plain = words[found.start].text[:1].islower() and found.stem not in self.ambiguous_months
-        return bool(before_ai or plain or determined or self._after_genitive_date(words,
-                                                                              found.start))
+        genitive = self.case_of.get(found.suffixes.get("case")) == "genitive"
+        day_after = genitive and found.end < len(words) and self.starts_number(words[found.end])
+        return bool(before_ai or plain or determined or day_after  # наурыздың 22-сі
+                    or self._after_genitive_date(words, found.start))
 
     def _after_genitive_date(self, words: list[Word], k: int) -> bool:
         """өткен жылдың қазанында: after "of the year" a month name is the month."""
