@@ -148,8 +148,8 @@ class NumberReader:
         suffixes = reading.suffixes
         if reading.stem in self.lex.stem_variants and not suffixes.get("ordinal"):
             return None
-        if suffixes.get("derivation") in self.lex.derived_endings:
-            return None  # бірлік "unity", бестік "a five": nouns
+        if not inside and suffixes.get("derivation") in self.lex.derived_endings:
+            return None  # бірлік "unity", бестік "a five": nouns (жиырма төрттік is a number)
         if (not inside and reading.stem == self.lex.article_pronoun
                 and not any(suffixes.get(slot) for slot in ("possessive", "person", "clitic"))):
             return None  # біреу "someone" (but біреуі "one of them", біреу-ақ "only one")

@@ -436,6 +436,7 @@ def test_homographs_read_as_numbers_inside_a_compound() -> None:
     check("қырық бірде", "қырық бірде", "41")
     check("жиырма бірге дейін", "жиырма бірге", "21")
     check("жиырма үшін", "жиырма", "20")  # үшін "for" never is
+    check("жиырма төрттік сағаттық", "жиырма төрттік", "24")
 
 
 IDENTIFIERS = [
