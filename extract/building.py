@@ -191,8 +191,6 @@ class FactBuilder:
         """An ordinal that numbers a law's article, a position or an event is part of that
         name (Кодекстің 128-інші бабы, бірінші вице-премьер, 19-ыншы съезі)."""
         names = self.lex.name_words
-        if number.start and words[number.start - 1].lower in names["number_words"]:
-            return True
         if number.glued:
             return False
         after = self._word_of(words, number.end, names["positions"] | names["events"]
@@ -200,8 +198,10 @@ class FactBuilder:
         if after in names["positions"] or after in names["events"]:
             return True
         if after in names["law_parts"] and number.start:
-            before = self._word_of(words, number.start - 1, names["laws"] | names["law_parts"])
-            return bool(before)
+            k = number.start - 1
+            if k and words[k].text == ",":
+                k -= 1  # 99-ыншы бабы, 2-нші бөлімі
+            return bool(self._word_of(words, k, names["laws"] | names["law_parts"]))
         return False
 
     @staticmethod
