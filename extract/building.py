@@ -193,9 +193,9 @@ class FactBuilder:
         names = self.lex.name_words
         if number.glued:
             return False
-        after = self._word_of(words, number.end, names["positions"] | names["events"]
-                              | names["law_parts"])
-        if after in names["positions"] or after in names["events"]:
+        named = names["positions"] | names["events"] | names["facilities"]
+        after = self._word_of(words, number.end, named | names["law_parts"])
+        if after in named:
             return True
         if after in names["law_parts"] and number.start:
             k = number.start - 1
