@@ -228,15 +228,22 @@ class FactBuilder:
                 if self.naming.match(words, k + 1):
                     for w in inner:
                         w.in_name = True
-                elif 0 < len(inner) <= MAX_TITLE_WORDS and inner[-1].text not in TERMINALS:
+                elif (0 < len(inner) <= MAX_TITLE_WORDS and inner[-1].text not in TERMINALS
+                      and not self._reported_speech(words, k + 1)):
                     titles.append((opened + 1, k))
                 opened = None
             elif (word.text in DASHES and 1 < k < len(words) - 1 and not word.in_name
                   and words[k - 1].text[:1].isupper() and words[k - 1].text[:1].isalpha()
                   and not self.numbers.starts_number(words[k - 1])
+                  and not self._case_of_word(words[k - 1])  # Ресейде — жүз is no name
                   and self.numbers.starts_number(words[k + 1])):
                 self._mark_number_at(words, k + 1)
         return titles
+
+    def _reported_speech(self, words: list[Word], k: int) -> bool:
+        """«…», — дейді: a quotation followed by a comma and dash or a verb of saying."""
+        following = [w.lower for w in words[k:k + 3]]
+        return bool(self.lex.speech_markers.intersection(following)) or following[:2] == [",", "—"]
 
     def _mark_number_at(self, words: list[Word], k: int) -> None:
         number = self.numbers.read(words, k)
@@ -342,7 +349,8 @@ class FactBuilder:
             return self._quantity(words, number, unit)
         if self._is_year(number) and self.year_words.match(words, j):
             return None  # 2019 жылы: a year, not a duration
-        if duration := self.durations.match(words, j):
+        duration = self.durations.match(words, j)
+        if duration and (duration.suffixes or duration.stem not in self.lex.duration_needs_ending):
             return self._duration(words, number, duration)
         return None
 

@@ -115,6 +115,7 @@ class Lexicon:
     compounds: dict[str, dict[str, int]] = field(default_factory=dict)  # unit -> {sub: per}
     durations: dict[Phrase, str] = field(default_factory=dict)
     duration_relatives: frozenset[str] = frozenset()
+    duration_needs_ending: frozenset[str] = frozenset()
     year_min: int = 1000
     year_max: int = 2100
     year_words: frozenset[Phrase] = frozenset()
@@ -127,6 +128,7 @@ class Lexicon:
     rank_cases: frozenset[str] = frozenset()
     modifiers: list[Modifier] = field(default_factory=list)
     naming_words: frozenset[Phrase] = frozenset()
+    speech_markers: frozenset[str] = frozenset()
     not_subjects: frozenset[str] = frozenset()
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see context.toml
     coordinators: frozenset[str] = frozenset()
@@ -219,6 +221,7 @@ def _read_measures(lex: Lexicon) -> None:
     lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}
     lex.compounds.update(durations["compounds"])
     lex.duration_relatives = frozenset(durations["relative"])
+    lex.duration_needs_ending = frozenset(durations["needs_ending"])
 
 
 def _read_context(lex: Lexicon) -> None:
@@ -251,6 +254,7 @@ def _read_context(lex: Lexicon) -> None:
 
     context = _load("context.toml")
     lex.naming_words = frozenset(_phrase(w) for w in context["naming_words"])
+    lex.speech_markers = frozenset(context["speech_markers"])
     lex.not_subjects = frozenset(context["not_subjects"])
     lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
     lex.coordinators = frozenset(context["coordinators"])
