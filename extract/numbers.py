@@ -185,7 +185,8 @@ class NumberReader:
             if not word.text[:1].isdigit() or word.in_name:
                 continue
             before = k - 1
-            while before >= 0 and words[before].is_punct and words[before].text in ":№":
+            while (before >= 0 and words[before].is_punct
+                   and (words[before].text == ":" or words[before].text in self.lex.number_signs)):
                 before -= 1
             if before < 0:
                 continue
