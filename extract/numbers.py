@@ -572,7 +572,7 @@ class NumberReader:
         value, high = number.value, number.value_max
         j = number.end
         while j < len(words):
-            reading = self.read_number_word(words[j].lower)
+            reading = self.read_number_word(words[j].lower, inside=True)
             if reading is None or words[j].in_name:
                 break
             kind = self.kinds[reading.stem]
