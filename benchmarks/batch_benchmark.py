@@ -10,8 +10,8 @@ shuffled, twenty to an article, one sentence per line; repeated until the corpus
   (d) peak RSS of (b) on 10 MB and on the whole corpus
   (e) startup: time to the first fact for one short document on stdin
 
-Times are wall-clock times of whole processes, medians of --runs rounds (the order of
-(a), (b), (c) is shuffled each round). Usage:
+Times are wall-clock times of whole processes (CPU times, user + system, are printed too),
+medians of --runs rounds (the order of the runs is shuffled each round). Usage:
 
     python benchmarks/batch_benchmark.py [--mb 50] [--files 20000] [--runs 3]
 """
@@ -97,21 +97,22 @@ def subset(corpus: Path, folder: Path, mb: float) -> tuple[int, int]:
     return count, size
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one whole process."""
+def timed(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system, with the pool's workers) and peak RSS (MB)
+    of one whole process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if status != 0:
         raise SystemExit(f"failed ({status}): {' '.join(command)}")
-    return seconds, usage.ru_maxrss // 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
 def first_fact_seconds() -> float:
     """From process start to the first fact row on stdout, for one short document."""
     started = time.perf_counter()
-    process = subprocess.Popen([*KAZEXTRACT, "extract", "-", "--workers", "1"],
+    process = subprocess.Popen([*KAZEXTRACT, "extract", "-", "--workers", "1", "-q"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     process.stdin.write(SHORT_DOCUMENT)
     process.stdin.close()
@@ -153,16 +154,19 @@ def main() -> None:
         "d10": [*KAZEXTRACT, "extract", str(small), "-o", str(out), "--workers", "1", "-q"],
     }
     seconds: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     rss: dict[str, list[int]] = {name: [] for name in commands}
     startup: list[float] = []
     for round_ in range(args.runs):
         order = list(commands)
         random.Random(round_).shuffle(order)
         for name in order:
-            wall, peak = timed(commands[name])
+            wall, used, peak = timed(commands[name])
             seconds[name].append(wall)
+            cpu[name].append(used)
             rss[name].append(peak)
-            print(f"  round {round_ + 1} {name}: {wall:.1f} s, {peak} MB", flush=True)
+            print(f"  round {round_ + 1} {name}: {wall:.1f} s wall, {used:.1f} s CPU, "
+                  f"{peak} MB", flush=True)
         startup.append(first_fact_seconds())
 
     median = {name: statistics.median(values) for name, values in seconds.items()}
@@ -171,12 +175,14 @@ def main() -> None:
         "seconds": {k: round(v, 2) for k, v in median.items()},
         "mb_per_s": {k: round(size / 1e6 / median[k], 3) for k in ("a", "b", "c")},
         "docs_per_s": {k: round(files / median[k], 1) for k in ("a", "b", "c")},
+        "cpu_seconds": {k: round(statistics.median(v), 2) for k, v in cpu.items()},
         "b/a": round(median["b"] / median["a"], 3),
         "b/c": round(median["b"] / median["c"], 3),
         "rss_mb": {"10": statistics.median(rss["d10"]),
                    str(round(args.mb)): statistics.median(rss["b"])},
         "startup s": round(statistics.median(startup), 3),
     }
+    figures["b/a cpu"] = round(figures["cpu_seconds"]["b"] / figures["cpu_seconds"]["a"], 3)
     figures["rss 50/10"] = round(figures["rss_mb"][str(round(args.mb))]
                                  / figures["rss_mb"]["10"], 3)
     report(figures)
@@ -186,14 +192,15 @@ def main() -> None:
 
 def report(f: dict) -> None:
     print()
-    print(f"{'':28} {'seconds':>8} {'MB/s':>7} {'docs/s':>8}")
+    print(f"{'':28} {'seconds':>8} {'MB/s':>7} {'docs/s':>8} {'CPU s':>7}")
     for key, label in (("a", "(a) kk tokenizer alone"), ("b", "(b) kazextract, 1 worker"),
                        ("c", "(c) kazextract, 2 workers")):
         print(f"{label:28} {f['seconds'][key]:8.1f} {f['mb_per_s'][key]:7.2f} "
-              f"{f['docs_per_s'][key]:8.0f}")
+              f"{f['docs_per_s'][key]:8.0f} {f['cpu_seconds'][key]:7.1f}")
     rss = f["rss_mb"]
     print(f"(d) peak RSS of (b): {' / '.join(f'{v} MB at {k} MB' for k, v in rss.items())}")
     print(f"(e) startup, time to first fact: {f['startup s']:.2f} s")
+    print(f"b/a in CPU time (less sensitive to other load on the machine): {f['b/a cpu']:.2f}")
     print()
     for key, limit in TARGETS.items():
         higher_is_better = key == "b/c"

@@ -71,18 +71,28 @@ def skip_done(tasks: Iterator[Task], manifest: Path, count: int) -> Iterator[Tas
 
 def run(options: BatchOptions) -> int:
     """Run the batch; the exit status (0, 1 when an input failed, 130 when interrupted)."""
-    previous = _previous_run(options)
+    try:
+        previous = _previous_run(options)
+    except ValueError as err:
+        _say(None, f"kazextract: cannot resume: {err}")
+        return EXIT_USAGE
     out = Output(options.output, options.fmt, options.excel)
-    out.open(resume=options.resume)
+    try:
+        out.open(resume=options.resume)
+    except OSError as err:
+        _say(None, f"kazextract: {options.output}: cannot write ({err.strerror or err})")
+        return EXIT_USAGE
     try:
         if options.resume and options.output:
             out.copy_previous(previous.facts)
-    except ValueError as err:
+        manifest = (ManifestWriter(options.manifest, append=previous.documents > 0)
+                    if options.manifest else None)
+    except (ValueError, OSError) as err:
         out.discard()
-        _say(None, f"kazextract: cannot resume: {err}")
+        reason = (f"{err.filename}: {err.strerror}" if isinstance(err, OSError) and err.strerror
+                  else err)
+        _say(None, f"kazextract: cannot {'resume' if options.resume else 'start'}: {reason}")
         return EXIT_USAGE
-    manifest = (ManifestWriter(options.manifest, append=previous.documents > 0)
-                if options.manifest else None)
     progress = Progress(options.quiet, count=lambda: inputs.count(options.paths),
                         skip=previous.documents)
     tasks = inputs.tasks(options.paths, options.inputs)

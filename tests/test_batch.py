@@ -362,3 +362,12 @@ def test_progress_bar_on_a_terminal_and_lines_elsewhere(monkeypatch):
         text = stream.getvalue()
         assert mark in text and "2/4 docs" in text and "MB/s" in text and "ETA" in text
         assert "kazextract: x: empty file\n" in text
+
+
+def test_unwritable_output_or_manifest_is_one_line(tmp_path):
+    missing = tmp_path / "no" / "such" / "folder"
+    result = run([SEED, "-o", missing / "f.csv"])
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+    result = run([SEED, "-o", tmp_path / "f.csv", "--manifest", missing / "m.csv"])
+    assert result.exit_code == 2 and "m.csv" in result.stderr
+    assert "Traceback" not in result.stderr and not list(tmp_path.glob("f.csv*"))
