@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from extract import find_facts
 from extract.cli import main
-from extract.report import Article, analyse, build_report, money_per_document
+from extract.facts import Fact
+from extract.report import Article, analyse, build_report, money_per_document, render
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
@@ -105,6 +106,16 @@ def test_tooltip_fields() -> None:
     page = build_report([("d", "Ел 193 мемлекеттің ішінде 29-орынға көтерілді.")])
     assert 'data-tip="RANK\nvalue: 29\nunit: —\nqualifier: —\nsubject: орын\ntotal: 193"' in page
     assert 'tabindex="0"' in page
+
+
+def test_overlapping_fact_never_repeats_text() -> None:
+    text = "Биыл 35 млрд теңге жұмсалды."
+    facts = find_facts(text)
+    overlapping = Fact(5, 12, text[5:12], "CARDINAL", "35000000000")
+    page = _parse(render([Article("d", text, [*facts, overlapping])]))
+    assert page.texts == [text]
+    assert page.marks == [(f.type, f.span) for f in facts]
+    assert page.rows == 2
 
 
 def test_money_per_document() -> None:
