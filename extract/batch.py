@@ -70,7 +70,36 @@ def skip_done(tasks: Iterator[Task], manifest: Path, count: int) -> Iterator[Tas
 
 
 def run(options: BatchOptions) -> int:
-    """Run the batch; the exit status (0, 1 when an input failed, 130 when interrupted)."""
+    """Run the batch; the exit status (0, 1 when an input failed, 2 when it could not
+    start, 130 when interrupted)."""
+    opened = _open(options)
+    if isinstance(opened, int):
+        return opened
+    previous, out, manifest = opened
+    progress = Progress(options.quiet, count=lambda: inputs.count(options.paths),
+                        skip=previous.documents)
+    tasks = inputs.tasks(options.paths, options.inputs)
+    if previous.documents:
+        tasks = skip_done(tasks, options.manifest, previous.documents)
+        _say(progress, f"kazextract: resuming after {previous.documents} documents "
+                       f"({previous.facts} facts, {previous.errors} errors)")
+    stop = Stop()
+    try:
+        with _interrupts(stop):
+            _consume(run_local(tasks, options.workers, stop, options.inputs.encoding),
+                     out, manifest, progress)
+    except ResumeError as err:  # nothing new was written: the interrupted run stays resumable
+        out.abandon()
+        if manifest is not None:
+            manifest.close()
+        _say(progress, f"kazextract: cannot resume: {err}")
+        return EXIT_USAGE
+    return _close(out, manifest, progress, stop, previous)
+
+
+def _open(options: BatchOptions) -> tuple[Done, Output, ManifestWriter | None] | int:
+    """What an earlier run did (for --resume), the output and the manifest, opened; or the
+    exit status after a one-line error."""
     try:
         previous = _previous_run(options)
     except ValueError as err:
@@ -93,22 +122,7 @@ def run(options: BatchOptions) -> int:
                   else err)
         _say(None, f"kazextract: cannot {'resume' if options.resume else 'start'}: {reason}")
         return EXIT_USAGE
-    progress = Progress(options.quiet, count=lambda: inputs.count(options.paths),
-                        skip=previous.documents)
-    tasks = inputs.tasks(options.paths, options.inputs)
-    if previous.documents:
-        tasks = skip_done(tasks, options.manifest, previous.documents)
-        _say(progress, f"kazextract: resuming after {previous.documents} documents "
-                       f"({previous.facts} facts, {previous.errors} errors)")
-    stop = Stop()
-    try:
-        with _interrupts(stop):
-            _consume(run_local(tasks, options.workers, stop, options.inputs.encoding),
-                     out, manifest, progress)
-    except ResumeError as err:
-        stop.requested = True
-        _say(progress, f"kazextract: cannot resume: {err}")
-    return _close(options, out, manifest, progress, stop, previous)
+    return previous, out, manifest
 
 
 def _previous_run(options: BatchOptions) -> Done:
@@ -141,8 +155,8 @@ def _flush(out: Output, manifest: ManifestWriter | None) -> None:
         manifest.flush()
 
 
-def _close(options: BatchOptions, out: Output, manifest: ManifestWriter | None,
-           progress: Progress, stop: Stop, previous: Done) -> int:
+def _close(out: Output, manifest: ManifestWriter | None, progress: Progress, stop: Stop,
+           previous: Done) -> int:
     if stop.requested:
         partial = out.abandon()
         if manifest is not None:

@@ -291,8 +291,12 @@ def test_resume_refuses_changed_inputs(tmp_path, monkeypatch):
     (archive / "0" / "0000.txt").rename(archive / "0" / "9999.txt")
     interrupt_after(monkeypatch, 10**9)
     again = run([archive, "-o", out, "--manifest", manifest, "--resume"])
-    assert again.exit_code != 0 and "cannot resume" in again.stderr
+    assert again.exit_code == 2 and "cannot resume" in again.stderr
     assert "Traceback" not in again.stderr and not out.exists()
+    assert len(manifest_rows(manifest)) == 3  # still resumable once the inputs are back
+    (archive / "0" / "9999.txt").rename(archive / "0" / "0000.txt")
+    assert run([archive, "-o", out, "--manifest", manifest, "--resume"]).exit_code == 0
+    assert out.read_bytes() == run([archive, "-q"]).stdout.encode()
 
 
 # ---- outputs -------------------------------------------------------------------------------
