@@ -104,3 +104,10 @@ def test_sniffing_a_stream_that_ends_inside_a_character():
     assert sniff_encoding(data[: cut + 1]) == "utf-8"
     assert sniff_encoding(TEXT.encode("ptcp154")[:1000]) == "ptcp154"
     assert sniff_encoding(TEXT.encode("utf-16")[:1001]) == "utf-16"
+
+
+def test_stdin_in_a_legacy_code_page():
+    utf8 = CliRunner().invoke(main, ["extract", "-q"], input=TEXT.encode("utf-8"))
+    legacy = CliRunner().invoke(main, ["extract", "-q"], input=TEXT.encode("ptcp154"))
+    assert legacy.exit_code == 0 and legacy.stdout == utf8.stdout
+    assert facts_by_doc(utf8.stdout)["-"]
