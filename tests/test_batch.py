@@ -79,6 +79,23 @@ def test_pool_results_come_in_input_order(monkeypatch):
     assert all(r[2] == "ok" for r in results) and sum(len(r[5]) for r in results) > 30
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_inputs_are_streamed_with_a_bounded_number_in_flight(workers):
+    pulled = {"n": 0}
+
+    def endless():  # an input far larger than what may be held at once
+        for i in range(10**6):
+            pulled["n"] += 1
+            yield work.Task(f"d{i}", f"d{i}", text="Биыл 5 млн теңге бөлінді.", nbytes=40)
+
+    results = parallel.run_local(endless(), workers, parallel.Stop())
+    first = [next(results) for _ in range(100)]
+    results.close()  # stops the pool
+    assert [r[0] for r in first] == [f"d{i}" for i in range(100)]
+    window = (workers * parallel.IN_FLIGHT_PER_WORKER + 2) * parallel.CHUNK_DOCS
+    assert pulled["n"] <= 100 + window
+
+
 # ---- inputs --------------------------------------------------------------------------------
 
 def test_jsonl_and_csv_records_also_gzipped(tmp_path):
