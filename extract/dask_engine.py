@@ -1,7 +1,8 @@
 """The Dask engine: the local engine's chunks of documents as a ``dask.bag``, each partition
 run on a cluster worker by the same ``work.process`` and written there as one Parquet part
-(``part-00000.parquet`` …, in input order). Only the manifest rows come back to this
-process, which writes the manifest, reports errors and prints the summary.
+(``part-00000000.parquet`` …, in input order). Only the manifest rows come back to this
+process, which writes the manifest, reports errors and prints the summary. The input is
+submitted in waves, so this process never holds more than two waves of documents.
 
 Workers read ``.txt`` inputs themselves, so on a real cluster the paths must be visible to
 them (a shared file system); records of JSONL/CSV files are read here and shipped.
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 import dask.bag as db
@@ -24,6 +27,8 @@ from .manifest import ManifestWriter
 from .progress import Progress
 from .work import Result, process_chunk
 
+CHUNKS_PER_THREAD = 8  # chunks of a wave for each worker thread of the cluster
+
 
 def write_part(numbered: tuple[int, list], folder: str, encoding: str | None) -> list[tuple]:
     """Process one partition's documents, write their facts as a Parquet part; the results
@@ -32,7 +37,7 @@ def write_part(numbered: tuple[int, list], folder: str, encoding: str | None) ->
 
     index, tasks = numbered
     results = [Result(*r) for r in process_chunk(tasks, encoding)]
-    path = Path(folder) / f"part-{index:05d}.parquet"
+    path = Path(folder) / f"part-{index:08d}.parquet"  # names sort in input order
     temp = path.with_suffix(".tmp")
     writer = ParquetWriter(temp)
     for r in results:
@@ -50,14 +55,22 @@ def _client(scheduler: str | None, workers: int) -> Client:
     return Client(cluster)
 
 
-def _run(client: Client, chunks: list[list], folder: Path, encoding: str | None,
-         progress: Progress) -> list[list[tuple]]:
-    """Each partition's results, in input order; progress and errors as they complete."""
-    if not chunks:
-        return []
-    bag = db.from_sequence(list(enumerate(chunks)), npartitions=len(chunks))
-    futures = client.compute(bag.map(write_part, folder=str(folder.resolve()),
-                                     encoding=encoding).to_delayed())
+def _waves(chunks: Iterator[list], size: int) -> Iterator[list[tuple[int, list]]]:
+    """Numbered chunks, ``size`` at a time: the input is read a wave ahead, never whole."""
+    numbered = enumerate(chunks)
+    while wave := list(islice(numbered, size)):
+        yield wave
+
+
+def _submit(client: Client, wave: list[tuple[int, list]], folder: Path,
+            encoding: str | None) -> list:
+    bag = db.from_sequence(wave, npartitions=len(wave))
+    return client.compute(bag.map(write_part, folder=str(folder.resolve()),
+                                  encoding=encoding).to_delayed())
+
+
+def _collect(futures: list, progress: Progress) -> Iterator[tuple]:
+    """The results of one wave in input order; progress and errors as partitions finish."""
     position = {future.key: i for i, future in enumerate(futures)}
     parts: list[list[tuple]] = [[] for _ in futures]
     for future, elements in as_completed(futures, with_results=True):
@@ -67,7 +80,33 @@ def _run(client: Client, chunks: list[list], folder: Path, encoding: str | None,
             if status != "ok":
                 progress.message(f"kazextract: {name}: {reason}")
             progress.done(nbytes, facts, status != "ok")
-    return parts
+    for part in parts:
+        yield from part
+
+
+def _run(client: Client, options: BatchOptions, folder: Path, progress: Progress,
+         manifest: ManifestWriter | None) -> None:
+    """Every wave on the cluster; the next wave is read and submitted before the results of
+    the one before it are collected, so the cluster is not left waiting for the reader."""
+    chunks = parallel.chunked(inputs.tasks(options.paths, options.inputs),
+                              parallel.CHUNK_DOCS, parallel.CHUNK_BYTES)
+    size = max(sum(client.nthreads().values()), 1) * CHUNKS_PER_THREAD
+    pending: list = []
+    for wave in _waves(chunks, size):
+        submitted = _submit(client, wave, folder, options.inputs.encoding)
+        if pending:
+            _write_manifest(_collect(pending, progress), manifest)
+        pending = submitted
+    if pending:
+        _write_manifest(_collect(pending, progress), manifest)
+
+
+def _write_manifest(results: Iterator[tuple], manifest: ManifestWriter | None) -> None:
+    for doc, _name, status, reason, nbytes, facts, seconds, used in results:
+        if manifest is not None:
+            manifest.write(doc, status, reason, nbytes, facts, seconds, used)
+    if manifest is not None:
+        manifest.flush()
 
 
 def run_dask(options: BatchOptions, scheduler: str | None) -> int:
@@ -76,24 +115,18 @@ def run_dask(options: BatchOptions, scheduler: str | None) -> int:
     partial = out.with_name(out.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    chunks = list(parallel.chunked(inputs.tasks(options.paths, options.inputs),
-                                   parallel.CHUNK_DOCS, parallel.CHUNK_BYTES))
-    progress = Progress(options.quiet)
-    progress.total = sum(len(c) for c in chunks)
+    progress = Progress(options.quiet, count=lambda: inputs.count(options.paths))
     manifest = ManifestWriter(options.manifest) if options.manifest else None
     client = _client(scheduler, options.workers)
     try:
-        parts = _run(client, chunks, partial, options.inputs.encoding, progress)
+        _run(client, options, partial, progress, manifest)
     except KeyboardInterrupt:
-        client.close()
         progress.summary("interrupted")
         return EXIT_INTERRUPTED
-    client.close()
-    if manifest is not None:
-        for part in parts:
-            for doc, _name, status, reason, nbytes, facts, seconds, used in part:
-                manifest.write(doc, status, reason, nbytes, facts, seconds, used)
-        manifest.close()
+    finally:
+        client.close()
+        if manifest is not None:
+            manifest.close()
     if out.is_file():
         out.unlink()
     shutil.rmtree(out, ignore_errors=True)

@@ -14,6 +14,7 @@ from extract.writing import CsvWriter
 from .test_batch import make_archive, manifest_rows
 
 distributed = pytest.importorskip("distributed")
+dask_engine = pytest.importorskip("extract.dask_engine")
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,8 @@ def scheduler():
 
 def test_dask_engine_gives_the_local_engines_facts_byte_for_byte(tmp_path, monkeypatch,
                                                                    scheduler):
-    monkeypatch.setattr(parallel, "CHUNK_DOCS", 4)  # several partitions
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 4)  # several partitions …
+    monkeypatch.setattr(dask_engine, "CHUNKS_PER_THREAD", 2)  # … in several waves
     archive = make_archive(tmp_path / "in", 14)
     (archive / "empty.txt").write_bytes(b"")
     local = {}
