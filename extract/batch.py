@@ -81,8 +81,9 @@ def run(options: BatchOptions) -> int:
     tasks = inputs.tasks(options.paths, options.inputs)
     if previous.documents:
         tasks = skip_done(tasks, options.manifest, previous.documents)
-        _say(progress, f"kazextract: resuming after {previous.documents} documents "
-                       f"({previous.facts} facts, {previous.errors} errors)")
+        if not options.quiet:
+            _say(progress, f"kazextract: resuming after {previous.documents} documents "
+                           f"({previous.facts} facts, {previous.errors} errors)")
     stop = Stop()
     try:
         with _interrupts(stop):
