@@ -88,9 +88,14 @@ def make_numeric_facts(nlp: Language, name: str, set_ents: bool, relative_dates:
     return NumericFacts(nlp, name, set_ents=set_ents, relative_dates=relative_dates)
 
 
-@cache
 def load_pipeline(relative_dates: bool = False) -> Language:
     """The kazextract pipeline (built once per process and setting)."""
+    # one cache key per setting: load_pipeline() and load_pipeline(False) are one pipeline
+    return _build_pipeline(bool(relative_dates))
+
+
+@cache
+def _build_pipeline(relative_dates: bool) -> Language:
     nlp = spacy.blank("kk")
     nlp.add_pipe("kk_sentencizer")
     nlp.add_pipe("kazakh_numeric_facts", config={"relative_dates": relative_dates})
