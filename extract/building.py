@@ -386,6 +386,8 @@ class FactBuilder:
             return False
         after = words[number.end].lower if number.end < len(words) else ""
         return (after in self.lex.article_set_phrases
+                or after.endswith(self.lex.article_verb_endings)  # бір өсіп "once grew"
+                or (bool(after) and self.numbers.starts_number(words[number.end]))  # бір 2-3
                 or self.article_after.match_ending(words, number.start) is not None)
 
     def _draft(self, number: Number, end: int, kind: str, unit: str, subject: str = ""

@@ -91,6 +91,7 @@ class Lexicon:
     article_set_phrases: frozenset[str] = frozenset()
     numeral_markers: frozenset[str] = frozenset()
     article_after: frozenset[str] = frozenset()  # белгілі бір, қандай да бір: the article
+    article_verb_endings: tuple[str, ...] = ()  # бір өсіп "once grew": the adverb
     article_pronoun: str = ""
     not_numbers: frozenset[str] = frozenset()
     not_number_stems: frozenset[str] = frozenset()
@@ -182,6 +183,7 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.article_set_phrases = frozenset(article["set_phrases"])
     lex.numeral_markers = frozenset(article["numeral_markers"])
     lex.article_after = frozenset(article["article_after"])
+    lex.article_verb_endings = tuple(article["verb_endings"])
     lex.article_pronoun = article["pronoun"]
     homographs = data["homographs"]
     lex.not_numbers = frozenset(homographs["not_numbers"])
