@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from .facts import format_number
 from .lexicon import Lexicon, Modifier, load_lexicon
-from .morphology import noun_stem, parse_suffixes, read_word
+from .morphology import is_plural_noun, noun_stem, parse_suffixes, read_word
 from .numbers import DASHES, Number, NumberReader
 from .phrases import PhraseMatch, PhraseTable
 from .temporal import TemporalMatcher
@@ -22,10 +22,12 @@ from .words import Word
 
 QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 TERMINALS = frozenset(".!?…")
+MAX_OWNER_WORDS = 4  # «Нұр Отан» партиясының кезектен тыс | 19-ыншы съезі
 MAX_TITLE_WORDS = 6  # «Қазақстанның жүз жаңа есімі»; reported speech runs longer
 TITLE_TYPES = frozenset({"CARDINAL", "ORDINAL"})
 CLOCK_CASES = frozenset({"locative", "dative", "ablative"})  # отызда, отызға, отыздан
 CLAUSE_BREAKS = frozenset(",;:–—()")
+AGE_CASES = frozenset({"locative", "dative", "ablative"})  # жасы 57-де, елуге, сексеннен
 
 
 @dataclass
@@ -143,15 +145,38 @@ class FactBuilder:
                        value=format_number(total))
 
     def _day_of_month(self, words: list[Word], first: Draft, second: Draft) -> Draft | None:
-        """қаңтардың онына дейін, тамыздың 19-ы: a month in the genitive, then its day."""
-        if not (first.type == "DATE" and first.value.startswith("--") and len(first.value) == 4
-                and second.type == "CARDINAL" and first.end == second.start
-                and second.low is not None and second.low.denominator == 1
-                and 1 <= second.low <= 31 and not second.value_max
+        """қаңтардың онына дейін, тамыздың 19-ы, наурыздың 5-і мен 14-і аралығында: a month
+        in the genitive, then its day or days; or a day, a dash and a later day
+        (қыркүйектің 25-і — 26-сына дейін)."""
+        if second.type != "CARDINAL" or not self._days(second):
+            return None
+        month = first.value[:4]
+        if (first.type == "DATE" and len(first.value) == 4 and month.startswith("--")
+                and first.end == second.start
                 and self._case_of_word(words[first.end - 1]) == "genitive"):
+            days = (second.low, Fraction(second.value_max) if second.value_max else None)
+        elif (first.type == "DATE" and len(first.value) == 7 and month.startswith("--")
+              and not first.value_max and second.start == first.end + 1
+              and not second.value_max and second.low > int(first.value[5:])
+              and self._joins_days(words, first.end, second.end)):
+            days = (Fraction(int(first.value[5:])), second.low)
+            second = replace(second, end=self._between(words, second.end), qualifier="")
+        else:
             return None
         return replace(second, type="DATE", start=first.start, subject="",
-                       value=f"{first.value}-{int(second.low):02d}")
+                       value=f"{month}-{int(days[0]):02d}",
+                       value_max=f"{month}-{int(days[1]):02d}" if days[1] else "")
+
+    def _joins_days(self, words: list[Word], gap: int, end: int) -> bool:
+        """25-і — 26-сына дейін; 5-і мен 14-і аралығында: a dash, or "and" before "between"."""
+        return words[gap].text in DASHES or (words[gap].lower in self.lex.coordinators
+                                             and self._between(words, end) > end)
+
+    @staticmethod
+    def _days(draft: Draft) -> bool:
+        """A count that can be a day of the month, or two."""
+        values = [draft.low] + ([Fraction(draft.value_max)] if draft.value_max else [])
+        return draft.low is not None and all(v.denominator == 1 and 1 <= v <= 31 for v in values)
 
     def _coordinated(self, words: list[Word], first: Draft, second: Draft) -> Draft | None:
         """үш пен жеті доллар арасында, қаңтар – ақпан, қазан мен қараша: two facts joined by
@@ -193,15 +218,37 @@ class FactBuilder:
         names = self.lex.name_words
         if number.glued:
             return False
-        named = names["positions"] | names["events"] | names["facilities"]
-        after = self._word_of(words, number.end, named | names["law_parts"])
-        if after in named:
+        titled = names["positions"] | names["events"]
+        after = self._word_of(words, number.end,
+                              titled | names["titles"] | names["facilities"] | names["law_parts"])
+        if after in names["facilities"] or after in names["titles"]:
             return True
+        if after in titled:
+            # Қаржы министрінің 1-інші орынбасары is a position's name; қала әкімінің 1-інші
+            # орынбасары, келесі 5-інші сессия are ordinals (KazNERD)
+            return self._proper_name_before(words, number.start)
         if after in names["law_parts"] and number.start:
             k = number.start - 1
             if k and words[k].text == ",":
                 k -= 1  # 99-ыншы бабы, 2-нші бөлімі
             return bool(self._word_of(words, k, names["laws"] | names["law_parts"]))
+        return False
+
+    @staticmethod
+    def _proper_name_before(words: list[Word], k: int) -> bool:
+        """A capitalised word or a closing quote among the few words before ``words[k]`` in
+        its clause: the owner named in a title (Бас Ассамблеясының, Қаржы министрінің)."""
+        for j in range(k - 1, max(k - 1 - MAX_OWNER_WORDS, -1), -1):
+            text = words[j].text
+            if text in QUOTES.values():
+                return True
+            if words[j].is_punct or text in CLAUSE_BREAKS:
+                return False
+            # a sentence's first word is capitalised anyway (Ол, Бұл): only when it owns the
+            # genitive right before the number (Қаржы министрінің | 1-інші)
+            first = j == 0 or words[j - 1].text in TERMINALS
+            if text[:1].isupper() and text[:1].isalpha() and (not first or j >= k - 2):
+                return True
         return False
 
     @staticmethod
@@ -315,8 +362,11 @@ class FactBuilder:
                 return self._day_month(words, number, month.value, month.end)
             if rank := self.rank_nouns.match(words, j):
                 rank_case = self.lex.case_of.get(rank.suffixes.get("case"), "")
-                if number.ordinal or rank_case in self.lex.rank_cases:
+                one = number.words_only and number.value == 1  # бір орында "in one place"
+                if number.ordinal or (rank_case in self.lex.rank_cases and not one):
                     return self._draft(number, j, "RANK", "", subject=rank.value)
+        if age := self._age(words, number):
+            return age
         if date := self._bare_date(words, number):
             return date
         if number.ordinal:
@@ -350,13 +400,17 @@ class FactBuilder:
         if self._is_year(number) and self.year_words.match(words, j):
             return None  # 2019 жылы: a year, not a duration
         duration = self.durations.match(words, j)
-        if duration and (duration.suffixes or duration.stem not in self.lex.duration_needs_ending):
-            return self._duration(words, number, duration)
+        if duration and (duration.suffixes or duration.stem not in self.lex.duration_needs_ending
+                         or self._between(words, duration.end) > duration.end):
+            return self._duration(words, number, duration)  # 18 бен 30 жас аралығында
         return None
 
     def _bare_date(self, words: list[Word], number: Number) -> Draft | None:
         """A year with a case ending and no noun (2017-де "in 2017"), or a day with a
-        possessive and the locative (он бірінде "on the 11th"): dates without a date word."""
+        possessive (он бірінде "on the 11th", 31-і күні "on the 31st"): dates without a
+        date word."""
+        if day := self._bare_day(words, number):
+            return day
         case = self.lex.case_of.get(number.case, "")
         nxt = words[number.end] if number.end < len(words) else None
         if nxt is not None and not nxt.is_punct and nxt.text[:1].islower():
@@ -365,12 +419,37 @@ class FactBuilder:
                 and self._is_year(number) and number.value_max is None):
             return Draft(number.start, number.end, "DATE", str(int(number.value)),
                          low=number.value)
-        value = number.value
-        if (case == "locative" and number.suffixes.get("possessive") and not number.ordinal
-                and value.denominator == 1 and 1 <= value <= 31 and number.value_max is None):
-            return Draft(number.start, number.end, "DATE", f"---{int(number.value):02d}",
-                         low=number.value)
         return None
+
+    def _bare_day(self, words: list[Word], number: Number) -> Draft | None:
+        """A day of the month said with the 3rd-person possessive, "its (the month's) Nth":
+        in the locative (24-інде) or before күні (31-і күні). бірінде is "in one of them"."""
+        value = number.value
+        if (number.ordinal or not number.suffixes.get("possessive") or number.value_max
+                is not None or value.denominator != 1 or not 2 <= value <= 31):
+            return None
+        case = self.lex.case_of.get(number.case, "")
+        day_noun = (not case and number.end < len(words)
+                    and words[number.end].lower in self.lex.day_nouns)
+        if case != "locative" and not day_noun:
+            return None
+        return Draft(number.start, number.end, "DATE", f"---{int(value):02d}", low=value)
+
+    def _age(self, words: list[Word], number: Number) -> Draft | None:
+        """жасы 57-де, жасы қазір сексеннен асқан: a number said of "his age" is an age in
+        years, with no time word after it."""
+        if number.ordinal or number.suffixes.get("possessive") or number.value_max is not None:
+            return None
+        at_end = number.end >= len(words) or words[number.end].is_punct
+        if self.lex.case_of.get(number.case, "") not in AGE_CASES and not at_end:
+            return None
+        k = number.start - 1
+        while k >= 0 and words[k].lower in self.lex.age_skip:
+            k -= 1
+        reading = read_word(words[k].lower, self.lex.age_nouns) if k >= 0 else None
+        if reading is None or not reading.suffixes.get("possessive"):
+            return None
+        return self._draft(number, number.end, "DURATION", "year")
 
     def _anniversary(self, words: list[Word], number: Number) -> Draft | None:
         """Абайдың 175 жылдығы, a named one, is an event's name; тәуелсіздіктің 30 жылдығы
@@ -386,9 +465,18 @@ class FactBuilder:
             return False
         after = words[number.end].lower if number.end < len(words) else ""
         return (after in self.lex.article_set_phrases
+                or self._plural_after(words, number.end)  # бір таныстар "some acquaintances"
                 or after.endswith(self.lex.article_verb_endings)  # бір өсіп "once grew"
                 or (bool(after) and self.numbers.starts_number(words[number.end]))  # бір 2-3
                 or self.article_after.match_ending(words, number.start) is not None)
+
+    def _plural_after(self, words: list[Word], k: int) -> bool:
+        """A plural noun after бір makes it the indefinite "some": one thing is singular."""
+        if k >= len(words) or words[k].is_punct or not words[k].text[:1].islower():
+            return False
+        measured = (self.measures, self.currencies, self.durations, self.percents)
+        return (not any(table.match(words, k) for table in measured)
+                and is_plural_noun(words[k].lower))
 
     def _draft(self, number: Number, end: int, kind: str, unit: str, subject: str = ""
                ) -> Draft:
@@ -429,6 +517,7 @@ class FactBuilder:
         draft.start = self.temporal.duration_determiner(words, draft.start)  # соңғы екі жылда
         if relative := self.relatives.match(words, draft.end):
             draft.end = relative.end  # екі жыл бұрын "two years ago"
+        draft.end = self._between(words, draft.end)
         return draft
 
     def _date(self, words: list[Word], number: Number, end: int) -> Draft:

@@ -104,6 +104,7 @@ class Lexicon:
     number_signs: frozenset[str] = frozenset()
     institutions: frozenset[Phrase] = frozenset()
     code_words: frozenset[str] = frozenset()
+    address_words: frozenset[str] = frozenset()
     phone_patterns: tuple[str, ...] = ()
     # what numbers measure: phrase (lower-case words) -> code or symbol
     currencies: dict[Phrase, str] = field(default_factory=dict)
@@ -117,10 +118,13 @@ class Lexicon:
     durations: dict[Phrase, str] = field(default_factory=dict)
     duration_relatives: frozenset[str] = frozenset()
     duration_needs_ending: frozenset[str] = frozenset()
+    age_nouns: frozenset[str] = frozenset()
+    age_skip: frozenset[str] = frozenset()
     year_min: int = 1000
     year_max: int = 2100
     year_words: frozenset[Phrase] = frozenset()
     year_cases: frozenset[str] = frozenset()
+    day_nouns: frozenset[str] = frozenset()
     months: dict[Phrase, int] = field(default_factory=dict)
     clock_words: dict[str, ClockWord] = field(default_factory=dict)
     zero_minutes: frozenset[str] = frozenset()
@@ -197,6 +201,7 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.number_signs = frozenset(data["numbered"]["signs"])
     lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])
     lex.code_words = frozenset(data["identifiers"]["code_words"])
+    lex.address_words = frozenset(data["identifiers"]["address_words"])
     lex.phone_patterns = tuple(data["identifiers"]["phone"])
 
 
@@ -224,6 +229,8 @@ def _read_measures(lex: Lexicon) -> None:
     lex.compounds.update(durations["compounds"])
     lex.duration_relatives = frozenset(durations["relative"])
     lex.duration_needs_ending = frozenset(durations["needs_ending"])
+    lex.age_nouns = frozenset(durations["age"]["nouns"])
+    lex.age_skip = frozenset(durations["age"]["skip"])
 
 
 def _read_context(lex: Lexicon) -> None:
@@ -231,6 +238,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.year_min, lex.year_max = dates["year_min"], dates["year_max"]
     lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
     lex.year_cases = frozenset(dates["year_cases"])
+    lex.day_nouns = frozenset(dates["day_nouns"])
     lex.months = {_phrase(m): i for i, m in enumerate(dates["months"], start=1)}
     lex.months.update({_phrase(m): i for m, i in dates["month_aliases"].items()})
     lex.clock_words = {word: ClockWord(t["add"], t["below"], t.get("part_of_day", True))

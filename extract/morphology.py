@@ -169,3 +169,13 @@ def noun_stem(word: str) -> str:
         if key > best_key:
             best, best_key = dictionary_form(stem, lower[end:]), key
     return best
+
+
+def is_plural_noun(word: str) -> bool:
+    """Whether a noun not in any lexicon carries the plural ending (таныстар, шаралар)."""
+    lower = word.lower()
+    stem = noun_stem(lower)
+    if stem == lower:
+        return False
+    suffixes = parse_suffixes(lower[len(stem):], final_class(stem), harmony(stem), False)
+    return bool(suffixes and suffixes.get("plural"))

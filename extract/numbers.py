@@ -195,6 +195,17 @@ class NumberReader:
                      and not self._year_next(words, k))
             if named or previous.lower in self.lex.code_words:
                 word.in_name = True
+        self._mark_addresses(words)
+
+    def _mark_addresses(self, words: list[Word]) -> None:
+        """Достық көшесі 14-інші үй: a house number after a street's name is an address."""
+        for k in range(1, len(words)):
+            street = read_word(words[k - 1].lower, self.lex.address_words)
+            if street is None or not street.suffixes.get("possessive"):
+                continue
+            if self.starts_number(words[k]) and (number := self.read(words, k)):
+                for word in words[k:number.end]:
+                    word.in_name = True
 
     def _mark_phones(self, words: list[Word]) -> None:
         if not words or not any(w.text[:1].isdigit() for w in words):
