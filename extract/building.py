@@ -279,13 +279,22 @@ class FactBuilder:
                       and not self._reported_speech(words, k + 1)):
                     titles.append((opened + 1, k))
                 opened = None
-            elif (word.text in DASHES and 1 < k < len(words) - 1 and not word.in_name
-                  and words[k - 1].text[:1].isupper() and words[k - 1].text[:1].isalpha()
-                  and not self.numbers.starts_number(words[k - 1])
-                  and not self._case_of_word(words[k - 1])  # Ресейде — жүз is no name
-                  and self.numbers.starts_number(words[k + 1])):
+            elif word.text in DASHES and self._name_dash_number(words, k):
                 self._mark_number_at(words, k + 1)
         return titles
+
+    def _name_dash_number(self, words: list[Word], k: int) -> bool:
+        """COVID – 19, ГРЭС – 2: a name, a dash at ``k`` and a number that is part of it."""
+        if not 0 < k < len(words) - 1 or words[k].in_name:
+            return False
+        name, number = words[k - 1], words[k + 1]
+        if not self.numbers.starts_number(number):
+            return False
+        if self.numbers.is_latin_name(name):
+            return True
+        # the first word of a sentence is capitalised anyway; Ресейде — жүз is no name
+        return (k > 1 and name.text[:1].isupper() and name.text[:1].isalpha()
+                and not self.numbers.starts_number(name) and not self._case_of_word(name))
 
     def _reported_speech(self, words: list[Word], k: int) -> bool:
         """«…», — дейді: a quotation followed by a comma and dash or a verb of saying."""
@@ -665,9 +674,10 @@ class FactBuilder:
             draft.qualifier = before.value.qualifier or draft.qualifier
             if before.value.sign < 0 and draft.low is not None:
                 draft.value = format_number(-draft.low)
-        for _ in range(2):  # екі еседен астам, есе жоғары: up to two after it
+        for n in range(2):  # екі еседен астам, есе жоғары: up to two after it
             after = self.after.match(words, draft.end)
-            if not after or not self._applies(after.value, draft):
+            if (not after or not self._applies(after.value, draft)
+                    or (n == 0 and not self._governed(words, after.value, draft))):
                 break
             draft.end = after.end
             draft.qualifier = after.value.qualifier or draft.qualifier
@@ -675,6 +685,18 @@ class FactBuilder:
                 draft.value = format_number(-draft.low)
         if draft.type in ("DATE", "TIME") and (relative := self.relatives.match(words, draft.end)):
             draft.end = relative.end  # таңғы 7-ден бері, сағат тоғыздан кейін
+
+    def _governed(self, words: list[Word], modifier: Modifier, draft: Draft) -> bool:
+        """Whether the fact ends in the case a postposition needs (мыңнан аса, not бес аса)."""
+        if not modifier.cases:
+            return True
+        last = words[draft.end - 1].lower
+        if "-" in last:  # 10%-дан, 100-ден
+            suffixes = parse_suffixes(last.rsplit("-", 1)[1], "*", "", True)
+            case = self.lex.case_of.get(suffixes.get("case"), "") if suffixes else ""
+        else:
+            case = self._case_of_word(words[draft.end - 1])
+        return draft.case in modifier.cases or case in modifier.cases
 
     @staticmethod
     def _applies(modifier: Modifier, draft: Draft) -> bool:

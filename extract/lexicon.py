@@ -42,6 +42,7 @@ class Modifier:
     qualifier: str
     types: frozenset[str]
     sign: int = 0  # -1 for минус: the phrase negates the number
+    cases: frozenset[str] = frozenset()  # the case it governs, when it must show (мыңнан кем)
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ def _read_context(lex: Lexicon) -> None:
                     qualifier=table["qualifier"],
                     types=frozenset(table.get("types", ())),
                     sign=table.get("sign", 0),
+                    cases=frozenset(table.get("cases", ())),
                 )
             )
 

@@ -40,6 +40,7 @@ DASHES = frozenset("-–—")
 # a second hyphen (123-45-67); quantities are written neither way.
 CODE_DIGITS = regex.compile(r"^0\d{2,}$")
 GLUED_DIGITS = regex.compile(r"^[-–—]\d")
+ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
 
 
@@ -182,20 +183,41 @@ class NumberReader:
         (Nikkei 225, iPhone 15)."""
         self._mark_phones(words)
         for k, word in enumerate(words):
-            if not word.text[:1].isdigit() or word.in_name:
+            if word.in_name:
                 continue
-            before = k - 1
-            while (before >= 0 and words[before].is_punct
-                   and (words[before].text == ":" or words[before].text in self.lex.number_signs)):
-                before -= 1
-            if before < 0:
+            if not word.text[:1].isdigit():
+                self._mark_spoken_model(words, k)
                 continue
-            previous = words[before]
-            named = (before == k - 1 and self._latin_name(previous)
-                     and not self._year_next(words, k))
-            if named or previous.lower in self.lex.code_words:
+            if self._after_code(words, k) or self._latin_name_next(words, k):
                 word.in_name = True
         self._mark_addresses(words)
+
+    def _after_code(self, words: list[Word], k: int) -> bool:
+        """ID 123456, ISBN: 978…, Nikkei 225: digits after a code word or a Latin-script name."""
+        before = k - 1
+        while (before >= 0 and words[before].is_punct
+               and (words[before].text == ":" or words[before].text in self.lex.number_signs)):
+            before -= 1
+        if before < 0:
+            return False
+        previous = words[before]
+        named = before == k - 1 and self.is_latin_name(previous) and not self._year_next(words, k)
+        return named or previous.lower in self.lex.code_words
+
+    def _mark_spoken_model(self, words: list[Word], k: int) -> None:
+        """Boeing жеті жүз отыз жеті, Superjet жүз: a model number read out after a
+        Latin-script name, in a Cyrillic sentence, is part of the name."""
+        if (k and self.is_latin_name(words[k - 1]) and self.starts_number(words[k])
+                and not self._year_next(words, k) and (number := self.read(words, k))):
+            for word in words[k:number.end]:
+                word.in_name = True
+
+    def _latin_name_next(self, words: list[Word], k: int) -> bool:
+        """500 Startups: digits right before a capitalised Latin-script word (not a code
+        such as USD or MB, which are written in capitals) name something."""
+        nxt = words[k + 1].text if k + 1 < len(words) else ""
+        return (len(nxt) > 1 and nxt[0] in ASCII_UPPER and nxt[1:].isalpha()
+                and nxt[1:].islower() and nxt.isascii())
 
     def _mark_addresses(self, words: list[Word]) -> None:
         """Достық көшесі 14-інші үй: a house number after a street's name is an address."""
@@ -220,7 +242,7 @@ class NumberReader:
                 for k in set(owners[match.start():match.end()]):
                     words[k].in_name = True
 
-    def _latin_name(self, word: Word) -> bool:
+    def is_latin_name(self, word: Word) -> bool:
         return (bool(LATIN_NAME.match(word.text)) and word.text not in self.lex.currency_symbols
                 and not self.roman_word.match(word.text))
 
