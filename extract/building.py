@@ -23,6 +23,7 @@ from .words import Word
 QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 TERMINALS = frozenset(".!?…")
 MAX_OWNER_WORDS = 4  # «Нұр Отан» партиясының кезектен тыс | 19-ыншы съезі
+MAX_PLACE_WORDS = 2  # Нұр-Сұлтан қаласындағы | нөмірі 23-інші мектеп
 MAX_TITLE_WORDS = 6  # «Қазақстанның жүз жаңа есімі»; reported speech runs longer
 TITLE_TYPES = frozenset({"CARDINAL", "ORDINAL"})
 CLOCK_CASES = frozenset({"locative", "dative", "ablative"})  # отызда, отызға, отыздан
@@ -218,6 +219,8 @@ class FactBuilder:
         names = self.lex.name_words
         if number.glued:
             return False
+        if self._numbered_place(words, number.start):
+            return True
         titled = names["positions"] | names["events"]
         after = self._word_of(words, number.end,
                               titled | names["titles"] | names["facilities"] | names["law_parts"])
@@ -234,11 +237,25 @@ class FactBuilder:
             return bool(self._word_of(words, k, names["laws"] | names["law_parts"]))
         return False
 
+    def _numbered_place(self, words: list[Word], k: int) -> bool:
+        """Ақтөбедегі нөмірі 1-інші орталық: "number N" after a named place names an
+        institution; елорда шетіндегі нөмірі 23-інші мектеп is an ordinal (KazNERD)."""
+        return (k > 1 and bool(self._word_of(words, k - 1, self.lex.name_words["numbered"]))
+                and self._locates(words[k - 2])
+                and self._proper_name_before(words, k - 1, MAX_PLACE_WORDS))
+
+    def _locates(self, word: Word) -> bool:
+        """A locative made an attribute with -ғы/-гі: Ақтөбедегі "(the one) in Aqtobe"."""
+        stem = noun_stem(word.lower)
+        suffixes = parse_suffixes(word.lower[len(stem):], "*", "", False)
+        return bool(suffixes and suffixes.get("relative")
+                    and self.lex.case_of.get(suffixes.get("case")) == "locative")
+
     @staticmethod
-    def _proper_name_before(words: list[Word], k: int) -> bool:
+    def _proper_name_before(words: list[Word], k: int, window: int = MAX_OWNER_WORDS) -> bool:
         """A capitalised word or a closing quote among the few words before ``words[k]`` in
         its clause: the owner named in a title (Бас Ассамблеясының, Қаржы министрінің)."""
-        for j in range(k - 1, max(k - 1 - MAX_OWNER_WORDS, -1), -1):
+        for j in range(k - 1, max(k - 1 - window, -1), -1):
             text = words[j].text
             if text in QUOTES.values():
                 return True

@@ -55,6 +55,8 @@ class PhraseTable(Generic[T]):
             if not stems:
                 continue
             found = self._read_last(words[last].lower, stems)
+            if found is None and words[last].repair:  # (теңгенің) теңгейді: the slip's start
+                found = self._read_last(words[last].repair, stems)
             if found is not None:
                 stem, suffixes = found
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)

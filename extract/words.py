@@ -26,6 +26,7 @@ class Word:
     end: int
     is_punct: bool = False
     in_name: bool = False
+    repair: str = ""  # a bracketed start of this same word just before it: (теңгенің) теңгейді
 
     @property
     def lower(self) -> str:
@@ -58,6 +59,7 @@ def sentence_words(sent: Span, text: str | None = None) -> list[Word]:
 
 
 FILLER_MAX = 9  # letters of a parenthesised hesitation or self-correction: (ыы), (теңгенің)
+RESTART_MIN = 4  # letters a bracketed self-correction shares with the word said again
 
 
 def _drop_fillers(words: list[Word]) -> list[Word]:
@@ -70,11 +72,19 @@ def _drop_fillers(words: list[Word]) -> list[Word]:
     while k < len(words):
         if (words[k].text == "(" and k + 2 < len(words) and words[k + 2].text == ")"
                 and _is_filler(words[k + 1].text)):
+            if k + 3 < len(words) and _restarts(words[k + 1].lower, words[k + 3].lower):
+                words[k + 3].repair = words[k + 1].lower
             k += 3
             continue
         kept.append(words[k])
         k += 1
     return kept
+
+
+def _restarts(filler: str, word: str) -> bool:
+    """A self-correction: the speaker starts a word in brackets and says it again, perhaps
+    with another ending or a slip (a transcript's "(теңгенің) теңгейді")."""
+    return len(filler) >= RESTART_MIN and word != filler and word.startswith(filler[:RESTART_MIN])
 
 
 def _is_filler(text: str) -> bool:
