@@ -24,7 +24,7 @@ QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 TERMINALS = frozenset(".!?…")
 MAX_OWNER_WORDS = 4  # «Нұр Отан» партиясының кезектен тыс | 19-ыншы съезі
 MAX_PLACE_WORDS = 2  # Нұр-Сұлтан қаласындағы | нөмірі 23-інші мектеп
-MAX_TITLE_WORDS = 6  # «Қазақстанның жүз жаңа есімі»; reported speech runs longer
+MAX_TITLE_WORDS = 7  # «Бизнестің жол картасы екі мың жиырма бес»; reported speech runs longer
 TITLE_TYPES = frozenset({"CARDINAL", "ORDINAL"})
 CLOCK_CASES = frozenset({"locative", "dative", "ablative"})  # отызда, отызға, отыздан
 CLAUSE_BREAKS = frozenset(",;:–—()")
@@ -84,9 +84,11 @@ class FactBuilder:
         self.numbers.mark_identifiers(words)  # phone numbers, codes, Nikkei 225
         drafts: list[Draft] = []
         totals: list[tuple[int, Fraction]] = []  # (index after "ішінде", field size)
+        pronouns = self._pronouns(words)
         i = 0
         while i < len(words):
-            number = self.numbers.read(words, i) if self.numbers.starts_number(words[i]) else None
+            number = (self.numbers.read(words, i)
+                      if i not in pronouns and self.numbers.starts_number(words[i]) else None)
             if number is None:
                 temporal = (self.temporal.match(words, i)
                             if self.relative_dates and not words[i].is_punct else None)
@@ -108,6 +110,14 @@ class FactBuilder:
             self._add(words, drafts, draft)
             i = draft.end
         return [d for d in drafts if not self._in_title(d, titles)]
+
+    def _pronouns(self, words: list[Word]) -> set[int]:
+        """The words that are pronouns made of бір: біріміз "one of us", and бірі …, енді
+        бірі … "one …, the other …" when two of them share the sentence."""
+        lex = self.lex
+        found = {k for k, w in enumerate(words) if w.lower in lex.pronoun_forms}
+        pair = [k for k, w in enumerate(words) if w.lower in lex.distributive]
+        return found | set(pair) if len(pair) > 1 else found
 
     @staticmethod
     def _in_title(draft: Draft, titles: list[tuple[int, int]]) -> bool:
@@ -292,7 +302,8 @@ class FactBuilder:
                 if self.naming.match(words, k + 1):
                     for w in inner:
                         w.in_name = True
-                elif (0 < len(inner) <= MAX_TITLE_WORDS and inner[-1].text not in TERMINALS
+                elif (0 < sum(not w.is_punct for w in inner) <= MAX_TITLE_WORDS
+                      and inner[-1].text not in TERMINALS
                       and not self._reported_speech(words, k + 1)):
                     titles.append((opened + 1, k))
                 opened = None
@@ -316,7 +327,18 @@ class FactBuilder:
     def _reported_speech(self, words: list[Word], k: int) -> bool:
         """«…», — дейді: a quotation followed by a comma and dash or a verb of saying."""
         following = [w.lower for w in words[k:k + 3]]
+        if self._names_with_saying(words, k):
+            return False
         return bool(self.lex.speech_markers.intersection(following)) or following[:2] == [",", "—"]
+
+    def _names_with_saying(self, words: list[Word], k: int) -> bool:
+        """«…» деген бағдарлама "a programme called …": a verb of saying as an attribute
+        before a noun names it; before an auxiliary (деген еді) it reports speech."""
+        if k + 1 >= len(words) or words[k].lower not in self.lex.naming_sayings:
+            return False
+        noun = words[k + 1]
+        return (not noun.is_punct and noun.text[:1].islower()
+                and noun.lower not in self.lex.speech_auxiliaries)
 
     def _mark_number_at(self, words: list[Word], k: int) -> None:
         number = self.numbers.read(words, k)

@@ -94,6 +94,8 @@ class Lexicon:
     article_after: frozenset[str] = frozenset()  # белгілі бір, қандай да бір: the article
     article_verb_endings: tuple[str, ...] = ()  # бір өсіп "once grew": the adverb
     article_pronoun: str = ""
+    pronoun_forms: frozenset[str] = frozenset()  # біріміз "one of us": not a count
+    distributive: frozenset[str] = frozenset()  # бірі …, енді бірі … "one …, the other …"
     not_numbers: frozenset[str] = frozenset()
     not_number_stems: frozenset[str] = frozenset()
     never_numbers: frozenset[str] = frozenset()
@@ -135,6 +137,8 @@ class Lexicon:
     modifiers: list[Modifier] = field(default_factory=list)
     naming_words: frozenset[Phrase] = frozenset()
     speech_markers: frozenset[str] = frozenset()
+    naming_sayings: frozenset[str] = frozenset()
+    speech_auxiliaries: frozenset[str] = frozenset()
     not_subjects: frozenset[str] = frozenset()
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see context.toml
     coordinators: frozenset[str] = frozenset()
@@ -188,6 +192,8 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.article_set_phrases = frozenset(article["set_phrases"])
     lex.numeral_markers = frozenset(article["numeral_markers"])
     lex.article_after = frozenset(article["article_after"])
+    lex.pronoun_forms = frozenset(article["pronoun_forms"])
+    lex.distributive = frozenset(article["distributive"])
     lex.article_verb_endings = tuple(article["verb_endings"])
     lex.article_pronoun = article["pronoun"]
     homographs = data["homographs"]
@@ -267,6 +273,8 @@ def _read_context(lex: Lexicon) -> None:
     context = _load("context.toml")
     lex.naming_words = frozenset(_phrase(w) for w in context["naming_words"])
     lex.speech_markers = frozenset(context["speech_markers"])
+    lex.naming_sayings = frozenset(context["naming_sayings"])
+    lex.speech_auxiliaries = frozenset(context["speech_auxiliaries"])
     lex.not_subjects = frozenset(context["not_subjects"])
     lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
     lex.coordinators = frozenset(context["coordinators"])

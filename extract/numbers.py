@@ -191,6 +191,20 @@ class NumberReader:
             if self._after_code(words, k) or self._latin_name_next(words, k):
                 word.in_name = True
         self._mark_addresses(words)
+        self._mark_lettered(words)
+
+    def _mark_lettered(self, words: list[Word]) -> None:
+        """үш D сканер, 5 G желісі, 5 А сыныбы: a number before a lone capital letter is
+        part of a term or a name (3D, 5G, 5A)."""
+        for k in range(1, len(words)):
+            text = words[k].text
+            if len(text) != 1 or not text.isupper():
+                continue
+            j = k
+            while j and not words[j - 1].is_punct and self.starts_number(words[j - 1]):
+                j -= 1
+            for word in words[j:k]:
+                word.in_name = True
 
     def _after_code(self, words: list[Word], k: int) -> bool:
         """ID 123456, ISBN: 978…, Nikkei 225: digits after a code word or a Latin-script name."""

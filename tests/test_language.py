@@ -37,6 +37,8 @@ def tokens(nlp, text: str) -> list[str]:
     ("ауыл,қала", ["ауыл", ",", "қала"]),
     ("COVID-19", ["COVID-19"]),
     ("Премьер-Министр", ["Премьер-Министр"]),
+    ("«Хабар 24».", ["«", "Хабар", "24", "»", "."]),
+    ("(бес).", ["(", "бес", ")", "."]),
 ])
 def test_tokenizer_splits_numbers_from_what_is_glued_to_them(nlp, text, expected):
     assert tokens(nlp, text) == expected

@@ -36,7 +36,8 @@ TOKENIZER_SUFFIXES = (
     + [
         rf"(?<=[0-9])[{_PERCENT}]",
         rf"(?<=[0-9])[{_CURRENCY}]",
-        rf"(?<=[0-9{KK_ALPHA}%])\.",
+        # a full stop after a word, a number or a closing quote or bracket: төрт»., (бес).
+        rf"(?<=[0-9{KK_ALPHA}%»“”\"'’)\]])\.",
         r"—",
         r"–",
     ]
