@@ -401,6 +401,9 @@ class FactBuilder:
             return None  # бір күні "one day"
         if self._word_of(words, j, self.lex.name_words["anniversaries"]):
             return self._anniversary(words, number)
+        duration = self.durations.match(words, j) if number.suffixes.get("derivation") else None
+        if duration and duration.suffixes.get("derivation"):  # 24-тік сағаттық "round-the-clock"
+            return self._duration(words, number, duration)
         if free and j < len(words):
             if not number.ordinal and (draft := self._measured(words, number)):
                 return draft
@@ -503,8 +506,11 @@ class FactBuilder:
         """Абайдың 175 жылдығы, a named one, is an event's name; тәуелсіздіктің 30 жылдығы
         or алдағы 25 жылдығы is a span of years."""
         before = words[number.start - 1] if number.start else None
-        if before and before.text[:1].isupper() and self._case_of_word(before) == "genitive":
-            return None
+        reading = read_word(words[number.end].lower, self.lex.name_words["anniversaries"])
+        owned = reading is not None and bool(reading.suffixes.get("possessive"))
+        if (owned and before and before.text[:1].isupper()
+                and self._case_of_word(before) == "genitive"):
+            return None  # Абайдың 175 жылдығы; but Үкіметтің бес жылдық жоспары is a span
         return self._draft(number, number.end + 1, "DURATION", "year")
 
     def _is_article(self, words: list[Word], number: Number) -> bool:

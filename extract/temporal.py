@@ -127,9 +127,11 @@ class TemporalMatcher:
 
     def _core(self, words: list[Word], j: int, determined: bool) -> tuple[str, int, str] | None:
         if words[j].lower in self.homographs and not determined:
-            # a homograph alone is an everyday word, but it may open a phrase (түс қайта)
+            # a homograph alone is an everyday word, but a phrase it opens (түс қайта, таң
+            # атпай) shows it is the time word; the span is that word (KazNERD), and a
+            # postposition after it joins as after any date (түске дейін)
             found = self._usable(self.times.match(words, j))
-            return ("TIME", found.end, "") if found and found.end > j + 1 else None
+            return ("TIME", j + 1, "") if found and found.end > j + 1 else None
         if (found := self._usable(self.months.match(words, j))) and self._is_month(
                 words, found, determined):
             return "DATE", found.end, f"--{found.value:02d}"
