@@ -247,6 +247,15 @@ class FactBuilder:
             return bool(self._word_of(words, k, names["laws"] | names["law_parts"]))
         return False
 
+    def _measure_follows(self, words: list[Word], k: int) -> bool:
+        """Whether the number at ``k`` is glued to or followed by a percent, currency or unit."""
+        number = self.numbers.read(words, k)
+        if number is None:
+            return False
+        tables = (self.percents, self.currencies, self.measures)
+        return bool(number.glued or number.sign
+                    or any(table.match(words, number.end) for table in tables))
+
     def _numbered_place(self, words: list[Word], k: int) -> bool:
         """Ақтөбедегі нөмірі 1-інші орталық: "number N" after a named place names an
         institution; елорда шетіндегі нөмірі 23-інші мектеп is an ordinal (KazNERD)."""
@@ -316,8 +325,8 @@ class FactBuilder:
         if not 0 < k < len(words) - 1 or words[k].in_name:
             return False
         name, number = words[k - 1], words[k + 1]
-        if not self.numbers.starts_number(number):
-            return False
+        if not self.numbers.starts_number(number) or self._measure_follows(words, k + 1):
+            return False  # Дәния Еспаева — 5 процент алды: a predicate, not a name
         if self.numbers.is_latin_name(name):
             return True
         # the first word of a sentence is capitalised anyway; Ресейде — жүз is no name

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .lexicon import Phrase
+from .lexicon import Phrase, load_lexicon
 from .morphology import Suffixes, read_word
 from .words import Word
 
@@ -83,4 +83,11 @@ class PhraseTable(Generic[T]):
         if reading is None or self.numeral and any(
                 slot in NOT_ON_MEASURES for slot, _ in reading.suffixes.parts):
             return None  # келі|сі|м|ді is "agreement", not "kilogram"
+        if not _has_vowel(reading.stem) and not lower[len(reading.stem):].startswith("-"):
+            return None  # an abbreviation takes endings after a hyphen (км-ге): м|іні no metre
         return reading.stem, reading.suffixes
+
+
+def _has_vowel(text: str) -> bool:
+    lex = load_lexicon()
+    return any(ch in lex.back_vowels or ch in lex.front_vowels for ch in text)

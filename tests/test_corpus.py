@@ -47,3 +47,10 @@ def test_sentence_gives_exactly_its_facts(kind: str, sentence: str, expected: se
 def test_corpus_has_positive_and_negative_examples() -> None:
     assert any(not facts for _, _, facts in CASES)
     assert {k for k, _, facts in CASES if facts} >= {"money", "percent", "rank", "cardinal"}
+
+
+@pytest.mark.parametrize(("sentence", "span"), [("Қазақтың бір міні — мал ұрлығы.", "бір"),
+                                                ("Жол 5 км-ге ұзарды.", "5 км-ге")])
+def test_an_abbreviated_unit_takes_its_endings_after_a_hyphen(sentence: str, span: str) -> None:
+    # м|іні would be "metre" + endings; міні is "his flaw"
+    assert [f.span for f in find_facts(sentence)] == [span]
