@@ -28,6 +28,7 @@ MAX_TITLE_WORDS = 7  # «Бизнестің жол картасы екі мың 
 TITLE_TYPES = frozenset({"CARDINAL", "ORDINAL"})
 CLOCK_CASES = frozenset({"locative", "dative", "ablative"})  # отызда, отызға, отыздан
 CLAUSE_BREAKS = frozenset(",;:–—()")
+BRIDGING_QUALIFIERS = frozenset({"approx", "gt"})  # жуық, шақты; астам, аса
 AGE_CASES = frozenset({"locative", "dative", "ablative"})  # жасы 57-де, елуге, сексеннен
 
 
@@ -413,6 +414,8 @@ class FactBuilder:
         duration = self.durations.match(words, j) if number.suffixes.get("derivation") else None
         if duration and duration.suffixes.get("derivation"):  # 24-тік сағаттық "round-the-clock"
             return self._duration(words, number, duration)
+        if not free and not number.ordinal and (draft := self._bridged(words, number)):
+            return draft  # мыңнан астам теңге, отызға жуық жыл
         if free and j < len(words):
             if not number.ordinal and (draft := self._measured(words, number)):
                 return draft
@@ -443,11 +446,12 @@ class FactBuilder:
         # only its set phrases (бір күні "one day") are the article: see _is_article
         return self._draft(number, j, "CARDINAL", "")
 
-    def _measured(self, words: list[Word], number: Number) -> Draft | None:
-        """A cardinal before a percent word, currency, unit or time word."""
-        j = number.end
+    def _measured(self, words: list[Word], number: Number, j: int | None = None) -> Draft | None:
+        """A cardinal before a percent word, currency, unit or time word, read at ``j``."""
+        bridged = j is not None
+        j = number.end if j is None else j
         if percent := self.percents.match(words, j):
-            return self._draft(number, percent.end, "PERCENT", "%")
+            return _approximated(self._draft(number, percent.end, "PERCENT", "%"), percent)
         if currency := self.currencies.match(words, j):
             return self._money(words, number, currency)
         if minor := self.minor_units.match(words, j):  # 5 тиын = 0.05 KZT
@@ -460,10 +464,32 @@ class FactBuilder:
         if self._is_year(number) and self.year_words.match(words, j):
             return None  # 2019 жылы: a year, not a duration
         duration = self.durations.match(words, j)
+        if duration and self._is_age_noun(duration) and not self._can_be_age(number):
+            return None  # жүздеген жастың, 300 миллион жастың: "young people", not ages
         if duration and (duration.suffixes or duration.stem not in self.lex.duration_needs_ending
                          or self._between(words, duration.end) > duration.end):
             return self._duration(words, number, duration)  # 18 бен 30 жас аралығында
-        return None
+        return None if bridged else self._bridged(words, number)
+
+    def _bridged(self, words: list[Word], number: Number) -> Draft | None:
+        """отызға жуық жылды, он шақты жыл бойы: "about" or "more than" between a number and
+        its measure belongs to the one fact."""
+        bridge = self.after.match(words, number.end)
+        if bridge is None or bridge.value.qualifier not in BRIDGING_QUALIFIERS:
+            return None
+        if bridge.value.cases and self.lex.case_of.get(number.case, "") not in bridge.value.cases:
+            return None
+        draft = self._measured(words, number, bridge.end)
+        if draft is not None:
+            draft.qualifier = draft.qualifier or bridge.value.qualifier
+        return draft
+
+    def _is_age_noun(self, duration: PhraseMatch[str]) -> bool:
+        return duration.stem in self.lex.age_nouns | self.lex.duration_needs_ending
+
+    def _can_be_age(self, number: Number) -> bool:
+        high = number.value_max if number.value_max is not None else number.value
+        return not number.approximate and high <= self.lex.age_max
 
     def _bare_date(self, words: list[Word], number: Number) -> Draft | None:
         """A year with a case ending and no noun (2017-де "in 2017"), or a day with a
@@ -486,7 +512,8 @@ class FactBuilder:
         in the locative (24-інде) or before күні (31-і күні). бірінде is "in one of them"."""
         value = number.value
         if (number.ordinal or not number.suffixes.get("possessive") or number.value_max
-                is not None or value.denominator != 1 or not 2 <= value <= 31):
+                is not None or value.denominator != 1 or not 2 <= value <= 31
+                or number.collective):  # төртеуінде "at four of them"
             return None
         case = self.lex.case_of.get(number.case, "")
         day_noun = (not case and number.end < len(words)
@@ -555,7 +582,8 @@ class FactBuilder:
     # ---- types ---------------------------------------------------------------------------
 
     def _money(self, words: list[Word], number: Number, currency: PhraseMatch[str]) -> Draft:
-        draft = self._draft(number, currency.end, "MONEY", currency.value)
+        draft = _approximated(self._draft(number, currency.end, "MONEY", currency.value),
+                              currency)
         cents = self.numbers.read(words, currency.end) if currency.end < len(words) else None
         if cents and not currency.suffixes and cents.value_max is None:
             minor = self.minor_units.match(words, cents.end)
@@ -565,7 +593,7 @@ class FactBuilder:
         return draft
 
     def _quantity(self, words: list[Word], number: Number, unit: PhraseMatch[str]) -> Draft:
-        draft = self._draft(number, unit.end, "QUANTITY", unit.value)
+        draft = _approximated(self._draft(number, unit.end, "QUANTITY", unit.value), unit)
         if number.slash and len(number.slash.split("/")[1]) == 2:
             # 4/66 мегабит: on the Kazakh and Russian keyboards "/" is typed with the key
             # of ".", so a slash before two digits in a measurement is a slipped decimal point
@@ -576,7 +604,8 @@ class FactBuilder:
         return draft
 
     def _duration(self, words: list[Word], number: Number, duration: PhraseMatch[str]) -> Draft:
-        draft = self._draft(number, duration.end, "DURATION", duration.value)
+        draft = _approximated(self._draft(number, duration.end, "DURATION", duration.value),
+                              duration)
         draft.start = self.temporal.duration_determiner(words, draft.start)  # соңғы екі жылда
         if relative := self.relatives.match(words, draft.end):
             draft.end = relative.end  # екі жыл бұрын "two years ago"
@@ -808,3 +837,10 @@ class FactBuilder:
         if merged.type == "QUANTITY" and rate in self.lex.rates:
             merged.start, merged.unit = merged.start - 1, merged.unit + self.lex.rates[rate]
         return merged
+
+
+def _approximated(draft: Draft, measure: PhraseMatch) -> Draft:
+    """500 теңгедей, бір айдай: the approximation suffix on the measure word says "about"."""
+    if measure.suffixes.get("approximation"):
+        draft.qualifier = "approx"
+    return draft

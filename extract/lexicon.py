@@ -123,6 +123,7 @@ class Lexicon:
     duration_needs_ending: frozenset[str] = frozenset()
     age_nouns: frozenset[str] = frozenset()
     age_skip: frozenset[str] = frozenset()
+    age_max: int = 130
     year_min: int = 1000
     year_max: int = 2100
     year_words: frozenset[Phrase] = frozenset()
@@ -238,6 +239,7 @@ def _read_measures(lex: Lexicon) -> None:
     lex.duration_needs_ending = frozenset(durations["needs_ending"])
     lex.age_nouns = frozenset(durations["age"]["nouns"])
     lex.age_skip = frozenset(durations["age"]["skip"])
+    lex.age_max = durations["age"]["max"]
 
 
 def _read_context(lex: Lexicon) -> None:

@@ -89,5 +89,6 @@ class PhraseTable(Generic[T]):
 
 
 def _has_vowel(text: str) -> bool:
+    """Whether a word is pronounced as written rather than spelled out (км, м, мг/дм³)."""
     lex = load_lexicon()
-    return any(ch in lex.back_vowels or ch in lex.front_vowels for ch in text)
+    return any(ch in lex.back_vowels or ch in lex.front_vowels or ch == "у" for ch in text)
