@@ -13,11 +13,12 @@ from .batch import BatchOptions
 from .batch import run as run_batch
 from .cli_conll import eval_conll
 from .cli_report import report_command
+from .decoding import DecodeError
 from .evaluation import read_gold, report, score
 from .inputs import InputOptions
 from .outputs import EXTENSIONS, FORMATS, choose_format
 from .pipeline import find_facts
-from .reading import InputError, read_document
+from .work import Task, read_text, reason
 
 EXAMPLES = """
 \b
@@ -153,12 +154,13 @@ def evaluate(gold_dir: Path, texts: Path | None, min_f1: float) -> None:
         sys.exit(2)
     predicted = []
     for doc in sorted({row["doc"] for row in gold}):
+        file = texts / doc
         try:
-            document = read_document(doc, texts / doc)
-        except InputError as err:
-            _error(str(err))
+            text, _, _ = read_text(Task(doc, str(file), path=str(file)))
+        except (OSError, DecodeError) as err:
+            _error(f"{file}: {reason(err)}")
             sys.exit(2)
-        predicted.extend(f.row(doc) for f in find_facts(document.text))
+        predicted.extend(f.row(doc) for f in find_facts(text))
     results = score(gold, predicted)
     click.echo(report(results))
     worst = min(r.overall.f1 for r in results.values())

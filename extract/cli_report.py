@@ -7,23 +7,27 @@ from pathlib import Path
 
 import click
 
-from .reading import InputError, expand_path, read_document
+from .decoding import DecodeError
+from .inputs import InputOptions, tasks
 from .report import build_report
+from .work import read_text, reason
 
 
 def read_inputs(paths: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[str]]:
-    """(doc id, text) of every readable input, and one error message per unreadable one."""
+    """(doc id, text) of every readable input, and one error message per unreadable one.
+    Inputs are named as for ``kazextract extract``: files, folders, globs, JSONL/CSV
+    records, or - for stdin."""
     documents, errors = [], []
-    for path in paths or ("-",):
+    for task in tasks(paths, InputOptions()):
+        if task.error is not None:
+            errors.append(f"{task.name}: {task.error}")
+            continue
         try:
-            for doc, file in expand_path(path):
-                try:
-                    document = read_document(doc, file)
-                    documents.append((document.doc, document.text))
-                except InputError as err:
-                    errors.append(str(err))
-        except InputError as err:
-            errors.append(str(err))
+            text, _, _ = read_text(task)
+        except (OSError, DecodeError) as err:
+            errors.append(f"{task.name}: {reason(err)}")
+            continue
+        documents.append((task.doc, text))
     return documents, errors
 
 
@@ -39,7 +43,8 @@ Examples:
 @click.option("--title", default="kazextract report", show_default=True,
               help="The page's title.")
 def report_command(paths: tuple[str, ...], output: Path, title: str) -> None:
-    """Write one self-contained HTML page for PATHS (files, folders of .txt files, or -):
+    """Write one self-contained HTML page for PATHS (as for extract: files, folders, globs,
+    JSONL/CSV records, or -):
     each article with its facts highlighted by type, a sortable table of all facts and
     charts of facts per type and money per document. Unreadable inputs are reported on
     stderr and left out; the exit status is then 1."""

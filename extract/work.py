@@ -53,10 +53,10 @@ def process(task: Task, encoding: str | None = None) -> tuple:
         return failed(task, task.error)
     started = time.perf_counter()
     try:
-        text, nbytes, used = _text(task, encoding)
+        text, nbytes, used = read_text(task, encoding)
         rows = [tuple(getattr(fact, name) for name in FACT_FIELDS) for fact in find_facts(text)]
     except (OSError, DecodeError) as err:
-        return failed(task, _reason(err), time.perf_counter() - started)
+        return failed(task, reason(err), time.perf_counter() - started)
     except Exception as err:  # a bug must cost one document, not the batch
         return failed(task, f"extraction failed ({type(err).__name__}: {err})",
                       time.perf_counter() - started)
@@ -68,7 +68,8 @@ def process_chunk(tasks: list[tuple], encoding: str | None = None) -> list[tuple
     return [process(task, encoding) for task in tasks]
 
 
-def _text(task: Task, encoding: str | None) -> tuple[str, int, str]:
+def read_text(task: Task, encoding: str | None = None) -> tuple[str, int, str]:
+    """(text, bytes, encoding) of a task's document; raises OSError or DecodeError."""
     if task.path is None:
         return task.text or "", task.nbytes, task.encoding
     data = Path(task.path).read_bytes()
@@ -76,7 +77,8 @@ def _text(task: Task, encoding: str | None) -> tuple[str, int, str]:
     return decoded.text, len(data), decoded.encoding
 
 
-def _reason(err: Exception) -> str:
+def reason(err: Exception) -> str:
+    """Why a document could not be read, for the one-line error and the manifest."""
     if isinstance(err, OSError):
         return f"cannot read ({err.strerror or err})"
     return str(err)
