@@ -208,6 +208,7 @@ def _read_measures(lex: Lexicon) -> None:
             lex.currencies[_phrase(word)] = code
         for symbol in table["symbols"] + table["codes"]:
             lex.currency_symbols[symbol] = code
+            lex.currencies[_phrase(symbol)] = code  # after the number as a word: 5 млн USD, 20 $
     lex.minor_units = {_phrase(w): (t["currency"], t["per"]) for w, t in minor.items()}
 
     percent = _load("percent.toml")
