@@ -128,6 +128,7 @@ class Lexicon:
     total_postpositions: frozenset[str] = frozenset()
     rank_cases: frozenset[str] = frozenset()
     modifiers: list[Modifier] = field(default_factory=list)
+    minus_signs: frozenset[str] = frozenset()
     naming_words: frozenset[Phrase] = frozenset()
     speech_markers: frozenset[str] = frozenset()
     not_subjects: frozenset[str] = frozenset()
@@ -243,7 +244,9 @@ def _read_context(lex: Lexicon) -> None:
     lex.total_postpositions = frozenset(ranks["total_postpositions"])
     lex.rank_cases = frozenset(ranks["rank_cases"])
 
-    for table in _load("modifiers.toml")["modifier"]:
+    modifiers = _load("modifiers.toml")
+    lex.minus_signs = frozenset(modifiers["minus_signs"])
+    for table in modifiers["modifier"]:
         for words in table["words"]:
             lex.modifiers.append(
                 Modifier(
