@@ -68,6 +68,8 @@ class Lexicon:
     case_of: dict[str, str] = field(default_factory=dict)  # allomorph -> case name
     voicing: dict[str, str] = field(default_factory=dict)  # voiced final -> dictionary final
     agent_endings: tuple[str, ...] = ()
+    whole_stems: frozenset[str] = frozenset()
+    agent_stem_endings: tuple[str, ...] = ()
     back_vowels: str = ""
     front_vowels: str = ""
     # numbers
@@ -156,6 +158,8 @@ def _read_suffixes(lex: Lexicon) -> None:
     lex.case_of = {form: case for case, forms in data["cases"].items() for form in forms}
     lex.voicing = dict(data["voicing"])
     lex.agent_endings = tuple(data["agent_endings"])
+    lex.whole_stems = frozenset(data["whole_stems"])
+    lex.agent_stem_endings = tuple(data["agent_stem_endings"])
     lex.back_vowels = data["vowels"]["back"]
     lex.front_vowels = data["vowels"]["front"]
 
