@@ -756,7 +756,7 @@ class FactBuilder:
             draft.start = before.start
             draft.qualifier = before.value.qualifier or draft.qualifier
             if before.value.sign < 0 and draft.low is not None:
-                draft.value = format_number(-draft.low)
+                draft.value = format_number(-abs(draft.low))
         for n in range(2):  # екі еседен астам, есе жоғары: up to two after it
             after = self.after.match(words, draft.end)
             if (not after or not self._applies(after.value, draft)
@@ -765,7 +765,7 @@ class FactBuilder:
             draft.end = after.end
             draft.qualifier = after.value.qualifier or draft.qualifier
             if after.value.sign < 0 and draft.low is not None:
-                draft.value = format_number(-draft.low)
+                draft.value = format_number(-abs(draft.low))  # –5 градус суық is -5, not 5
         if draft.type in ("DATE", "TIME") and (relative := self.relatives.match(words, draft.end)):
             draft.end = relative.end  # таңғы 7-ден бері, сағат тоғыздан кейін
 

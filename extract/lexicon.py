@@ -69,6 +69,8 @@ class Lexicon:
     case_of: dict[str, str] = field(default_factory=dict)  # allomorph -> case name
     voicing: dict[str, str] = field(default_factory=dict)  # voiced final -> dictionary final
     agent_endings: tuple[str, ...] = ()
+    whole_stems: frozenset[str] = frozenset()
+    agent_stem_endings: tuple[str, ...] = ()
     back_vowels: str = ""
     front_vowels: str = ""
     # numbers
@@ -136,6 +138,7 @@ class Lexicon:
     total_postpositions: frozenset[str] = frozenset()
     rank_cases: frozenset[str] = frozenset()
     modifiers: list[Modifier] = field(default_factory=list)
+    minus_signs: frozenset[str] = frozenset()
     naming_words: frozenset[Phrase] = frozenset()
     speech_markers: frozenset[str] = frozenset()
     naming_sayings: frozenset[str] = frozenset()
@@ -165,6 +168,8 @@ def _read_suffixes(lex: Lexicon) -> None:
     lex.case_of = {form: case for case, forms in data["cases"].items() for form in forms}
     lex.voicing = dict(data["voicing"])
     lex.agent_endings = tuple(data["agent_endings"])
+    lex.whole_stems = frozenset(data["whole_stems"])
+    lex.agent_stem_endings = tuple(data["agent_stem_endings"])
     lex.back_vowels = data["vowels"]["back"]
     lex.front_vowels = data["vowels"]["front"]
 
@@ -221,6 +226,7 @@ def _read_measures(lex: Lexicon) -> None:
             lex.currencies[_phrase(word)] = code
         for symbol in table["symbols"] + table["codes"]:
             lex.currency_symbols[symbol] = code
+            lex.currencies[_phrase(symbol)] = code  # after the number as a word: 5 млн USD, 20 $
     lex.minor_units = {_phrase(w): (t["currency"], t["per"]) for w, t in minor.items()}
 
     percent = _load("percent.toml")
@@ -259,7 +265,9 @@ def _read_context(lex: Lexicon) -> None:
     lex.total_postpositions = frozenset(ranks["total_postpositions"])
     lex.rank_cases = frozenset(ranks["rank_cases"])
 
-    for table in _load("modifiers.toml")["modifier"]:
+    modifiers = _load("modifiers.toml")
+    lex.minus_signs = frozenset(modifiers["minus_signs"])
+    for table in modifiers["modifier"]:
         for words in table["words"]:
             lex.modifiers.append(
                 Modifier(

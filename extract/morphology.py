@@ -136,25 +136,37 @@ def _unlikely_ending(suffixes: Suffixes, stem: str, lex: Lexicon) -> bool:
     return slots == ["possessive", "case"] and suffixes.get("case") == "н"
 
 
+def _endings(suffixes: Suffixes) -> int:
+    """How many endings a reading explains. A possessive counts only with an ending after
+    it (қала|сы|нда, ауыл|ы|нда): the pronominal -нда, -нан, -ның follow nothing else."""
+    slots = [slot for slot, _ in suffixes.parts]
+    return sum(slot != "possessive" or k + 1 < len(slots) for k, slot in enumerate(slots))
+
+
 @lru_cache(maxsize=65536)
 def noun_stem(word: str) -> str:
     """Strip the case, possessive and plural endings of a noun not in any lexicon.
 
     Of the stems (two letters or more, with a vowel) after which the rest is a suffix chain
     fitting the stem's last sound and vowel harmony, takes the one with the most endings
-    other than the possessive, then the longest. A final -ы/-і is nearly always readable as
-    a possessive, so it alone must not decide (жылдарды -> жыл, not жылдард + ы; орында ->
+    (a possessive counts only with an ending after it), then the longest. A final -ы/-і is
+    nearly always readable as a possessive, so it alone must not decide (жылдарды -> жыл, not
+    жылдард + ы). Nouns in ``whole_stems`` keep their ending-like letters (команда, орында ->
     орын, not ор + ы + нда).
     """
     lex = load_lexicon()
     lower = word.lower()
     if lower.endswith(lex.agent_endings):
         return lower  # оқушы, кенші: the final ы/і belongs to the noun
-    best, best_key = lower, (-1, False, 0)
+    whole = read_word(lower, lex.whole_stems)
+    if whole and not whole.suffixes.get("derivation"):
+        return whole.stem  # команда, орында: the ending-like letters are the noun's own
+    best, best_key = lower, (-1, False, False, 0)
     for end in range(2, len(lower)):
         stem = lower[:end]
         stem_harmony = harmony(stem, lex)
-        if not stem_harmony or stem[-1] == stem[-2]:  # no Kazakh stem ends in a double letter
+        if (not stem_harmony or stem[-1] == stem[-2]  # no Kazakh stem ends in a double letter
+                or stem.endswith(lex.agent_stem_endings)):
             continue
         suffixes = parse_suffixes(lower[end:], final_class(stem, lex), stem_harmony, False)
         if not suffixes or suffixes.get("derivation") or _unlikely_ending(suffixes, stem, lex):
@@ -165,7 +177,9 @@ def noun_stem(word: str) -> str:
         # possessive (баб|ы|ның): prefer the shorter reading then
         possessive_like = (stem[-1] in "ыі" and final_class(stem[:-1], lex) != "V"
                            and not stem.endswith(lex.agent_endings))
-        key = (sum(slot != "possessive" for slot, _ in suffixes.parts), not possessive_like, end)
+        # of equal readings, a vowel-final stem before -сы/-сі (қала|сы|нда, not қалас|ы|нда)
+        after_vowel = lex.slots["possessive"].get(suffixes.get("possessive")) == {"V"}
+        key = (_endings(suffixes), not possessive_like, after_vowel, end)
         if key > best_key:
             best, best_key = dictionary_form(stem, lower[end:]), key
     return best

@@ -158,7 +158,8 @@ class NumberReader:
 
     def starts_number(self, word: Word) -> bool:
         lower = word.lower
-        if lower[:1].isdigit() or (lower[:1] in self.lex.currency_symbols and lower[1:2].isdigit()):
+        if lower[:1].isdigit() or ((lower[:1] in self.lex.currency_symbols
+                                    or lower[:1] in self.lex.minus_signs) and lower[1:2].isdigit()):
             return True
         if lower[:1] in self.lex.number_signs or self.roman_word.match(word.text):
             return True
@@ -309,6 +310,8 @@ class NumberReader:
             if number is not None:
                 number.marked, number.sign = True, ""
             return number
+        if match and match["sign"] in self.lex.minus_signs:
+            return self._read_negative(words, i, match)
         if match and (not match["sign"] or match["sign"] in self.lex.currency_symbols):
             number = self._read_digits(match, i)
         else:
@@ -316,6 +319,18 @@ class NumberReader:
         if number is None:
             return None
         return self._fraction(words, number) or number
+
+    def _read_negative(self, words: list[Word], i: int, match: regex.Match) -> Number | None:
+        """-5 °C, –5 градус: a minus glued to the digits. After a number the dash makes a
+        range written loosely (10 -15, 2017 -2019), and a signed range is ambiguous."""
+        before = words[i - 1] if i else None
+        if not match["num"] or match["num2"] or before and (
+                before.text[-1:].isdigit() or self.is_latin_name(before)):  # COVID -19
+            return None
+        number = self._read_digits(match, i)
+        if number is not None:
+            number.value, number.sign = -number.value, ""
+        return number
 
     def _read_numbered(self, words: list[Word], i: int) -> Number | None:
         """№ 5 with a space: the sign is a word of its own."""

@@ -43,6 +43,8 @@ class PhraseTable(Generic[T]):
         for phrase, value in phrases.items():
             self._by_head[phrase[:-1]][phrase[-1]] = value
         self._lengths = sorted({len(head) + 1 for head in self._by_head}, reverse=True)
+        # an abbreviation keeps its stop (км., долл.): read it as the word it stands for
+        self._full_forms = load_lexicon().abbreviations
 
     def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
         """The longest phrase that starts at ``words[i]``."""
@@ -75,6 +77,8 @@ class PhraseTable(Generic[T]):
         return None
 
     def _read_last(self, lower: str, stems: dict[str, T]) -> tuple[str, Suffixes] | None:
+        if lower not in stems:
+            lower = self._full_forms.get(lower, lower)
         if lower in stems:
             return lower, Suffixes()
         if not self.inflected:

@@ -56,5 +56,8 @@ TOKENIZER_INFIXES = (
         rf"(?<=[{KK_ALPHA}])\.(?=[{KK_UPPER}])",
         # a comma between numbers with a space after it is a list, not a decimal: 15,16
         rf"(?<=[0-9]),(?=[{KK_ALPHA}])",
+        # a decimal part has one to three digits in practice (32,8; 1,125): a comma between
+        # two numbers of four digits or more is a list written without a space (5000,6000)
+        r"(?<=[0-9]{4}),(?=[0-9]{4})",
     ]
 )
