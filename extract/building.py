@@ -364,7 +364,10 @@ class FactBuilder:
         self._add_modifiers(words, draft)
         if number.approximate and not draft.qualifier:
             draft.qualifier = "approx"
-        if draft.type == "CARDINAL" and not draft.subject and not number.stands_alone:
+        # a number with its own case ending is a noun phrase (бес жүзді таңдады "chose five
+        # hundred"); only through a postposition does it reach a noun (мыңнан астам адам)
+        governs = not number.case or draft.end > number.end
+        if draft.type == "CARDINAL" and not draft.subject and not number.stands_alone and governs:
             draft.subject = self._subject(words, draft.end)
         return draft
 
@@ -617,7 +620,10 @@ class FactBuilder:
         year = int(number.value)
         draft = Draft(number.start, end, "DATE", str(year), format_number(number.value_max),
                       low=number.value)
-        if number.value_max is not None or end >= len(words):
+        if number.value_max is not None:
+            draft.end = self._between(words, end)  # 2017-2019 жылдар аралығында
+            return draft
+        if end >= len(words):
             return draft
         year_word = self.year_words.match(words, end - 1)
         linked = year_word is not None and (year_word.suffixes.get("derivation")
