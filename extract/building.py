@@ -365,8 +365,10 @@ class FactBuilder:
         if number.approximate and not draft.qualifier:
             draft.qualifier = "approx"
         # a number with its own case ending is a noun phrase (бес жүзді таңдады "chose five
-        # hundred"); only through a postposition does it reach a noun (мыңнан астам адам)
-        governs = not number.case or draft.end > number.end
+        # hundred"); it reaches a noun through a postposition (мыңнан астам адам) or as the
+        # distributive ablative (10-15-тен кітап "10-15 books each")
+        governs = (not number.case or draft.end > number.end
+                   or self.lex.case_of.get(number.case) == "ablative")
         if draft.type == "CARDINAL" and not draft.subject and not number.stands_alone and governs:
             draft.subject = self._subject(words, draft.end)
         return draft
