@@ -18,6 +18,7 @@ from fractions import Fraction
 import regex
 
 from .lexicon import Lexicon, load_lexicon
+from .memo import WordMemo
 from .morphology import Reading, Suffixes, parse_suffixes, read_word
 from .phrases import PhraseTable
 from .words import Word
@@ -119,6 +120,8 @@ class NumberReader:
         self.phones = [regex.compile(p) for p in lex.phone_patterns]
         roman = "[" + "".join(lex.roman_letters) + "]+"
         self.roman_word = regex.compile(f"^{roman}(?:[-–—]{roman})?$")
+        self._readings: WordMemo[tuple[str, bool], Reading | None] = WordMemo()
+        self._starts: WordMemo[tuple[str, bool], bool] = WordMemo()
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -138,6 +141,10 @@ class NumberReader:
     def read_number_word(self, lower: str, inside: bool = False) -> Reading | None:
         """A number word with its suffixes (мыңнан, бірінші, млн.), or None. ``inside``: the
         word continues a number, where homographs read as numbers (жеті жүзі, жетпіс бірден)."""
+        return self._readings.get((lower, inside), self._read_number_word)
+
+    def _read_number_word(self, key: tuple[str, bool]) -> Reading | None:
+        lower, inside = key
         lower = self.lex.abbreviations.get(lower, lower)
         if lower in self.lex.never_numbers or not inside and (
                 lower in self.lex.not_numbers or read_word(lower, self.lex.not_number_stems)):
@@ -156,12 +163,17 @@ class NumberReader:
         return reading
 
     def starts_number(self, word: Word) -> bool:
-        lower = word.lower
+        """The word may open a number: digits, a sign, a Roman numeral or a number word."""
+        return self._starts.get((word.text, word.is_punct), self._starts_number)
+
+    def _starts_number(self, key: tuple[str, bool]) -> bool:
+        text, is_punct = key
+        lower = text.lower()
         if lower[:1].isdigit() or (lower[:1] in self.lex.currency_symbols and lower[1:2].isdigit()):
             return True
-        if lower[:1] in self.lex.number_signs or self.roman_word.match(word.text):
+        if lower[:1] in self.lex.number_signs or self.roman_word.match(text):
             return True
-        if word.is_punct:
+        if is_punct:
             return False
         reading = self.read_number_word(lower) or self.read_number_word(lower.split("-")[0])
         return reading is not None and self.kinds[reading.stem] != "half_after"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .lexicon import Phrase
+from .memo import WordMemo
 from .morphology import Suffixes, read_word
 from .words import Word
 
@@ -43,6 +44,7 @@ class PhraseTable(Generic[T]):
         for phrase, value in phrases.items():
             self._by_head[phrase[:-1]][phrase[-1]] = value
         self._lengths = sorted({len(head) + 1 for head in self._by_head}, reverse=True)
+        self._last_words: WordMemo[tuple[Phrase, str], tuple[str, Suffixes] | None] = WordMemo()
 
     def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
         """The longest phrase that starts at ``words[i]``."""
@@ -54,7 +56,7 @@ class PhraseTable(Generic[T]):
             stems = self._by_head.get(head)
             if not stems:
                 continue
-            found = self._read_last(words[last].lower, stems)
+            found = self._last_words.get((head, words[last].lower), self._read_last)
             if found is not None:
                 stem, suffixes = found
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
@@ -72,7 +74,10 @@ class PhraseTable(Generic[T]):
                 return PhraseMatch(stems[phrase[-1]], start, end, Suffixes(), phrase[-1])
         return None
 
-    def _read_last(self, lower: str, stems: dict[str, T]) -> tuple[str, Suffixes] | None:
+    def _read_last(self, key: tuple[Phrase, str]) -> tuple[str, Suffixes] | None:
+        """The stem and suffixes of a phrase's last word after its leading words ``head``."""
+        head, lower = key
+        stems = self._by_head[head]
         if lower in stems:
             return lower, Suffixes()
         if not self.inflected:
