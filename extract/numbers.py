@@ -42,6 +42,9 @@ DASHES = frozenset("-–—")
 CODE_DIGITS = regex.compile(r"^0\d{2,}$")
 GLUED_DIGITS = regex.compile(r"^[-–—]\d")
 LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
+THOUSANDS_GAP = regex.compile(r"[ \u00a0\u202f]")
+ALL_DIGITS = regex.compile(r"\d+")
+DASH = regex.compile(r"[-–—]")
 
 
 @dataclass
@@ -93,7 +96,7 @@ class Number:
 
 
 def _to_fraction(digits: str) -> Fraction:
-    return Fraction(regex.sub(r"[ \u00a0\u202f]", "", digits).replace(",", "."))
+    return Fraction(THOUSANDS_GAP.sub("", digits).replace(",", "."))
 
 
 class NumberReader:
@@ -317,7 +320,7 @@ class NumberReader:
             if CODE_DIGITS.match(match["num"]) or GLUED_DIGITS.match(match["rest"]):
                 return None  # 050000, 123-45-67: a code
             number.value = _to_fraction(match["num"])
-            number.integer_digits = regex.fullmatch(r"\d+", match["num"]) is not None
+            number.integer_digits = ALL_DIGITS.fullmatch(match["num"]) is not None
         if match["num2"]:
             high = _to_fraction(match["num2"])
             if high <= number.value:
@@ -553,7 +556,7 @@ class NumberReader:
 
     def _read_roman(self, words: list[Word], i: int) -> Number | None:
         """XXI ғасыр, III томы, X-XII ғасырларда, XIX – XX ғасырлар: an ordinal before its noun."""
-        parts = regex.split(r"[-–—]", words[i].text)
+        parts = DASH.split(words[i].text)
         end = i + 1
         if (len(parts) == 1 and end + 1 < len(words) and words[end].text in DASHES
                 and self.roman_word.match(words[end + 1].text) and "-" not in words[end + 1].text):

@@ -17,6 +17,7 @@ JOINERS = frozenset("-–—%/")
 THOUSANDS_GAPS = frozenset(" \u00a0\u202f")
 _GROUP_HEAD = regex.compile(r"\d{1,3}")
 _GROUP_TAIL = regex.compile(r"\d{3}(?!\d)")
+_GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
 
 
 @dataclass
@@ -97,6 +98,6 @@ def _join_thousands(words: list[Word], text: str) -> list[Word]:
 
 def _is_group_chain(text: str) -> bool:
     """``150`` or ``1 500`` (groups of three after the first): a number that may go on."""
-    groups = regex.split(r"[ \u00a0\u202f]", text)
+    groups = _GROUP_GAP.split(text)
     return (bool(_GROUP_HEAD.fullmatch(groups[0]))
             and all(len(g) == 3 and g.isdigit() for g in groups[1:]))
