@@ -44,14 +44,21 @@ class PhraseTable(Generic[T]):
         for phrase, value in phrases.items():
             self._by_head[phrase[:-1]][phrase[-1]] = value
         self._lengths = sorted({len(head) + 1 for head in self._by_head}, reverse=True)
+        # cheap rejections before a tuple of words is built for every phrase length
+        self._first_words = frozenset(head[0] for head in self._by_head if head)
+        self._last_stems = frozenset(stem for stems in self._by_head.values() for stem in stems)
         self._last_words: WordMemo[tuple[Phrase, str], tuple[str, Suffixes] | None] = WordMemo()
 
     def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
         """The longest phrase that starts at ``words[i]``."""
+        if i >= len(words) or words[i].is_punct:
+            return None
         for length in self._lengths:
             last = i + length - 1
-            if last >= len(words) or words[last].is_punct or words[i].is_punct:
+            if last >= len(words) or words[last].is_punct:
                 continue  # inner punctuation must match the phrase: километр / сағат
+            if length > 1 and words[i].lower not in self._first_words:
+                continue
             head = tuple(w.lower for w in words[i:last])
             stems = self._by_head.get(head)
             if not stems:
@@ -64,6 +71,8 @@ class PhraseTable(Generic[T]):
 
     def match_ending(self, words: list[Word], end: int) -> PhraseMatch[T] | None:
         """The longest uninflected phrase that ends just before ``words[end]``."""
+        if end < 1 or words[end - 1].lower not in self._last_stems:
+            return None
         for length in self._lengths:
             start = end - length
             if start < 0:
