@@ -123,6 +123,7 @@ class NumberReader:
         self.phones = [regex.compile(p) for p in lex.phone_patterns]
         roman = "[" + "".join(lex.roman_letters) + "]+"
         self.roman_word = regex.compile(f"^{roman}(?:[-–—]{roman})?$")
+        self.idiom_words = frozenset(w for phrase in lex.decimal_idioms for w in phrase)
         self._readings: WordMemo[tuple[str, bool], Reading | None] = WordMemo()
         self._starts: WordMemo[tuple[str, bool], bool] = WordMemo()
 
@@ -507,6 +508,8 @@ class NumberReader:
 
     def _in_idiom(self, words: list[Word], i: int) -> bool:
         """A word of бір де бір "not a single one": no number at all."""
+        if words[i].lower not in self.idiom_words:
+            return False
         for phrase in self.lex.decimal_idioms:
             for start in range(max(0, i - len(phrase) + 1), i + 1):
                 if self._idiom(words, start, start + len(phrase)):
