@@ -9,6 +9,7 @@ no-break space between thousands (``150 000``) becomes one word.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 from spacy.tokens import Span
@@ -22,14 +23,17 @@ _GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
 
 @dataclass
 class Word:
+    """A word of a sentence; ``text`` is final once the sentence's words are built."""
+
     text: str
     start: int
     end: int
     is_punct: bool = False
     in_name: bool = False
 
-    @property
+    @cached_property
     def lower(self) -> str:
+        # the rules ask for it many times per word
         return self.text.lower()
 
 
