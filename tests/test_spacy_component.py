@@ -122,3 +122,15 @@ def test_component_pickles() -> None:
     """Worker processes started with 'spawn' receive the pipeline pickled."""
     nlp = pickle.loads(pickle.dumps(_nlp()))
     assert _facts(nlp(TEXTS[1])) == _facts(_nlp()(TEXTS[1]))
+
+
+def test_find_facts_reads_what_the_spans_hold() -> None:
+    """find_facts skips the spans for speed; its records are those doc_facts reads from them."""
+    from extract.pipeline import doc_facts, find_facts, load_pipeline
+
+    for relative_dates in (False, True):
+        nlp = load_pipeline(relative_dates)
+        for text in TEXTS:
+            expected = doc_facts(nlp(text))
+            assert expected
+            assert find_facts(text, relative_dates=relative_dates) == expected
