@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, SpanGroup
 from .building import Draft, FactBuilder
 from .facts import Fact
 from .lang.kk.sentences import kk_sentencizer
-from .latin import ScriptReader
+from .latin import ScriptReader, is_latin
+from .words import Tokens, Word, token_words
 
 SPAN_KEY = "facts"
 FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total")
@@ -58,6 +59,7 @@ class NumericFacts:
         self.builder = FactBuilder(relative_dates=relative_dates)
         self.gate = _number_gate(self.builder)
         self.scripts = ScriptReader()  # reads Latin-script sentences in Cyrillic
+        self._token_texts: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("SENT_START"):
@@ -78,17 +80,30 @@ class NumericFacts:
     def _found(self, doc: Doc, text: str) -> Iterator[Found]:
         """Every fact of the doc, in text order; ``text`` is the doc's text (``Doc.text``
         joins every token on each access)."""
+        tokens = Tokens.of_doc(doc, self._token_texts)
         for sent in doc.sents:
-            view = self.scripts.view(sent, text)
-            if not self.gate.search(view.text.lower()):
-                continue
-            words = view.words()
-            sentence = ""
+            start, end = tokens.starts[sent.start], tokens.starts[sent.end - 1] + len(
+                tokens.texts[sent.end - 1])
+            sentence = text[start:end]
+            if is_latin(sentence):
+                view = self.scripts.view(sent, text)
+                if not self.gate.search(view.text.lower()):
+                    continue
+                words = view.words()
+            else:
+                view = None
+                words = token_words(tokens, sent.start, sent.end, text)
+                if not self._may_hold_facts(words) or not self.gate.search(sentence.lower()):
+                    continue
             for draft in self.builder.build(words):
                 # facts start and end on words, and words on tokens: the offsets are the span's
-                sentence = sentence or text[sent.start_char:sent.end_char].strip()
                 yield Found(words[draft.start].start, words[draft.end - 1].end,
-                            view.restore(draft), sentence)
+                            view.restore(draft) if view else draft, sentence.strip())
+
+    def _may_hold_facts(self, words: list[Word]) -> bool:
+        """Every fact but a date or time without a number (relative_dates) starts at a word
+        that may start a number: without one, the rules find nothing."""
+        return self.builder.relative_dates or any(map(self.builder.numbers.starts_number, words))
 
     @staticmethod
     def _span(doc: Doc, found: Found) -> Span:

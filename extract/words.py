@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import regex
-from spacy.tokens import Span
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
+from spacy.tokens import Doc, Span
+
+from .memo import WORDS_KEPT
 
 JOINERS = frozenset("-–—%/")
 THOUSANDS_GAPS = frozenset(" \u00a0\u202f")
@@ -37,29 +40,69 @@ class Word:
         return self.text.lower()
 
 
-def _separates(token) -> bool:
-    return token.is_punct and token.text not in JOINERS or token.is_space
+@dataclass
+class Tokens:
+    """Token columns of a Doc or a sentence as plain lists: the rules read every token, and
+    a spaCy Token object per read costs more than the reading."""
+
+    texts: list[str]
+    starts: list[int]  # character offsets into the document
+    spaced: list[bool]  # a space follows the token
+    punct: list[bool]
+    space: list[bool]  # a whitespace token (line breaks, runs of spaces)
+
+    @classmethod
+    def of_doc(cls, doc: Doc, texts: dict[int, str] | None = None) -> Tokens:
+        """``texts``: a memory of orth id -> text to fill and reuse across documents (the
+        string store decodes a new string on every look-up)."""
+        columns = doc.to_array([ORTH, IDX, SPACY, IS_PUNCT, IS_SPACE]).T.tolist()
+        orths, starts, spaced, punct, space = columns
+        known = {} if texts is None else texts
+        if len(known) > WORDS_KEPT:
+            known.clear()  # bounded, like every per-word memory
+        strings = doc.vocab.strings
+        words = list(map(known.get, orths))
+        if None in words:  # a word form this process has not met yet
+            for k, found in enumerate(words):
+                if found is None:
+                    words[k] = known[orths[k]] = strings[orths[k]]
+        return cls(words, starts, spaced, punct, space)
+
+    @classmethod
+    def of_span(cls, span: Span) -> Tokens:
+        return cls([t.text for t in span], [t.idx for t in span],
+                   [bool(t.whitespace_) for t in span], [t.is_punct for t in span],
+                   [t.is_space for t in span])
 
 
 def sentence_words(sent: Span, text: str | None = None) -> list[Word]:
     """The words of a sentence with character offsets into the document. Pass the
     document's ``text`` when calling this per sentence: ``Doc.text`` is rebuilt from every
     token of the document on each access."""
+    return token_words(Tokens.of_span(sent), 0, len(sent),
+                       sent.doc.text if text is None else text)
+
+
+def token_words(tokens: Tokens, start: int, end: int, text: str) -> list[Word]:
+    """The words of tokens ``start`` .. ``end`` (exclusive) of ``tokens``; ``text`` is the
+    document's."""
     words: list[Word] = []
     glued = False
-    for token in sent:
-        if token.is_space:
+    texts, starts, punct = tokens.texts, tokens.starts, tokens.punct
+    for k in range(start, end):
+        if tokens.space[k]:
             glued = False
             continue
-        if glued and not _separates(token) and not words[-1].is_punct:
+        token = texts[k]
+        separates = punct[k] and token not in JOINERS
+        if glued and not separates and not words[-1].is_punct:
             last = words[-1]
-            last.text += token.text
-            last.end = token.idx + len(token.text)
+            last.text += token
+            last.end = starts[k] + len(token)
         else:
-            words.append(Word(token.text, token.idx, token.idx + len(token.text),
-                              is_punct=_separates(token)))
-        glued = not token.whitespace_
-    return _drop_fillers(_join_thousands(words, sent.doc.text if text is None else text))
+            words.append(Word(token, starts[k], starts[k] + len(token), is_punct=separates))
+        glued = not tokens.spaced[k]
+    return _drop_fillers(_join_thousands(words, text))
 
 
 FILLER_MAX = 9  # letters of a parenthesised hesitation or self-correction: (ыы), (теңгенің)
