@@ -7,30 +7,25 @@ per process and per object; it is emptied when full, so a long batch stays flat 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from collections.abc import Hashable
+from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 WORDS_KEPT = 1 << 16  # distinct keys kept before the memory is emptied
-_MISSING = object()
+MISSING = object()  # what ``memo.get(key, MISSING)`` returns for a key not seen yet
 
 
-class WordMemo(Generic[K, V]):
-    """``memo.get(key, compute)``: ``compute(key)`` the first time, then the stored result.
-    Results must be immutable: every caller shares them."""
+class WordMemo(dict[K, V]):
+    """A dict of results the caller reads with ``get`` (a plain dict look-up on the hot path)
+    and fills with ``remember``. Results must be immutable: every caller shares them."""
 
     def __init__(self, limit: int = WORDS_KEPT) -> None:
+        super().__init__()
         self.limit = limit
-        self._results: dict[K, V] = {}
 
-    def get(self, key: K, compute: Callable[[K], V]) -> V:
-        result = self._results.get(key, _MISSING)
-        if result is _MISSING:
-            if len(self._results) >= self.limit:
-                self._results.clear()
-            result = self._results[key] = compute(key)
-        return result  # type: ignore[return-value]
-
-    def __len__(self) -> int:
-        return len(self._results)
+    def remember(self, key: K, value: V) -> V:
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value

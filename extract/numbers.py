@@ -18,7 +18,7 @@ from fractions import Fraction
 import regex
 
 from .lexicon import Lexicon, load_lexicon
-from .memo import WordMemo
+from .memo import MISSING, WordMemo
 from .morphology import Reading, Suffixes, parse_suffixes, read_word
 from .phrases import PhraseTable
 from .words import Word
@@ -145,10 +145,12 @@ class NumberReader:
     def read_number_word(self, lower: str, inside: bool = False) -> Reading | None:
         """A number word with its suffixes (мыңнан, бірінші, млн.), or None. ``inside``: the
         word continues a number, where homographs read as numbers (жеті жүзі, жетпіс бірден)."""
-        return self._readings.get((lower, inside), self._read_number_word)
+        found = self._readings.get((lower, inside), MISSING)
+        if found is MISSING:
+            found = self._readings.remember((lower, inside), self._read_number_word(lower, inside))
+        return found
 
-    def _read_number_word(self, key: tuple[str, bool]) -> Reading | None:
-        lower, inside = key
+    def _read_number_word(self, lower: str, inside: bool) -> Reading | None:
         lower = self.lex.abbreviations.get(lower, lower)
         if lower in self.lex.never_numbers or not inside and (
                 lower in self.lex.not_numbers or read_word(lower, self.lex.not_number_stems)):
@@ -168,10 +170,13 @@ class NumberReader:
 
     def starts_number(self, word: Word) -> bool:
         """The word may open a number: digits, a sign, a Roman numeral or a number word."""
-        return self._starts.get((word.text, word.is_punct), self._starts_number)
+        found = self._starts.get((word.text, word.is_punct))
+        if found is None:
+            found = self._starts.remember((word.text, word.is_punct),
+                                          self._starts_number(word.text, word.is_punct))
+        return found
 
-    def _starts_number(self, key: tuple[str, bool]) -> bool:
-        text, is_punct = key
+    def _starts_number(self, text: str, is_punct: bool) -> bool:
         lower = text.lower()
         if lower[:1].isdigit() or (lower[:1] in self.lex.currency_symbols and lower[1:2].isdigit()):
             return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .lexicon import Phrase
-from .memo import WordMemo
+from .memo import MISSING, WordMemo
 from .morphology import Suffixes, read_word
 from .words import Word
 
@@ -63,7 +63,10 @@ class PhraseTable(Generic[T]):
             stems = self._by_head.get(head)
             if not stems:
                 continue
-            found = self._last_words.get((head, words[last].lower), self._read_last)
+            key = (head, words[last].lower)
+            found = self._last_words.get(key, MISSING)
+            if found is MISSING:
+                found = self._last_words.remember(key, self._read_last(*key))
             if found is not None:
                 stem, suffixes = found
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
@@ -83,9 +86,8 @@ class PhraseTable(Generic[T]):
                 return PhraseMatch(stems[phrase[-1]], start, end, Suffixes(), phrase[-1])
         return None
 
-    def _read_last(self, key: tuple[Phrase, str]) -> tuple[str, Suffixes] | None:
+    def _read_last(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
         """The stem and suffixes of a phrase's last word after its leading words ``head``."""
-        head, lower = key
         stems = self._by_head[head]
         if lower in stems:
             return lower, Suffixes()
