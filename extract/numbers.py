@@ -37,6 +37,7 @@ DIGIT_WORD = regex.compile(
     regex.VERBOSE,
 )
 DASHES = frozenset("-–—")
+ZERO = Fraction(0)  # shared: a Fraction is immutable, and making one is slow
 # Digits that are a code, not a quantity: a leading zero (050000, 007) or a third group after
 # a second hyphen (123-45-67); quantities are written neither way.
 CODE_DIGITS = regex.compile(r"^0\d{2,}$")
@@ -305,7 +306,7 @@ class NumberReader:
         return number
 
     def _read_digits(self, match: regex.Match, i: int) -> Number | None:
-        number = Number(Fraction(0), i, i + 1, digits=True, sign=match["sign"] or "")
+        number = Number(ZERO, i, i + 1, digits=True, sign=match["sign"] or "")
         if match["date"]:
             day, month, year = (int(p) for p in match["date"].split("."))
             if not (1 <= day <= 31 and 1 <= month <= 12):
@@ -378,7 +379,7 @@ class NumberReader:
         """Number words from ``words[i]`` on, summed by their kinds (жиырма бес, мың тоғыз жүз,
         екі миллион бес жүз мың, үш жарым, жарты миллион); a hyphen inside a word makes a range
         (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words."""
-        total, group, last = Fraction(0), Fraction(0), ""
+        total, group, last = ZERO, ZERO, ""
         end, suffixes, scale_seen, collective = i, Suffixes(), False, False
         for j in range(i, len(words)):
             word = words[j]
@@ -391,7 +392,7 @@ class NumberReader:
                 if pair is not None:
                     return pair
                 break
-            kind, value = self.kinds[reading.stem], self.values.get(reading.stem, Fraction(0))
+            kind, value = self.kinds[reading.stem], self.values.get(reading.stem, ZERO)
             if kind == "scale" and not scales:
                 break
             step = self._combine(kind, value, total, group, last)
@@ -419,8 +420,8 @@ class NumberReader:
         if low_reading is None or low_reading.suffixes:
             return None
         kind = self.kinds[low_reading.stem]
-        step = self._combine(kind, self.values.get(low_reading.stem, Fraction(0)),
-                             Fraction(0), before, last)
+        step = self._combine(kind, self.values.get(low_reading.stem, ZERO),
+                             ZERO, before, last)
         if step is None or kind == "half_before":
             return None
         low = step[0] + step[1]
@@ -454,7 +455,7 @@ class NumberReader:
                 return None
             if last == "scale" and not group:
                 return None
-            return total + (group or 1) * value, Fraction(0), kind
+            return total + (group or 1) * value, ZERO, kind
         if kind == "half_after":
             if not last or last in ("half_after", "half_before"):
                 return None
@@ -506,7 +507,7 @@ class NumberReader:
         reading = self.read_number_word(word.lower)
         if reading is None or reading.suffixes.parts != (("case", reading.suffixes.get("case")),):
             return None
-        value = self.values.get(reading.stem, Fraction(0))
+        value = self.values.get(reading.stem, ZERO)
         if self.lex.case_of.get(reading.suffixes.get("case")) != "ablative" or value < 10:
             return None
         return int(value) if 10 ** (len(str(value)) - 1) == value else None
@@ -651,7 +652,7 @@ def _leading(number: Number) -> Fraction:
 def _round_unit(value: Fraction) -> Fraction:
     """What a round number leaves room for: 100 after жүз (600), 1000 after мың (2000)."""
     if value % 100:
-        return Fraction(0)
+        return ZERO
     return _last_scale(value) if value % 1000 == 0 else Fraction(100)
 
 

@@ -134,7 +134,8 @@ def _join_thousands(words: list[Word], text: str) -> list[Word]:
     for word in words:
         prev = joined[-1] if joined else None
         # cheap tests first: this runs for every word of every gated sentence
-        if (prev is not None and word.start - prev.end == 1 and _GROUP_TAIL.match(word.text)
+        if (prev is not None and word.start - prev.end == 1 and word.text[:1].isdigit()
+                and _GROUP_TAIL.match(word.text)
                 and text[prev.end] in THOUSANDS_GAPS and _is_group_chain(prev.text)):
             prev.text = text[prev.start:word.end]
             prev.end = word.end
