@@ -97,6 +97,8 @@ class Number:
 
 
 def _to_fraction(digits: str) -> Fraction:
+    if digits.isdecimal():
+        return Fraction(int(digits))  # the common case, without parsing a decimal string
     return Fraction(THOUSANDS_GAP.sub("", digits).replace(",", "."))
 
 

@@ -9,7 +9,6 @@ no-break space between thousands (``150 000``) becomes one word.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 import regex
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
@@ -24,6 +23,17 @@ _GROUP_TAIL = regex.compile(r"\d{3}(?!\d)")
 _GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
 
 
+class _LowerOnce:
+    """``word.lower``, computed on first use and then kept in the word's ``__dict__`` (like
+    functools.cached_property, without its lock)."""
+
+    def __get__(self, word: Word | None, owner: type) -> str:
+        if word is None:
+            return self  # type: ignore[return-value]
+        lower = word.__dict__["lower"] = word.text.lower()
+        return lower
+
+
 @dataclass
 class Word:
     """A word of a sentence; ``text`` is final once the sentence's words are built."""
@@ -34,10 +44,7 @@ class Word:
     is_punct: bool = False
     in_name: bool = False
 
-    @cached_property
-    def lower(self) -> str:
-        # the rules ask for it many times per word
-        return self.text.lower()
+    lower = _LowerOnce()  # the rules ask for it many times per word
 
 
 @dataclass
