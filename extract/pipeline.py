@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from .building import Draft, FactBuilder
 from .facts import Fact
-from .lang.kk.sentences import kk_sentencizer
+from .lang.kk.sentences import kk_sentencizer, sentence_starts
 from .latin import ScriptReader, is_latin
 from .words import Tokens, Word, token_words
 
@@ -64,35 +64,43 @@ class NumericFacts:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("SENT_START"):
             doc = kk_sentencizer(doc)
-        spans = [self._span(doc, found) for found in self._found(doc, doc.text)]
+        tokens = Tokens.of_doc(doc, self._token_texts)
+        sentences = [(sent.start, sent.end) for sent in doc.sents]
+        spans = [self._span(doc, found) for found in self._found(doc, doc.text, tokens,
+                                                                 sentences)]
         doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=spans)
         if self.set_ents:
             self._add_ents(doc, spans)
         return doc
 
     def facts(self, doc: Doc, text: str) -> list[Fact]:
-        """The facts of a sentencized Doc of ``text`` as records, as ``doc_facts`` reads them
-        from the spans this component sets, without making the spans: the batch path."""
+        """The facts of a Doc of ``text`` as records, as ``doc_facts`` reads them from the
+        spans this component sets after kk_sentencizer, without making the spans and
+        without setting the sentence boundaries on the doc: the batch path."""
+        tokens = Tokens.of_doc(doc, self._token_texts)
+        starts = [k for k, first in enumerate(sentence_starts(tokens.orths, doc.vocab.strings))
+                  if first]
+        sentences = list(zip(starts, [*starts[1:], len(doc)], strict=True))
         return [Fact(f.start, f.end, text[f.start:f.end], f.draft.type, sentence=f.sentence,
                      **{name: getattr(f.draft, name) for name in FACT_ATTRIBUTES})
-                for f in self._found(doc, text)]
+                for f in self._found(doc, text, tokens, sentences)]
 
-    def _found(self, doc: Doc, text: str) -> Iterator[Found]:
-        """Every fact of the doc, in text order; ``text`` is the doc's text (``Doc.text``
-        joins every token on each access)."""
-        tokens = Tokens.of_doc(doc, self._token_texts)
-        for sent in doc.sents:
-            start, end = tokens.starts[sent.start], tokens.starts[sent.end - 1] + len(
-                tokens.texts[sent.end - 1])
+    def _found(self, doc: Doc, text: str, tokens: Tokens, sentences: list[tuple[int, int]]
+               ) -> Iterator[Found]:
+        """Every fact of the doc, in text order. ``text`` is the doc's text (``Doc.text``
+        joins every token on each access), ``sentences`` token ranges."""
+        for first, after in sentences:
+            start = tokens.starts[first]
+            end = tokens.starts[after - 1] + len(tokens.texts[after - 1])
             sentence = text[start:end]
             if is_latin(sentence):
-                view = self.scripts.view(sent, text)
+                view = self.scripts.view(doc[first:after], text)
                 if not self.gate.search(view.text.lower()):
                     continue
                 words = view.words()
             else:
                 view = None
-                words = token_words(tokens, sent.start, sent.end, text)
+                words = token_words(tokens, first, after, text)
                 if not self._may_hold_facts(words) or not self.gate.search(sentence.lower()):
                     continue
             for draft in self.builder.build(words):
@@ -160,7 +168,6 @@ def find_facts(text: str, relative_dates: bool = False) -> list[Fact]:
     [('35 млрд теңге', 'MONEY', '35000000000', 'KZT')]
     """
     nlp = load_pipeline(relative_dates)
-    # the pipeline's steps, with the facts read straight into records: the same facts as
-    # doc_facts(nlp(text)) without a Span and its extension attributes per fact
-    doc = nlp.get_pipe("kk_sentencizer")(nlp.make_doc(text))
-    return nlp.get_pipe("kazakh_numeric_facts").facts(doc, text)
+    # the pipeline's steps, the sentencizer's rule included, with the facts read straight
+    # into records: the same facts as doc_facts(nlp(text)) without a Span per fact
+    return nlp.get_pipe("kazakh_numeric_facts").facts(nlp.make_doc(text), text)

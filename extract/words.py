@@ -52,6 +52,7 @@ class Tokens:
     """Token columns of a Doc or a sentence as plain lists: the rules read every token, and
     a spaCy Token object per read costs more than the reading."""
 
+    orths: list[int]  # spaCy's id of each token's text
     texts: list[str]
     starts: list[int]  # character offsets into the document
     spaced: list[bool]  # a space follows the token
@@ -73,11 +74,11 @@ class Tokens:
             for k, found in enumerate(words):
                 if found is None:
                     words[k] = known[orths[k]] = strings[orths[k]]
-        return cls(words, starts, spaced, punct, space)
+        return cls(orths, words, starts, spaced, punct, space)
 
     @classmethod
     def of_span(cls, span: Span) -> Tokens:
-        return cls([t.text for t in span], [t.idx for t in span],
+        return cls([t.orth for t in span], [t.text for t in span], [t.idx for t in span],
                    [bool(t.whitespace_) for t in span], [t.is_punct for t in span],
                    [t.is_space for t in span])
 

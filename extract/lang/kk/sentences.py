@@ -8,6 +8,7 @@ quote or a dash, and at every line break. Abbreviations keep their stop inside t
 import numpy
 from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 TERMINALS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
@@ -22,22 +23,29 @@ def _starts_sentence(text: str) -> bool:
 @Language.component("kk_sentencizer")
 def kk_sentencizer(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on every token of the doc."""
-    # Read from arrays and set in one from_array call: a Token object per token costs more
-    # than the rule, and the Token.is_sent_start setter checks the whole doc on every call.
+    # Set in one from_array call: the Token.is_sent_start setter checks the whole doc's
+    # annotation on every call.
     if not len(doc):
         return doc
-    orths = doc.to_array([ORTH]).tolist()
+    starts = sentence_starts(doc.to_array([ORTH]).tolist(), doc.vocab.strings)
+    values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("uint64")
+    doc.from_array([SENT_START], values)
+    return doc
+
+
+def sentence_starts(orths: list[int], strings: StringStore) -> list[bool]:
+    """For each token (by orth id), whether it starts a sentence: the rule of kk_sentencizer,
+    read from token texts by id rather than from a Token object per token."""
     kinds = list(map(_KINDS.get, orths))
     if None in kinds:  # a token text not met yet
         for k, kind in enumerate(kinds):
             if kind is None:
-                kinds[k] = _kind_of(orths[k], doc.vocab.strings[orths[k]])
-    starts = [True]
+                kinds[k] = _kind_of(orths[k], strings[orths[k]])
+    starts = []
     after_terminal = after_break = False
     for k, kind in enumerate(kinds):
-        if k:
-            starts.append(not kind & SPACE if after_break else
-                          after_terminal and bool(kind & OPENS))
+        starts.append(k == 0 or (not kind & SPACE if after_break else
+                                 after_terminal and bool(kind & OPENS)))
         if kind & SPACE:
             after_break = after_break or bool(kind & BREAK)
             continue
@@ -46,9 +54,7 @@ def kk_sentencizer(doc: Doc) -> Doc:
             after_terminal = True
         elif not kind & CLOSES:
             after_terminal = False
-    values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("uint64")
-    doc.from_array([SENT_START], values)
-    return doc
+    return starts
 
 
 # What the rule needs to know of a token, by its text (orth id), as bit flags.
