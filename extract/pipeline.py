@@ -17,6 +17,7 @@ from .building import Draft, FactBuilder
 from .facts import Fact
 from .lang.kk.sentences import kk_sentencizer, sentence_starts
 from .latin import ScriptReader, is_latin
+from .memo import WORDS_KEPT
 from .words import Tokens, Word, token_words
 
 SPAN_KEY = "facts"
@@ -27,13 +28,30 @@ for _name in FACT_ATTRIBUTES:
         Span.set_extension(_name, default="")
 
 
+def _gate_stems(builder: FactBuilder) -> list[str]:
+    temporal = builder.temporal.first_words if builder.relative_dates else ()
+    return sorted({*builder.numbers.first_words, *temporal}, key=len, reverse=True)
+
+
 def _number_gate(builder: FactBuilder) -> regex.Pattern:
     """Digits, or a word starting like a number word (or a temporal word, when those are
     wanted): sentences without one are skipped before the word-level rules run."""
-    temporal = builder.temporal.first_words if builder.relative_dates else ()
-    stems = sorted({*builder.numbers.first_words, *temporal}, key=len, reverse=True)
     return regex.compile(r"\d|" + builder.numbers.gate + r"|(?<![\p{L}])(?:"
-                         + "|".join(map(regex.escape, stems)) + ")")
+                         + "|".join(map(regex.escape, _gate_stems(builder))) + ")")
+
+
+def _token_gate(builder: FactBuilder) -> regex.Pattern:
+    """For one token's lower-case text: a part of a ``_number_gate`` match could start in
+    it. A match starts inside a token (whitespace starts none of its branches) with a
+    digit, a sign or a Roman-numeral letter, or with a stem after a non-letter or at the
+    token's start, the stem maybe running on past the token's end. So a sentence without
+    such a token has no match: the check is exact, per token id, and made once."""
+    stems = _gate_stems(builder)
+    heads = sorted({stem[:k] for stem in stems for k in range(1, len(stem))}, key=len,
+                   reverse=True)
+    return regex.compile(r"\d|" + builder.numbers.gate_chars
+                         + r"|(?<![\p{L}])(?:" + "|".join(map(regex.escape, stems)) + ")"
+                         + r"|(?<![\p{L}])(?:" + "|".join(map(regex.escape, heads)) + r")\Z")
 
 
 class Found(NamedTuple):
@@ -58,6 +76,8 @@ class NumericFacts:
         self.set_ents = set_ents
         self.builder = FactBuilder(relative_dates=relative_dates)
         self.gate = _number_gate(self.builder)
+        self.token_gate = _token_gate(self.builder)
+        self._gated_tokens: dict[int, bool] = {}  # orth id -> token_gate finds something
         self.scripts = ScriptReader()  # reads Latin-script sentences in Cyrillic
         self._token_texts: dict[int, str] = {}
 
@@ -89,11 +109,15 @@ class NumericFacts:
                ) -> Iterator[Found]:
         """Every fact of the doc, in text order. ``text`` is the doc's text (``Doc.text``
         joins every token on each access), ``sentences`` token ranges."""
+        gated = self._gated(tokens)
         for first, after in sentences:
             start = tokens.starts[first]
             end = tokens.starts[after - 1] + len(tokens.texts[after - 1])
             sentence = text[start:end]
-            if is_latin(sentence):
+            latin = is_latin(sentence)
+            if not latin and not any(gated[first:after]):
+                continue  # the gate below would find nothing: no word needs building
+            if latin:
                 view = self.scripts.view(doc[first:after], text)
                 if not self.gate.search(view.text.lower()):
                     continue
@@ -107,6 +131,19 @@ class NumericFacts:
                 # facts start and end on words, and words on tokens: the offsets are the span's
                 yield Found(words[draft.start].start, words[draft.end - 1].end,
                             view.restore(draft) if view else draft, sentence.strip())
+
+    def _gated(self, tokens: Tokens) -> list[bool]:
+        """For each token, whether ``token_gate`` finds something in its text."""
+        known = self._gated_tokens
+        if len(known) > WORDS_KEPT:
+            known.clear()
+        gated = list(map(known.get, tokens.orths))
+        if None in gated:
+            for k, found in enumerate(gated):
+                if found is None:
+                    gated[k] = known[tokens.orths[k]] = bool(
+                        self.token_gate.search(tokens.texts[k].lower()))
+        return gated
 
     def _may_hold_facts(self, words: list[Word]) -> bool:
         """Every fact but a date or time without a number (relative_dates) starts at a word

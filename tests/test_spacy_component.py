@@ -134,3 +134,18 @@ def test_find_facts_reads_what_the_spans_hold() -> None:
             expected = doc_facts(nlp(text))
             assert expected
             assert find_facts(text, relative_dates=relative_dates) == expected
+
+
+def test_token_gate_misses_no_sentence_the_gate_takes() -> None:
+    """A sentence is skipped when none of its tokens passes the token gate: that must never
+    skip one the sentence gate takes."""
+    from extract.pipeline import load_pipeline
+
+    for relative_dates in (False, True):
+        nlp = load_pipeline(relative_dates)
+        facts = nlp.get_pipe("kazakh_numeric_facts")
+        for text in [*TEXTS, "Оның үшін бірақ ширегі XXI ғасыр №5 биыл 3мыңнан iv"]:
+            doc = nlp(text)
+            for sent in doc.sents:
+                if facts.gate.search(sent.text.lower()):
+                    assert any(facts.token_gate.search(t.lower_) for t in sent), sent.text
