@@ -128,7 +128,8 @@ class NumberReader:
         self.roman_word = regex.compile(f"^{roman}(?:[-–—]{roman})?$")
         self.idiom_words = frozenset(w for phrase in lex.decimal_idioms for w in phrase)
         self._readings: WordMemo[tuple[str, bool], Reading | None] = WordMemo()
-        self._starts: WordMemo[tuple[str, bool], bool] = WordMemo()
+        self._starts: WordMemo[str, bool] = WordMemo()
+        self._starts_punct: WordMemo[str, bool] = WordMemo()
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -183,10 +184,10 @@ class NumberReader:
 
     def starts_number(self, word: Word) -> bool:
         """The word may open a number: digits, a sign, a Roman numeral or a number word."""
-        found = self._starts.get((word.text, word.is_punct))
+        known = self._starts_punct if word.is_punct else self._starts  # keyed by the text
+        found = known.get(word.text)
         if found is None:
-            found = self._starts.remember((word.text, word.is_punct),
-                                          self._starts_number(word.text, word.is_punct))
+            found = known.remember(word.text, self._starts_number(word.text, word.is_punct))
         return found
 
     def _starts_number(self, text: str, is_punct: bool) -> bool:

@@ -57,9 +57,12 @@ class PhraseTable(Generic[T]):
             last = i + length - 1
             if last >= len(words) or words[last].is_punct:
                 continue  # inner punctuation must match the phrase: километр / сағат
-            if length > 1 and words[i].lower not in self._first_words:
+            if length == 1:
+                head: Phrase = ()
+            elif words[i].lower not in self._first_words:
                 continue
-            head = tuple(w.lower for w in words[i:last])
+            else:
+                head = tuple(w.lower for w in words[i:last])
             stems = self._by_head.get(head)
             if not stems:
                 continue
