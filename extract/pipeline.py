@@ -79,12 +79,11 @@ class NumericFacts:
         self.token_gate = _token_gate(self.builder)
         self._gated_tokens: dict[int, bool] = {}  # orth id -> token_gate finds something
         self.scripts = ScriptReader()  # reads Latin-script sentences in Cyrillic
-        self._token_texts: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("SENT_START"):
             doc = kk_sentencizer(doc)
-        tokens = Tokens.of_doc(doc, self._token_texts)
+        tokens = Tokens.of_doc(doc)
         sentences = [(sent.start, sent.end) for sent in doc.sents]
         spans = [self._span(doc, found) for found in self._found(doc, doc.text, tokens,
                                                                  sentences)]
@@ -97,7 +96,7 @@ class NumericFacts:
         """The facts of a Doc of ``text`` as records, as ``doc_facts`` reads them from the
         spans this component sets after kk_sentencizer, without making the spans and
         without setting the sentence boundaries on the doc: the batch path."""
-        tokens = Tokens.of_doc(doc, self._token_texts)
+        tokens = Tokens.of_doc(doc)
         starts = [k for k, first in enumerate(sentence_starts(tokens.orths, doc.vocab.strings))
                   if first]
         sentences = list(zip(starts, [*starts[1:], len(doc)], strict=True))
@@ -109,10 +108,10 @@ class NumericFacts:
                ) -> Iterator[Found]:
         """Every fact of the doc, in text order. ``text`` is the doc's text (``Doc.text``
         joins every token on each access), ``sentences`` token ranges."""
-        gated = self._gated(tokens)
+        gated = self._gated(tokens, text)
         for first, after in sentences:
             start = tokens.starts[first]
-            end = tokens.starts[after - 1] + len(tokens.texts[after - 1])
+            end = tokens.end(after - 1)
             sentence = text[start:end]
             latin = is_latin(sentence)
             if not latin and not any(gated[first:after]):
@@ -132,7 +131,7 @@ class NumericFacts:
                 yield Found(words[draft.start].start, words[draft.end - 1].end,
                             view.restore(draft) if view else draft, sentence.strip())
 
-    def _gated(self, tokens: Tokens) -> list[bool]:
+    def _gated(self, tokens: Tokens, text: str) -> list[bool]:
         """For each token, whether ``token_gate`` finds something in its text."""
         known = self._gated_tokens
         if len(known) > WORDS_KEPT:
@@ -142,7 +141,7 @@ class NumericFacts:
             for k, found in enumerate(gated):
                 if found is None:
                     gated[k] = known[tokens.orths[k]] = bool(
-                        self.token_gate.search(tokens.texts[k].lower()))
+                        self.token_gate.search(text[tokens.starts[k]:tokens.end(k)].lower()))
         return gated
 
     def _may_hold_facts(self, words: list[Word]) -> bool:

@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SPACY
 from spacy.tokens import Doc, Span
-
-from .memo import WORDS_KEPT
 
 JOINERS = frozenset("-–—%/")
 THOUSANDS_GAPS = frozenset(" \u00a0\u202f")
@@ -50,37 +48,29 @@ class Word:
 @dataclass
 class Tokens:
     """Token columns of a Doc or a sentence as plain lists: the rules read every token, and
-    a spaCy Token object per read costs more than the reading."""
+    a spaCy Token object per read costs more than the reading. A token's text is its slice
+    of the document's text (spaCy's tokens keep every character)."""
 
     orths: list[int]  # spaCy's id of each token's text
-    texts: list[str]
     starts: list[int]  # character offsets into the document
+    lengths: list[int]
     spaced: list[bool]  # a space follows the token
     punct: list[bool]
     space: list[bool]  # a whitespace token (line breaks, runs of spaces)
 
     @classmethod
-    def of_doc(cls, doc: Doc, texts: dict[int, str] | None = None) -> Tokens:
-        """``texts``: a memory of orth id -> text to fill and reuse across documents (the
-        string store decodes a new string on every look-up)."""
-        columns = doc.to_array([ORTH, IDX, SPACY, IS_PUNCT, IS_SPACE]).T.tolist()
-        orths, starts, spaced, punct, space = columns
-        known = {} if texts is None else texts
-        if len(known) > WORDS_KEPT:
-            known.clear()  # bounded, like every per-word memory
-        strings = doc.vocab.strings
-        words = list(map(known.get, orths))
-        if None in words:  # a word form this process has not met yet
-            for k, found in enumerate(words):
-                if found is None:
-                    words[k] = known[orths[k]] = strings[orths[k]]
-        return cls(orths, words, starts, spaced, punct, space)
+    def of_doc(cls, doc: Doc) -> Tokens:
+        return cls(*doc.to_array([ORTH, IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE]).T.tolist())
 
     @classmethod
     def of_span(cls, span: Span) -> Tokens:
-        return cls([t.orth for t in span], [t.text for t in span], [t.idx for t in span],
+        return cls([t.orth for t in span], [t.idx for t in span], [len(t) for t in span],
                    [bool(t.whitespace_) for t in span], [t.is_punct for t in span],
                    [t.is_space for t in span])
+
+    def end(self, k: int) -> int:
+        """Where token ``k`` ends in the document."""
+        return self.starts[k] + self.lengths[k]
 
 
 def sentence_words(sent: Span, text: str | None = None) -> list[Word]:
@@ -96,19 +86,20 @@ def token_words(tokens: Tokens, start: int, end: int, text: str) -> list[Word]:
     document's."""
     words: list[Word] = []
     glued = False
-    texts, starts, punct = tokens.texts, tokens.starts, tokens.punct
+    starts, lengths, punct = tokens.starts, tokens.lengths, tokens.punct
     for k in range(start, end):
         if tokens.space[k]:
             glued = False
             continue
-        token = texts[k]
+        token_end = starts[k] + lengths[k]
+        token = text[starts[k]:token_end]
         separates = punct[k] and token not in JOINERS
         if glued and not separates and not words[-1].is_punct:
             last = words[-1]
             last.text += token
-            last.end = starts[k] + len(token)
+            last.end = token_end
         else:
-            words.append(Word(token, starts[k], starts[k] + len(token), is_punct=separates))
+            words.append(Word(token, starts[k], token_end, is_punct=separates))
         glued = not tokens.spaced[k]
     return _drop_fillers(_join_thousands(words, text))
 
