@@ -12,6 +12,7 @@ codes, numbers in names (Nikkei 225). Every word it knows comes from ``patterns/
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -234,15 +235,21 @@ class NumberReader:
     def _mark_phones(self, words: list[Word]) -> None:
         if not words or not any(w.text[:1].isdigit() for w in words):
             return
-        text, owners = "", []
+        pieces, owned_from = [], []  # word k owns the text from owned_from[k]: gap, then word
+        length = 0
         for k, word in enumerate(words):
             gap = " " if k and word.start > words[k - 1].end else ""
-            text += gap + word.text
-            owners.extend([k] * (len(gap) + len(word.text)))
+            owned_from.append(length)
+            pieces.append(gap + word.text)
+            length += len(pieces[-1])
+        text = "".join(pieces)
         for pattern in self.phones:
             for match in pattern.finditer(text):
-                for k in set(owners[match.start():match.end()]):
-                    words[k].in_name = True
+                if match.end() > match.start():
+                    first = bisect_right(owned_from, match.start()) - 1
+                    last = bisect_right(owned_from, match.end() - 1) - 1
+                    for k in range(first, last + 1):
+                        words[k].in_name = True
 
     def _latin_name(self, word: Word) -> bool:
         return (bool(LATIN_NAME.match(word.text)) and word.text not in self.lex.currency_symbols
