@@ -126,10 +126,12 @@ class NumericFacts:
                 words = token_words(tokens, first, after, text)
                 if not self._may_hold_facts(words) or not self.gate.search(sentence.lower()):
                     continue
+            stripped = ""  # one string for the sentence's facts: pickled once per batch
             for draft in self.builder.build(words):
+                stripped = stripped or sentence.strip()
                 # facts start and end on words, and words on tokens: the offsets are the span's
                 yield Found(words[draft.start].start, words[draft.end - 1].end,
-                            view.restore(draft) if view else draft, sentence.strip())
+                            view.restore(draft) if view else draft, stripped)
 
     def _gated(self, tokens: Tokens, text: str) -> list[bool]:
         """For each token, whether ``token_gate`` finds something in its text."""
