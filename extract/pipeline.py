@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
+import numpy
 import regex
 import spacy
 from spacy.language import Language
@@ -97,9 +98,9 @@ class NumericFacts:
         spans this component sets after kk_sentencizer, without making the spans and
         without setting the sentence boundaries on the doc: the batch path."""
         tokens = Tokens.of_doc(doc)
-        starts = [k for k, first in enumerate(sentence_starts(tokens.orths, doc.vocab.strings))
-                  if first]
-        sentences = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+        starts = numpy.flatnonzero(sentence_starts(tokens.orths, doc.vocab.strings)).tolist()
+        ends = [*starts[1:], len(doc)] if starts else []
+        sentences = list(zip(starts, ends, strict=True))
         return [Fact(f.start, f.end, text[f.start:f.end], f.draft.type, sentence=f.sentence,
                      **{name: getattr(f.draft, name) for name in FACT_ATTRIBUTES})
                 for f in self._found(doc, text, tokens, sentences)]

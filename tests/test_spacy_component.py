@@ -134,6 +134,8 @@ def test_find_facts_reads_what_the_spans_hold() -> None:
             expected = doc_facts(nlp(text))
             assert expected
             assert find_facts(text, relative_dates=relative_dates) == expected
+        for text in ("", " ", "\n\n", "5", "«Бес» . \n 6 адам.»\n\n7"):
+            assert find_facts(text, relative_dates=relative_dates) == doc_facts(nlp(text))
 
 
 def test_token_gate_misses_no_sentence_the_gate_takes() -> None:
