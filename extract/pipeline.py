@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-import numpy
 import regex
 import spacy
 from spacy.language import Language
@@ -98,7 +97,8 @@ class NumericFacts:
         spans this component sets after kk_sentencizer, without making the spans and
         without setting the sentence boundaries on the doc: the batch path."""
         tokens = Tokens.of_doc(doc)
-        starts = numpy.flatnonzero(sentence_starts(tokens.orths, doc.vocab.strings)).tolist()
+        starts = [k for k, first in enumerate(sentence_starts(tokens.orths, doc.vocab.strings))
+                  if first]
         ends = [*starts[1:], len(doc)] if starts else []
         sentences = list(zip(starts, ends, strict=True))
         return [Fact(f.start, f.end, text[f.start:f.end], f.draft.type, sentence=f.sentence,

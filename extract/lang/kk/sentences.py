@@ -33,35 +33,28 @@ def kk_sentencizer(doc: Doc) -> Doc:
     return doc
 
 
-def sentence_starts(orths: list[int], strings: StringStore) -> numpy.ndarray:
-    """For each token (by orth id), whether it starts a sentence: the rule of kk_sentencizer
-    on numpy arrays, from token texts by id rather than from a Token object per token."""
-    if not orths:
-        return numpy.zeros(0, dtype=bool)
+def sentence_starts(orths: list[int], strings: StringStore) -> list[bool]:
+    """For each token (by orth id), whether it starts a sentence: the rule of kk_sentencizer,
+    read from token texts by id rather than from a Token object per token."""
     kinds = list(map(_KINDS.get, orths))
     if None in kinds:  # a token text not met yet
         for k, kind in enumerate(kinds):
             if kind is None:
                 kinds[k] = _kind_of(orths[k], strings[orths[k]])
-    kind = numpy.array(kinds, dtype=numpy.int64)
-    space = (kind & SPACE) != 0
-    # after a line break: a space token with a break since the last other token
-    breaks = numpy.concatenate(([0], numpy.cumsum(space & ((kind & BREAK) != 0))))
-    last_word = _last_before(~space)
-    after_break = breaks[:-1] > breaks[last_word + 1]
-    # after a terminal: the last token that is neither a space nor a closing quote is one
-    terminal = (kind & TERMINAL) != 0
-    last_decisive = _last_before(~space & (terminal | ((kind & CLOSES) == 0)))
-    after_terminal = (last_decisive >= 0) & terminal[last_decisive]
-    starts = numpy.where(after_break, ~space, after_terminal & ((kind & OPENS) != 0))
-    starts[:1] = True
+    starts = []
+    after_terminal = after_break = False
+    for k, kind in enumerate(kinds):
+        starts.append(k == 0 or (not kind & SPACE if after_break else
+                                 after_terminal and bool(kind & OPENS)))
+        if kind & SPACE:
+            after_break = after_break or bool(kind & BREAK)
+            continue
+        after_break = False  # a token's own trailing whitespace is a space, never a break
+        if kind & TERMINAL:
+            after_terminal = True
+        elif not kind & CLOSES:
+            after_terminal = False
     return starts
-
-
-def _last_before(flags: numpy.ndarray) -> numpy.ndarray:
-    """For each position, the last earlier position where ``flags`` is set, or -1."""
-    positions = numpy.where(flags, numpy.arange(len(flags)), -1)
-    return numpy.concatenate(([-1], numpy.maximum.accumulate(positions)[:-1])).astype(int)
 
 
 # What the rule needs to know of a token, by its text (orth id), as bit flags.
