@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from .facts import format_number
 from .lexicon import Lexicon, Modifier, load_lexicon
+from .memo import WordMemo
 from .morphology import is_plural_noun, noun_stem, parse_suffixes, read_word
 from .numbers import DASHES, Number, NumberReader
 from .phrases import PhraseMatch, PhraseTable
@@ -77,6 +78,7 @@ class FactBuilder:
         self.relatives = PhraseTable({(w,): w for w in lex.duration_relatives}, inflected=False)
         self.temporal = TemporalMatcher(lex, self.numbers.starts_number)
         self.time_nouns = self.temporal.nouns
+        self._stems_of: WordMemo[tuple[str, frozenset[str]], str] = WordMemo()
 
     # ---- the sentence --------------------------------------------------------------------
 
@@ -288,13 +290,16 @@ class FactBuilder:
                 return True
         return False
 
-    @staticmethod
-    def _word_of(words: list[Word], k: int, stems: frozenset[str]) -> str:
+    def _word_of(self, words: list[Word], k: int, stems: frozenset[str]) -> str:
         """The stem from ``stems`` that ``words[k]`` is a form of (бабының -> бап), or ''."""
         if k >= len(words) or k < 0 or words[k].is_punct:
             return ""
-        reading = read_word(words[k].lower, stems)
-        return reading.stem if reading else ""
+        key = (words[k].lower, stems)  # a frozenset keeps its hash: a cheap key
+        stem = self._stems_of.get(key)
+        if stem is None:
+            reading = read_word(words[k].lower, stems)
+            stem = self._stems_of.remember(key, reading.stem if reading else "")
+        return stem
 
     def _mark_names(self, words: list[Word]) -> list[tuple[int, int]]:
         """Numbers inside names are not facts (KazNERD's flat annotation). Marks the words of

@@ -22,7 +22,10 @@ class Suffixes:
     parts: tuple[tuple[str, str], ...] = ()
 
     def get(self, slot: str) -> str:
-        return next((form for name, form in self.parts if name == slot), "")
+        for name, form in self.parts:  # a loop, not a generator: called for every number
+            if name == slot:
+                return form
+        return ""
 
     def __bool__(self) -> bool:
         return bool(self.parts)

@@ -12,12 +12,14 @@ codes, numbers in names (Nikkei 225). Every word it knows comes from ``patterns/
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import regex
 
 from .lexicon import Lexicon, load_lexicon
+from .memo import MISSING, WordMemo
 from .morphology import Reading, Suffixes, parse_suffixes, read_word
 from .phrases import PhraseTable
 from .words import Word
@@ -36,12 +38,16 @@ DIGIT_WORD = regex.compile(
     regex.VERBOSE,
 )
 DASHES = frozenset("-–—")
+ZERO = Fraction(0)  # shared: a Fraction is immutable, and making one is slow
 # Digits that are a code, not a quantity: a leading zero (050000, 007) or a third group after
 # a second hyphen (123-45-67); quantities are written neither way.
 CODE_DIGITS = regex.compile(r"^0\d{2,}$")
 GLUED_DIGITS = regex.compile(r"^[-–—]\d")
 ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
+THOUSANDS_GAP = regex.compile(r"[ \u00a0\u202f]")
+ALL_DIGITS = regex.compile(r"\d+")
+DASH = regex.compile(r"[-–—]")
 
 
 @dataclass
@@ -93,7 +99,9 @@ class Number:
 
 
 def _to_fraction(digits: str) -> Fraction:
-    return Fraction(regex.sub(r"[ \u00a0\u202f]", "", digits).replace(",", "."))
+    if digits.isdecimal():
+        return Fraction(int(digits))  # the common case, without parsing a decimal string
+    return Fraction(THOUSANDS_GAP.sub("", digits).replace(",", "."))
 
 
 class NumberReader:
@@ -120,6 +128,10 @@ class NumberReader:
         self.phones = [regex.compile(p) for p in lex.phone_patterns]
         roman = "[" + "".join(lex.roman_letters) + "]+"
         self.roman_word = regex.compile(f"^{roman}(?:[-–—]{roman})?$")
+        self.idiom_words = frozenset(w for phrase in lex.decimal_idioms for w in phrase)
+        self._readings: WordMemo[tuple[str, bool], Reading | None] = WordMemo()
+        self._starts: WordMemo[str, bool] = WordMemo()
+        self._starts_punct: WordMemo[str, bool] = WordMemo()
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -130,15 +142,31 @@ class NumberReader:
     def gate(self) -> str:
         """A regex for lower-case text that finds where a number may be, besides digits and
         ``first_words``: a sign (№) or a word of Roman-numeral letters (xxi ғасыр)."""
-        roman = "[" + "".join(sorted({ch.lower() for ch in self.lex.roman_letters})) + "]+"
-        signs = "".join(map(regex.escape, self.lex.number_signs))
-        return rf"[{signs}]|(?<!\p{{L}}){roman}(?!\p{{L}})"
+        signs, roman = self._gate_classes()
+        return rf"{signs}|(?<!\p{{L}}){roman}+(?!\p{{L}})"
+
+    @property
+    def gate_chars(self) -> str:
+        """A regex for lower-case text: a character without which ``gate`` finds nothing."""
+        signs, roman = self._gate_classes()
+        return f"{signs}|{roman}"
+
+    def _gate_classes(self) -> tuple[str, str]:
+        """Character classes of number signs and of lower-case Roman-numeral letters."""
+        roman = "[" + "".join(sorted({ch.lower() for ch in self.lex.roman_letters})) + "]"
+        return "[" + "".join(map(regex.escape, self.lex.number_signs)) + "]", roman
 
     # ---- single words -------------------------------------------------------------------
 
     def read_number_word(self, lower: str, inside: bool = False) -> Reading | None:
         """A number word with its suffixes (мыңнан, бірінші, млн.), or None. ``inside``: the
         word continues a number, where homographs read as numbers (жеті жүзі, жетпіс бірден)."""
+        found = self._readings.get((lower, inside), MISSING)
+        if found is MISSING:
+            found = self._readings.remember((lower, inside), self._read_number_word(lower, inside))
+        return found
+
+    def _read_number_word(self, lower: str, inside: bool) -> Reading | None:
         lower = self.lex.abbreviations.get(lower, lower)
         if lower in self.lex.never_numbers or not inside and (
                 lower in self.lex.not_numbers or read_word(lower, self.lex.not_number_stems)):
@@ -157,13 +185,21 @@ class NumberReader:
         return reading
 
     def starts_number(self, word: Word) -> bool:
-        lower = word.lower
+        """The word may open a number: digits, a sign, a Roman numeral or a number word."""
+        known = self._starts_punct if word.is_punct else self._starts  # keyed by the text
+        found = known.get(word.text)
+        if found is None:
+            found = known.remember(word.text, self._starts_number(word.text, word.is_punct))
+        return found
+
+    def _starts_number(self, text: str, is_punct: bool) -> bool:
+        lower = text.lower()
         if lower[:1].isdigit() or ((lower[:1] in self.lex.currency_symbols
                                     or lower[:1] in self.lex.minus_signs) and lower[1:2].isdigit()):
             return True
-        if lower[:1] in self.lex.number_signs or self.roman_word.match(word.text):
+        if lower[:1] in self.lex.number_signs or self.roman_word.match(text):
             return True
-        if word.is_punct:
+        if is_punct:
             return False
         reading = self.read_number_word(lower) or self.read_number_word(lower.split("-")[0])
         return reading is not None and self.kinds[reading.stem] != "half_after"
@@ -247,15 +283,21 @@ class NumberReader:
     def _mark_phones(self, words: list[Word]) -> None:
         if not words or not any(w.text[:1].isdigit() for w in words):
             return
-        text, owners = "", []
+        pieces, owned_from = [], []  # word k owns the text from owned_from[k]: gap, then word
+        length = 0
         for k, word in enumerate(words):
             gap = " " if k and word.start > words[k - 1].end else ""
-            text += gap + word.text
-            owners.extend([k] * (len(gap) + len(word.text)))
+            owned_from.append(length)
+            pieces.append(gap + word.text)
+            length += len(pieces[-1])
+        text = "".join(pieces)
         for pattern in self.phones:
             for match in pattern.finditer(text):
-                for k in set(owners[match.start():match.end()]):
-                    words[k].in_name = True
+                if match.end() > match.start():
+                    first = bisect_right(owned_from, match.start()) - 1
+                    last = bisect_right(owned_from, match.end() - 1) - 1
+                    for k in range(first, last + 1):
+                        words[k].in_name = True
 
     def is_latin_name(self, word: Word) -> bool:
         return (bool(LATIN_NAME.match(word.text)) and word.text not in self.lex.currency_symbols
@@ -346,7 +388,7 @@ class NumberReader:
         return number
 
     def _read_digits(self, match: regex.Match, i: int) -> Number | None:
-        number = Number(Fraction(0), i, i + 1, digits=True, sign=match["sign"] or "")
+        number = Number(ZERO, i, i + 1, digits=True, sign=match["sign"] or "")
         if match["date"]:
             day, month, year = (int(p) for p in match["date"].split("."))
             if not (1 <= day <= 31 and 1 <= month <= 12):
@@ -367,7 +409,7 @@ class NumberReader:
             if CODE_DIGITS.match(match["num"]) or GLUED_DIGITS.match(match["rest"]):
                 return None  # 050000, 123-45-67: a code
             number.value = _to_fraction(match["num"])
-            number.integer_digits = regex.fullmatch(r"\d+", match["num"]) is not None
+            number.integer_digits = ALL_DIGITS.fullmatch(match["num"]) is not None
         if match["num2"]:
             high = _to_fraction(match["num2"])
             if high <= number.value:
@@ -419,7 +461,7 @@ class NumberReader:
         """Number words from ``words[i]`` on, summed by their kinds (жиырма бес, мың тоғыз жүз,
         екі миллион бес жүз мың, үш жарым, жарты миллион); a hyphen inside a word makes a range
         (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words."""
-        total, group, last = Fraction(0), Fraction(0), ""
+        total, group, last = ZERO, ZERO, ""
         end, suffixes, scale_seen, collective = i, Suffixes(), False, False
         for j in range(i, len(words)):
             word = words[j]
@@ -432,7 +474,7 @@ class NumberReader:
                 if pair is not None:
                     return pair
                 break
-            kind, value = self.kinds[reading.stem], self.values.get(reading.stem, Fraction(0))
+            kind, value = self.kinds[reading.stem], self.values.get(reading.stem, ZERO)
             if kind == "scale" and not scales:
                 break
             step = self._combine(kind, value, total, group, last)
@@ -460,8 +502,8 @@ class NumberReader:
         if low_reading is None or low_reading.suffixes:
             return None
         kind = self.kinds[low_reading.stem]
-        step = self._combine(kind, self.values.get(low_reading.stem, Fraction(0)),
-                             Fraction(0), before, last)
+        step = self._combine(kind, self.values.get(low_reading.stem, ZERO),
+                             ZERO, before, last)
         if step is None or kind == "half_before":
             return None
         low = step[0] + step[1]
@@ -495,7 +537,7 @@ class NumberReader:
                 return None
             if last == "scale" and not group:
                 return None
-            return total + (group or 1) * value, Fraction(0), kind
+            return total + (group or 1) * value, ZERO, kind
         if kind == "half_after":
             if not last or last in ("half_after", "half_before"):
                 return None
@@ -547,13 +589,15 @@ class NumberReader:
         reading = self.read_number_word(word.lower)
         if reading is None or reading.suffixes.parts != (("case", reading.suffixes.get("case")),):
             return None
-        value = self.values.get(reading.stem, Fraction(0))
+        value = self.values.get(reading.stem, ZERO)
         if self.lex.case_of.get(reading.suffixes.get("case")) != "ablative" or value < 10:
             return None
         return int(value) if 10 ** (len(str(value)) - 1) == value else None
 
     def _in_idiom(self, words: list[Word], i: int) -> bool:
         """A word of бір де бір "not a single one": no number at all."""
+        if words[i].lower not in self.idiom_words:
+            return False
         for phrase in self.lex.decimal_idioms:
             for start in range(max(0, i - len(phrase) + 1), i + 1):
                 if self._idiom(words, start, start + len(phrase)):
@@ -603,7 +647,7 @@ class NumberReader:
 
     def _read_roman(self, words: list[Word], i: int) -> Number | None:
         """XXI ғасыр, III томы, X-XII ғасырларда, XIX – XX ғасырлар: an ordinal before its noun."""
-        parts = regex.split(r"[-–—]", words[i].text)
+        parts = DASH.split(words[i].text)
         end = i + 1
         if (len(parts) == 1 and end + 1 < len(words) and words[end].text in DASHES
                 and self.roman_word.match(words[end + 1].text) and "-" not in words[end + 1].text):
@@ -690,7 +734,7 @@ def _leading(number: Number) -> Fraction:
 def _round_unit(value: Fraction) -> Fraction:
     """What a round number leaves room for: 100 after жүз (600), 1000 after мың (2000)."""
     if value % 100:
-        return Fraction(0)
+        return ZERO
     return _last_scale(value) if value % 1000 == 0 else Fraction(100)
 
 

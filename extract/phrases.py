@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .lexicon import Phrase, load_lexicon
+from .memo import MISSING, WordMemo
 from .morphology import Suffixes, read_word
 from .words import Word
 
@@ -45,20 +46,31 @@ class PhraseTable(Generic[T]):
         self._lengths = sorted({len(head) + 1 for head in self._by_head}, reverse=True)
         # an abbreviation keeps its stop (км., долл.): read it as the word it stands for
         self._full_forms = load_lexicon().abbreviations
+        # cheap rejections before a tuple of words is built for every phrase length
+        self._first_words = frozenset(head[0] for head in self._by_head if head)
+        self._last_stems = frozenset(stem for stems in self._by_head.values() for stem in stems)
+        self._last_words: WordMemo[tuple[Phrase, str], tuple[str, Suffixes] | None] = WordMemo()
 
     def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
         """The longest phrase that starts at ``words[i]``."""
+        if i >= len(words) or words[i].is_punct:
+            return None
         for length in self._lengths:
             last = i + length - 1
-            if last >= len(words) or words[last].is_punct or words[i].is_punct:
+            if last >= len(words) or words[last].is_punct:
                 continue  # inner punctuation must match the phrase: километр / сағат
-            head = tuple(w.lower for w in words[i:last])
+            if length == 1:
+                head: Phrase = ()
+            elif words[i].lower not in self._first_words:
+                continue
+            else:
+                head = tuple(w.lower for w in words[i:last])
             stems = self._by_head.get(head)
             if not stems:
                 continue
-            found = self._read_last(words[last].lower, stems)
+            found = self._read_memo(head, words[last].lower)
             if found is None and words[last].repair:  # (теңгенің) теңгейді: the slip's start
-                found = self._read_last(words[last].repair, stems)
+                found = self._read_memo(head, words[last].repair)
             if found is not None:
                 stem, suffixes = found
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
@@ -66,6 +78,8 @@ class PhraseTable(Generic[T]):
 
     def match_ending(self, words: list[Word], end: int) -> PhraseMatch[T] | None:
         """The longest uninflected phrase that ends just before ``words[end]``."""
+        if end < 1 or words[end - 1].lower not in self._last_stems:
+            return None
         for length in self._lengths:
             start = end - length
             if start < 0:
@@ -76,7 +90,16 @@ class PhraseTable(Generic[T]):
                 return PhraseMatch(stems[phrase[-1]], start, end, Suffixes(), phrase[-1])
         return None
 
-    def _read_last(self, lower: str, stems: dict[str, T]) -> tuple[str, Suffixes] | None:
+    def _read_memo(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
+        key = (head, lower)
+        found = self._last_words.get(key, MISSING)
+        if found is MISSING:
+            found = self._last_words.remember(key, self._read_last(head, lower))
+        return found
+
+    def _read_last(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
+        """The stem and suffixes of a phrase's last word after its leading words ``head``."""
+        stems = self._by_head[head]
         if lower not in stems:
             lower = self._full_forms.get(lower, lower)
         if lower in stems:

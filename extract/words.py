@@ -11,16 +11,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from spacy.tokens import Span
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SPACY
+from spacy.tokens import Doc, Span
 
 JOINERS = frozenset("-–—%/")
 THOUSANDS_GAPS = frozenset(" \u00a0\u202f")
 _GROUP_HEAD = regex.compile(r"\d{1,3}")
 _GROUP_TAIL = regex.compile(r"\d{3}(?!\d)")
+_GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
+
+
+class _LowerOnce:
+    """``word.lower``, computed on first use and then kept in the word's ``__dict__`` (like
+    functools.cached_property, without its lock)."""
+
+    def __get__(self, word: Word | None, owner: type) -> str:
+        if word is None:
+            return self  # type: ignore[return-value]
+        lower = word.__dict__["lower"] = word.text.lower()
+        return lower
 
 
 @dataclass
 class Word:
+    """A word of a sentence; ``text`` is final once the sentence's words are built."""
+
     text: str
     start: int
     end: int
@@ -28,34 +43,66 @@ class Word:
     in_name: bool = False
     repair: str = ""  # a bracketed start of this same word just before it: (теңгенің) теңгейді
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower = _LowerOnce()  # the rules ask for it many times per word
 
 
-def _separates(token) -> bool:
-    return token.is_punct and token.text not in JOINERS or token.is_space
+@dataclass
+class Tokens:
+    """Token columns of a Doc or a sentence as plain lists: the rules read every token, and
+    a spaCy Token object per read costs more than the reading. A token's text is its slice
+    of the document's text (spaCy's tokens keep every character)."""
+
+    orths: list[int]  # spaCy's id of each token's text
+    starts: list[int]  # character offsets into the document
+    lengths: list[int]
+    spaced: list[bool]  # a space follows the token
+    punct: list[bool]
+    space: list[bool]  # a whitespace token (line breaks, runs of spaces)
+
+    @classmethod
+    def of_doc(cls, doc: Doc) -> Tokens:
+        return cls(*doc.to_array([ORTH, IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE]).T.tolist())
+
+    @classmethod
+    def of_span(cls, span: Span) -> Tokens:
+        return cls([t.orth for t in span], [t.idx for t in span], [len(t) for t in span],
+                   [bool(t.whitespace_) for t in span], [t.is_punct for t in span],
+                   [t.is_space for t in span])
+
+    def end(self, k: int) -> int:
+        """Where token ``k`` ends in the document."""
+        return self.starts[k] + self.lengths[k]
 
 
 def sentence_words(sent: Span, text: str | None = None) -> list[Word]:
     """The words of a sentence with character offsets into the document. Pass the
     document's ``text`` when calling this per sentence: ``Doc.text`` is rebuilt from every
     token of the document on each access."""
+    return token_words(Tokens.of_span(sent), 0, len(sent),
+                       sent.doc.text if text is None else text)
+
+
+def token_words(tokens: Tokens, start: int, end: int, text: str) -> list[Word]:
+    """The words of tokens ``start`` .. ``end`` (exclusive) of ``tokens``; ``text`` is the
+    document's."""
     words: list[Word] = []
     glued = False
-    for token in sent:
-        if token.is_space:
+    starts, lengths, punct = tokens.starts, tokens.lengths, tokens.punct
+    for k in range(start, end):
+        if tokens.space[k]:
             glued = False
             continue
-        if glued and not _separates(token) and not words[-1].is_punct:
+        token_end = starts[k] + lengths[k]
+        token = text[starts[k]:token_end]
+        separates = punct[k] and token not in JOINERS
+        if glued and not separates and not words[-1].is_punct:
             last = words[-1]
-            last.text += token.text
-            last.end = token.idx + len(token.text)
+            last.text += token
+            last.end = token_end
         else:
-            words.append(Word(token.text, token.idx, token.idx + len(token.text),
-                              is_punct=_separates(token)))
-        glued = not token.whitespace_
-    return _drop_fillers(_join_thousands(words, sent.doc.text if text is None else text))
+            words.append(Word(token, starts[k], token_end, is_punct=separates))
+        glued = not tokens.spaced[k]
+    return _drop_fillers(_join_thousands(words, text))
 
 
 FILLER_MAX = 9  # letters of a parenthesised hesitation or self-correction: (ыы), (теңгенің)
@@ -96,7 +143,8 @@ def _join_thousands(words: list[Word], text: str) -> list[Word]:
     for word in words:
         prev = joined[-1] if joined else None
         # cheap tests first: this runs for every word of every gated sentence
-        if (prev is not None and word.start - prev.end == 1 and _GROUP_TAIL.match(word.text)
+        if (prev is not None and word.start - prev.end == 1 and word.text[:1].isdigit()
+                and _GROUP_TAIL.match(word.text)
                 and text[prev.end] in THOUSANDS_GAPS and _is_group_chain(prev.text)):
             prev.text = text[prev.start:word.end]
             prev.end = word.end
@@ -107,6 +155,6 @@ def _join_thousands(words: list[Word], text: str) -> list[Word]:
 
 def _is_group_chain(text: str) -> bool:
     """``150`` or ``1 500`` (groups of three after the first): a number that may go on."""
-    groups = regex.split(r"[ \u00a0\u202f]", text)
+    groups = _GROUP_GAP.split(text)
     return (bool(_GROUP_HEAD.fullmatch(groups[0]))
             and all(len(g) == 3 and g.isdigit() for g in groups[1:]))

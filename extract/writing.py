@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import operator
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -14,12 +15,30 @@ NUMBER_COLUMNS = ("value", "value_max", "total")
 
 
 class CsvWriter:
+    """csv.DictWriter's output, without its set difference per row (the batch writes a row
+    per fact)."""
+
     def __init__(self, out: TextIO) -> None:
-        self._writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-        self._writer.writeheader()
+        self._writer = csv.writer(out, lineterminator="\n")
+        self._writer.writerow(COLUMNS)
 
     def write(self, rows: Iterable[dict]) -> None:
-        self._writer.writerows(rows)
+        self._writer.writerows(map(_csv_values, rows))
+
+
+_COLUMN_SET = frozenset(COLUMNS)
+_VALUES = operator.itemgetter(*COLUMNS)
+
+
+def _csv_values(row: dict) -> tuple | list:
+    """The row's values in column order: "" for a missing column, ValueError for a key
+    that is not a column (as DictWriter does)."""
+    if len(row) == len(COLUMNS) and _COLUMN_SET.issuperset(row):
+        return _VALUES(row)
+    if wrong := row.keys() - _COLUMN_SET:
+        raise ValueError("dict contains fields not in fieldnames: "
+                         + ", ".join(map(repr, wrong)))
+    return [row.get(column, "") for column in COLUMNS]
 
 
 class JsonlWriter:

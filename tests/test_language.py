@@ -6,8 +6,9 @@ import sys
 
 import pytest
 import spacy
+from spacy.attrs import ORTH
 
-from extract.lang.kk.sentences import kk_sentencizer
+from extract.lang.kk.sentences import kk_sentencizer, sentence_starts
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +78,15 @@ def test_sentences_break_at_terminal_punctuation_and_line_breaks(nlp):
     doc = kk_sentencizer(nlp("Бірінші сөйлем. Екінші сөйлем!\nҮшінші жол\n\nТөртінші"))
     assert [s.text.strip() for s in doc.sents] == [
         "Бірінші сөйлем.", "Екінші сөйлем!", "Үшінші жол", "Төртінші"]
+
+
+def test_sentence_starts_are_the_sentencizers(nlp):
+    """find_facts reads boundaries with sentence_starts without setting them on the doc."""
+    text = "Бірінші сөйлем. «Екінші» сөйлем!»\n\nҮшінші 5 ж. жол... (Төрт.) — Бес?! 6-сы"
+    doc = kk_sentencizer(nlp(text))
+    starts = sentence_starts(doc.to_array([ORTH]).tolist(), doc.vocab.strings)
+    assert starts == [token.is_sent_start for token in doc]
+    assert sum(starts) == len(list(doc.sents)) > 3
 
 
 def test_spacy_blank_kk_works_in_a_fresh_process():

@@ -122,3 +122,32 @@ def test_component_pickles() -> None:
     """Worker processes started with 'spawn' receive the pipeline pickled."""
     nlp = pickle.loads(pickle.dumps(_nlp()))
     assert _facts(nlp(TEXTS[1])) == _facts(_nlp()(TEXTS[1]))
+
+
+def test_find_facts_reads_what_the_spans_hold() -> None:
+    """find_facts skips the spans for speed; its records are those doc_facts reads from them."""
+    from extract.pipeline import doc_facts, find_facts, load_pipeline
+
+    for relative_dates in (False, True):
+        nlp = load_pipeline(relative_dates)
+        for text in TEXTS:
+            expected = doc_facts(nlp(text))
+            assert expected
+            assert find_facts(text, relative_dates=relative_dates) == expected
+        for text in ("", " ", "\n\n", "5", "«Бес» . \n 6 адам.»\n\n7"):
+            assert find_facts(text, relative_dates=relative_dates) == doc_facts(nlp(text))
+
+
+def test_token_gate_misses_no_sentence_the_gate_takes() -> None:
+    """A sentence is skipped when none of its tokens passes the token gate: that must never
+    skip one the sentence gate takes."""
+    from extract.pipeline import load_pipeline
+
+    for relative_dates in (False, True):
+        nlp = load_pipeline(relative_dates)
+        facts = nlp.get_pipe("kazakh_numeric_facts")
+        for text in [*TEXTS, "Оның үшін бірақ ширегі XXI ғасыр №5 биыл 3мыңнан iv"]:
+            doc = nlp(text)
+            for sent in doc.sents:
+                if facts.gate.search(sent.text.lower()):
+                    assert any(facts.token_gate.search(t.lower_) for t in sent), sent.text

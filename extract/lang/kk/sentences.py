@@ -6,8 +6,9 @@ quote or a dash, and at every line break. Abbreviations keep their stop inside t
 """
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 TERMINALS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
@@ -22,27 +23,51 @@ def _starts_sentence(text: str) -> bool:
 @Language.component("kk_sentencizer")
 def kk_sentencizer(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on every token of the doc."""
-    # Collected and set in one from_array call: the Token.is_sent_start setter checks the
-    # whole doc's annotation on every call.
-    starts = []
-    after_terminal = False
-    after_break = False
-    for i, token in enumerate(doc):
-        if i == 0:
-            starts.append(True)
-        elif after_break:
-            starts.append(not token.is_space)
-        else:
-            starts.append(after_terminal and _starts_sentence(token.text))
-        if token.is_space:
-            after_break = after_break or "\n" in token.text
-            continue
-        after_break = "\n" in token.whitespace_
-        if token.text in TERMINALS:
-            after_terminal = after_terminal or True
-        elif token.text not in "»\")”’" or not after_terminal:
-            after_terminal = False
-    if starts:
-        values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("uint64")
-        doc.from_array([SENT_START], values)
+    # Set in one from_array call: the Token.is_sent_start setter checks the whole doc's
+    # annotation on every call.
+    if not len(doc):
+        return doc
+    starts = sentence_starts(doc.to_array([ORTH]).tolist(), doc.vocab.strings)
+    values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("uint64")
+    doc.from_array([SENT_START], values)
     return doc
+
+
+def sentence_starts(orths: list[int], strings: StringStore) -> list[bool]:
+    """For each token (by orth id), whether it starts a sentence: the rule of kk_sentencizer,
+    read from token texts by id rather than from a Token object per token."""
+    kinds = list(map(_KINDS.get, orths))
+    if None in kinds:  # a token text not met yet
+        for k, kind in enumerate(kinds):
+            if kind is None:
+                kinds[k] = _kind_of(orths[k], strings[orths[k]])
+    starts = []
+    after_terminal = after_break = False
+    for k, kind in enumerate(kinds):
+        starts.append(k == 0 or (not kind & SPACE if after_break else
+                                 after_terminal and bool(kind & OPENS)))
+        if kind & SPACE:
+            after_break = after_break or bool(kind & BREAK)
+            continue
+        after_break = False  # a token's own trailing whitespace is a space, never a break
+        if kind & TERMINAL:
+            after_terminal = True
+        elif not kind & CLOSES:
+            after_terminal = False
+    return starts
+
+
+# What the rule needs to know of a token, by its text (orth id), as bit flags.
+SPACE, BREAK, TERMINAL, CLOSES, OPENS = 1, 2, 4, 8, 16
+_KINDS: dict[int, int] = {}
+_KINDS_KEPT = 1 << 16
+
+
+def _kind_of(orth: int, text: str) -> int:
+    if len(_KINDS) >= _KINDS_KEPT:
+        _KINDS.clear()
+    kind = ((SPACE if text.isspace() else 0) | (BREAK if "\n" in text else 0)
+            | (TERMINAL if text in TERMINALS else 0) | (CLOSES if text in "»\")”’" else 0)
+            | (OPENS if _starts_sentence(text) else 0))
+    _KINDS[orth] = kind
+    return kind
