@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Lexicon, load_lexicon
+from .memo import MISSING, WordMemo
 
 ANY = "*"  # final class of digits, symbols and letters without one (ь): every suffix fits
 
@@ -109,7 +110,19 @@ def read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
     ``strict`` checks that the first suffix fits the stem's final sound; vowel harmony is not
     checked because loanwords (процент, рубль, км) break it.
     """
-    for end in range(len(word), 0, -1):
+    lengths, memo = _stem_index(stems)
+    key = (word, numeral, strict)
+    found = memo.get(key, MISSING)
+    if found is MISSING:
+        found = memo.remember(key, _read_word(word, stems, lengths, numeral, strict))
+    return found
+
+
+def _read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
+               lengths: tuple[int, ...], numeral: bool, strict: bool) -> Reading | None:
+    for end in lengths:  # a stem keeps its length in its dictionary form: try only those
+        if end > len(word):
+            continue
         stem = dictionary_form(word[:end], word[end:])
         if stem not in stems:
             continue
@@ -118,6 +131,22 @@ def read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
         if suffixes is not None:
             return Reading(stem, suffixes)
     return None
+
+
+# id(stems) -> (stems, its stem lengths longest first, readings of words against it); the
+# entry holds the collection itself, so its id cannot be reused while the entry lives
+_STEM_INDEXES: dict[int, tuple[object, tuple[int, ...], WordMemo]] = {}
+
+
+def _stem_index(stems: dict[str, object] | frozenset[str] | set[str]
+                ) -> tuple[tuple[int, ...], WordMemo]:
+    entry = _STEM_INDEXES.get(id(stems))
+    if entry is None or entry[0] is not stems:
+        if len(_STEM_INDEXES) >= 256:
+            _STEM_INDEXES.clear()
+        lengths = tuple(sorted({len(stem) for stem in stems if stem}, reverse=True))
+        entry = _STEM_INDEXES[id(stems)] = (stems, lengths, WordMemo())
+    return entry[1], entry[2]
 
 
 def dictionary_form(stem: str, rest: str) -> str:

@@ -129,6 +129,7 @@ class NumberReader:
         roman = "[" + "".join(lex.roman_letters) + "]+"
         self.roman_word = regex.compile(f"^{roman}(?:[-–—]{roman})?$")
         self.idiom_words = frozenset(w for phrase in lex.decimal_idioms for w in phrase)
+        self.year_first_words = frozenset(phrase[0] for phrase in lex.year_words)
         self._readings: WordMemo[tuple[str, bool], Reading | None] = WordMemo()
         self._starts: WordMemo[str, bool] = WordMemo()
         self._starts_punct: WordMemo[str, bool] = WordMemo()
@@ -258,7 +259,7 @@ class NumberReader:
     def _mark_spoken_model(self, words: list[Word], k: int) -> None:
         """Boeing жеті жүз отыз жеті, Superjet жүз: a model number read out after a
         Latin-script name, in a Cyrillic sentence, is part of the name."""
-        if (k and self.is_latin_name(words[k - 1]) and self.starts_number(words[k])
+        if (k and self.starts_number(words[k]) and self.is_latin_name(words[k - 1])
                 and not self._year_next(words, k) and (number := self.read(words, k))):
             for word in words[k:number.end]:
                 word.in_name = True
@@ -273,10 +274,12 @@ class NumberReader:
     def _mark_addresses(self, words: list[Word]) -> None:
         """Достық көшесі 14-інші үй: a house number after a street's name is an address."""
         for k in range(1, len(words)):
+            if not self.starts_number(words[k]):
+                continue
             street = read_word(words[k - 1].lower, self.lex.address_words)
             if street is None or not street.suffixes.get("possessive"):
                 continue
-            if self.starts_number(words[k]) and (number := self.read(words, k)):
+            if number := self.read(words, k):
                 for word in words[k:number.end]:
                     word.in_name = True
 
@@ -305,8 +308,8 @@ class NumberReader:
 
     def _year_next(self, words: list[Word], k: int) -> bool:
         """SpaceX 2024 жылы: a year after a name is a date, not part of the name."""
-        return k + 1 < len(words) and read_word(
-            words[k + 1].lower, {p[0] for p in self.lex.year_words}) is not None
+        return k + 1 < len(words) and read_word(words[k + 1].lower,
+                                                self.year_first_words) is not None
 
     def _names_institution(self, words: list[Word], number: Number) -> bool:
         """№55 шахта, 105-мектепте: the number is part of an institution's name."""

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -18,7 +18,7 @@ from .facts import Fact
 from .lang.kk.sentences import kk_sentencizer, sentence_starts
 from .latin import ScriptReader, is_latin
 from .memo import WORDS_KEPT
-from .words import Tokens, Word, token_words
+from .words import JOINERS, Tokens, Word, token_words
 
 SPAN_KEY = "facts"
 FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total")
@@ -78,6 +78,10 @@ class NumericFacts:
         self.gate = _number_gate(self.builder)
         self.token_gate = _token_gate(self.builder)
         self._gated_tokens: dict[int, bool] = {}  # orth id -> token_gate finds something
+        self._number_tokens: dict[int, bool] = {}  # orth id -> a word starting so may be a number
+        lex = self.builder.lex
+        self._sign_starts = frozenset({*JOINERS, *lex.minus_signs,
+                                       *(symbol[:1] for symbol in lex.currency_symbols)})
         self.scripts = ScriptReader()  # reads Latin-script sentences in Cyrillic
 
     def __call__(self, doc: Doc) -> Doc:
@@ -109,14 +113,17 @@ class NumericFacts:
                ) -> Iterator[Found]:
         """Every fact of the doc, in text order. ``text`` is the doc's text (``Doc.text``
         joins every token on each access), ``sentences`` token ranges."""
-        gated = self._gated(tokens, text)
+        gated = self._flags(tokens, text, self._gated_tokens, self._passes_token_gate)
+        numeric = (None if self.builder.relative_dates
+                   else self._flags(tokens, text, self._number_tokens, self._may_start_number))
         for first, after in sentences:
             start = tokens.starts[first]
             end = tokens.end(after - 1)
             sentence = text[start:end]
             latin = is_latin(sentence)
-            if not latin and not any(gated[first:after]):
-                continue  # the gate below would find nothing: no word needs building
+            if not latin and (not any(gated[first:after])
+                              or numeric is not None and not any(numeric[first:after])):
+                continue  # the gates below would find nothing: no word needs building
             if latin:
                 view = self.scripts.view(doc[first:after], text)
                 if not self.gate.search(view.text.lower()):
@@ -134,18 +141,32 @@ class NumericFacts:
                 yield Found(words[draft.start].start, words[draft.end - 1].end,
                             view.restore(draft) if view else draft, stripped)
 
-    def _gated(self, tokens: Tokens, text: str) -> list[bool]:
-        """For each token, whether ``token_gate`` finds something in its text."""
-        known = self._gated_tokens
+    @staticmethod
+    def _flags(tokens: Tokens, text: str, known: dict[int, bool],
+               test: Callable[[str, bool], bool]) -> list[bool]:
+        """``test(text, is_punct)`` for each token, remembered per token id."""
         if len(known) > WORDS_KEPT:
             known.clear()
-        gated = list(map(known.get, tokens.orths))
-        if None in gated:
-            for k, found in enumerate(gated):
+        flags = list(map(known.get, tokens.orths))
+        if None in flags:
+            for k, found in enumerate(flags):
                 if found is None:
-                    gated[k] = known[tokens.orths[k]] = bool(
-                        self.token_gate.search(text[tokens.starts[k]:tokens.end(k)].lower()))
-        return gated
+                    token = text[tokens.starts[k]:tokens.end(k)]
+                    flags[k] = known[tokens.orths[k]] = test(token, tokens.punct[k])
+        return flags
+
+    def _passes_token_gate(self, token: str, is_punct: bool) -> bool:
+        return bool(self.token_gate.search(token.lower()))
+
+    def _may_start_number(self, token: str, is_punct: bool) -> bool:
+        """A word that starts with this token may start a number: ``_may_hold_facts`` finds
+        none in a sentence without one. A word glues its tokens, so a sign or joiner that
+        a digit may follow (-5, $5, %-ы) counts; a word starting with letters starts a
+        number only if its first token, a whole run of letters, does."""
+        if token[:1] in self._sign_starts:
+            return True
+        word = Word(token, 0, len(token), is_punct=is_punct and token not in JOINERS)
+        return self.builder.numbers.starts_number(word)
 
     def _may_hold_facts(self, words: list[Word]) -> bool:
         """Every fact but a date or time without a number (relative_dates) starts at a word
