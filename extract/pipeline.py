@@ -29,8 +29,13 @@ for _name in FACT_ATTRIBUTES:
 
 
 def _gate_stems(builder: FactBuilder) -> list[str]:
+    """The stems the gates look for, each also with its final consonant voiced as it is
+    before a vowel ending (ширек -> ширегі), since the gates read text, not dictionary forms."""
     temporal = builder.temporal.first_words if builder.relative_dates else ()
-    return sorted({*builder.numbers.first_words, *temporal}, key=len, reverse=True)
+    stems = {*builder.numbers.first_words, *temporal}
+    voiced = {stem[:-1] + soft for stem in stems
+              for soft, hard in builder.lex.voicing.items() if stem.endswith(hard)}
+    return sorted(stems | voiced, key=len, reverse=True)
 
 
 def _number_gate(builder: FactBuilder) -> regex.Pattern:
