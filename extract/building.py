@@ -366,6 +366,8 @@ class FactBuilder:
         draft = (self._from_glued(words, number) or self._from_next_words(words, number))
         if draft is None:
             return None
+        if draft.type == "CARDINAL" and draft.end == number.end:
+            self._currency_before(words, number, draft)
         self._add_modifiers(words, draft)
         if number.approximate and not draft.qualifier:
             draft.qualifier = "approx"
@@ -377,6 +379,14 @@ class FactBuilder:
         if draft.type == "CARDINAL" and not draft.subject and not number.stands_alone and governs:
             draft.subject = self._subject(words, draft.end)
         return draft
+
+    def _currency_before(self, words: list[Word], number: Number, draft: Draft) -> None:
+        """USD 5 млн, $ 5 млн: a currency code or symbol written apart before a bare number
+        makes it money (glued, $5, the number reads it itself)."""
+        before = words[number.start - 1] if number.start else None
+        code = self.lex.currency_symbols.get(before.text) if before else None
+        if code is not None and not number.sign:
+            draft.type, draft.unit, draft.start = "MONEY", code, number.start - 1
 
     def _from_glued(self, words: list[Word], number: Number) -> Draft | None:
         """A fact decided inside the number's own word: 18:00, 30%-ға, $5, 29-орынға."""
