@@ -154,8 +154,10 @@ class FactBuilder:
                 or first.value_max or second.value_max or first.qualifier
                 or first.low is None or second.low is None):
             return None
-        total = first.low + second.low / per
-        return replace(second, start=first.start, unit=first.unit, low=total,
+        total, unit = first.low + second.low / per, first.unit
+        if (total * 1000).denominator != 1:  # 3 сағат 40 минут: 220 minutes, not 3.6666… hours
+            total, unit = first.low * per + second.low, second.unit
+        return replace(second, start=first.start, unit=unit, low=total,
                        value=format_number(total))
 
     def _day_of_month(self, words: list[Word], first: Draft, second: Draft) -> Draft | None:
@@ -647,8 +649,12 @@ class FactBuilder:
                                             or self.lex.case_of.get(year_word.suffixes.get("case"))
                                             == "genitive")
         day = self.numbers.read(words, end) if self.numbers.starts_number(words[end]) else None
-        if day and self._is_day(day) and (month := self.months.match(words, day.end)):
-            draft.value, draft.end = f"{year:04d}-{month.value:02d}-{int(day.value):02d}", month.end
+        month = self.months.match(words, day.end) if day else None
+        days = self._day_month(words, day, month.value, month.end, False) if month else None
+        if days:  # 2017 жылғы 31 қаңтардағы, 2024 жылғы 12-15 маусым аралығында
+            draft.value, draft.value_max, draft.end = (
+                f"{year:04d}" + days.value[1:], f"{year:04d}" + days.value_max[1:]
+                if days.value_max else "", days.end)
         elif linked and (month := self.months.match(words, end)):
             # 2020 жылғы наурызда is one date; 2021 жылы | қыркүйекте ("in 2021, in
             # September") are two, as KazNERD marks them
@@ -693,24 +699,31 @@ class FactBuilder:
             draft.value, draft.value_max = str((century - 1) * 100 + 1), str(century * 100)
         return draft
 
-    def _day_month(self, words: list[Word], number: Number, month: int, end: int) -> Draft | None:
-        """31 қаңтар, 11-інші мамыр, 31 қаңтар 2017 жыл."""
-        if not self._is_day(number):
+    def _day_month(self, words: list[Word], number: Number, month: int, end: int,
+                   year_after: bool = True) -> Draft | None:
+        """31 қаңтар, 11-інші мамыр, 31 қаңтар 2017 жыл (``year_after``: a year may follow);
+        a range of days, 2-3 сәуірде."""
+        last = number.value_max
+        if number.case or not _is_day_value(number.value) or (
+                last is not None and not (_is_day_value(last) and last > number.value)):
             return None
         draft = Draft(number.start, end, "DATE", f"--{month:02d}-{int(number.value):02d}",
-                      low=number.value)
-        year = self.numbers.read(words, end) if end < len(words) else None
+                      f"--{month:02d}-{int(last):02d}" if last else "", low=number.value)
+        if last:
+            draft.end = end = self._between(words, end)  # 12-15 маусым аралығында
+        year = self.numbers.read(words, end) if year_after and end < len(words) else None
         if year and self._is_year(year) and year.value_max is None:
             year_word = self.year_words.match(words, year.end)
             if year_word or year.digits:
                 draft.value = f"{int(year.value):04d}" + draft.value[1:]
+                if draft.value_max:
+                    draft.value_max = f"{int(year.value):04d}" + draft.value_max[1:]
                 draft.end = year_word.end if year_word else year.end
         return draft
 
     @staticmethod
     def _is_day(number: Number) -> bool:
-        return (number.value.denominator == 1 and 1 <= number.value <= 31
-                and number.value_max is None and not number.case)
+        return _is_day_value(number.value) and number.value_max is None and not number.case
 
     def _clock(self, words: list[Word], number: Number) -> Draft | None:
         """A whole hour after a clock word (таңғы 7-де, кешкі сағат сегізде) or before
@@ -718,6 +731,8 @@ class FactBuilder:
         hours = number.value
         if hours.denominator not in (1, 2) or not 0 <= hours <= 24 or number.value_max is not None:
             return None
+        if self.durations.match(words, number.end):
+            return None  # 2 сағат 15 минутта: minutes of a duration, not a clock's hour
         start, clock = self._clock_words(words, number.start)
         end, minutes = number.end, int(hours % 1 * 60)
         zero = self.lex.zero_minutes
@@ -867,3 +882,7 @@ def _approximated(draft: Draft, measure: PhraseMatch) -> Draft:
     if measure.suffixes.get("approximation"):
         draft.qualifier = "approx"
     return draft
+
+
+def _is_day_value(value: Fraction) -> bool:
+    return value.denominator == 1 and 1 <= value <= 31
