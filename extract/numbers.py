@@ -48,6 +48,7 @@ LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
 THOUSANDS_GAP = regex.compile(r"[ \u00a0\u202f]")
 ALL_DIGITS = regex.compile(r"\d+")
 DASH = regex.compile(r"[-–—]")
+THOUSAND = Fraction(1000)  # the one scale a bare group of digits may follow (5 мың 300)
 
 
 @dataclass
@@ -678,7 +679,7 @@ class NumberReader:
         тоқсан үш бүтін төрт миллиард."""
         if number.suffixes or number.marked:
             return number
-        value, high = number.value, number.value_max
+        value, high, scale = number.value, number.value_max, None
         j = number.end
         while j < len(words):
             reading = self.read_number_word(words[j].lower, inside=True)
@@ -690,8 +691,9 @@ class NumberReader:
             elif kind == "scale" and (number.digits or number.decimal or value >= 1):
                 if number.digits and j == number.end and value >= self.values[reading.stem]:
                     break  # 5000 мың: a second number, not a scale
-                value *= self.values[reading.stem]
-                high = high * self.values[reading.stem] if high is not None else None
+                scale = self.values[reading.stem]
+                value *= scale
+                high = high * scale if high is not None else None
             else:
                 break
             number.end, number.suffixes = j + 1, reading.suffixes
@@ -700,6 +702,31 @@ class NumberReader:
             if reading.suffixes:
                 break
         number.value, number.value_max = value, high
+        if scale and number.integer_digits and high is None and not number.suffixes:
+            return self._read_next_group(words, number, scale)
+        return number
+
+    def _read_next_group(self, words: list[Word], number: Number, scale: Fraction) -> Number:
+        """1 млрд 200 млн, 19 миллион 800 мың, 5 мың 300: whole digits under a scale go on
+        with a group of at most three digits with a smaller scale of its own, or, after мың,
+        without one (after a larger scale a bare number is more often a count of its own)."""
+        j = number.end
+        match = DIGIT_WORD.match(words[j].lower) if j < len(words) else None
+        if (match is None or match["sign"] or not match["num"] or not match["num"].isdigit()
+                or len(match["num"]) > 3 or words[j].in_name):
+            return number
+        group = self._read_plain(words, j)
+        if (group is None or group.value_max is not None or group.glued or group.time
+                or group.date or group.slash or group.value < 1):
+            return number
+        digits_end = group.end
+        if not group.suffixes:
+            group = self._read_scales(words, group)
+        if group.value_max is not None or group.value >= scale or (
+                group.end == digits_end and scale != THOUSAND):
+            return number
+        number.value += group.value
+        number.end, number.suffixes = group.end, group.suffixes
         return number
 
     def _read_spaced_range(self, words: list[Word], number: Number) -> Number:
