@@ -420,7 +420,12 @@ class FactBuilder:
             return self._draft(number, end, "QUANTITY", unit.value)
         if glued.startswith("-"):
             # 5-сынып, 136-бап: the hyphen stands for the ordinal suffix
-            return None if self._in_name(words, number) else self._draft(number, end, "ORDINAL", "")
+            if self._in_name(words, number):
+                return None
+            if self.time_nouns.match(glued_word, 0):  # 21-ғасырда, 90-жылдары: a date
+                start = self.temporal.duration_determiner(words, number.start)
+                return self._ordinal_date(words, number, start, end, glued_word[0])
+            return self._draft(number, end, "ORDINAL", "")
         return None  # glued without a hyphen to a word that is not a measure: 5G
 
     def _from_next_words(self, words: list[Word], number: Number) -> Draft | None:
@@ -642,6 +647,9 @@ class FactBuilder:
         if number.value_max is not None:
             draft.end = self._between(words, end)  # 2017-2019 жылдар аралығында
             return draft
+        if year % 10 == 0 and self._plural_year_word(words, number, end):
+            draft.value_max = str(year + 9)  # 1930 жылдары "in the 1930s": a decade
+            return draft
         if end >= len(words):
             return draft
         year_word = self.year_words.match(words, end - 1)
@@ -660,6 +668,13 @@ class FactBuilder:
             # September") are two, as KazNERD marks them
             draft.value, draft.end = f"{year:04d}-{month.value:02d}", month.end
         return draft
+
+    def _plural_year_word(self, words: list[Word], number: Number, end: int) -> bool:
+        """The year word after the number (or glued to it: 1990-жылдары) is plural."""
+        glued = number.glued.removeprefix("-")
+        year_word = (self.year_words.match([Word(glued, 0, 0)], 0) if glued
+                     else self.year_words.match(words, end - 1))
+        return bool(year_word and year_word.suffixes.get("plural"))
 
     def _ordinal_series(self, words: list[Word], number: Number) -> Draft | None:
         """он төртінші – он бесінші ғасырларда, 19-ыншы, 20-сыншы ғасырларда, 24-інші – 27-нші
@@ -689,11 +704,14 @@ class FactBuilder:
         """Take in аралығында "between" after a range."""
         return end + 1 if end < len(words) and words[end].lower in self.lex.between_words else end
 
-    def _ordinal_date(self, words: list[Word], number: Number, start: int, end: int) -> Draft:
-        """An ordinal before a time noun. A century gets its years (жиырма бірінші ғасыр =
-        2001..2100); a day or year counted from an unknown start keeps an empty value."""
+    def _ordinal_date(self, words: list[Word], number: Number, start: int, end: int,
+                      noun: Word | None = None) -> Draft:
+        """An ordinal before a time noun (``noun`` when glued to it: 21-ғасырда). A century
+        gets its years (жиырма бірінші ғасыр = 2001..2100); a day or year counted from an
+        unknown start keeps an empty value."""
         draft = Draft(start, self.temporal.extend(words, end), "DATE", "", low=number.value)
-        duration = self.durations.match(words, end - 1)
+        duration = self.durations.match([noun], 0) if noun else self.durations.match(words,
+                                                                                      end - 1)
         if duration and duration.value == "century" and number.value.denominator == 1:
             century = int(number.value)
             draft.value, draft.value_max = str((century - 1) * 100 + 1), str(century * 100)
