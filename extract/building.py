@@ -31,6 +31,7 @@ CLOCK_CASES = frozenset({"locative", "dative", "ablative"})  # отызда, о�
 CLAUSE_BREAKS = frozenset(",;:–—()")
 BRIDGING_QUALIFIERS = frozenset({"approx", "gt"})  # жуық, шақты; астам, аса
 AGE_CASES = frozenset({"locative", "dative", "ablative"})  # жасы 57-де, елуге, сексеннен
+ADJECTIVE_STEM_MIN = 3  # ұлт|тық is an adjective; ба|лық "fish", ха|лық "people" are nouns
 
 
 @dataclass
@@ -62,8 +63,8 @@ class FactBuilder:
         self.currencies = PhraseTable(lex.currencies, numeral=True)
         self.minor_units = PhraseTable(lex.minor_units, numeral=True)
         self.percents = PhraseTable(
-            dict.fromkeys([*lex.percent_words, *((s,) for s in lex.percent_symbols)], "%"),
-            numeral=True)
+            {**dict.fromkeys([*lex.percent_words, *((s,) for s in lex.percent_symbols)], "%"),
+             **dict.fromkeys(lex.percent_points, "pp")}, numeral=True)
         self.measures = PhraseTable(lex.measures, numeral=True)
         self.durations = PhraseTable(lex.durations, numeral=True)
         self.year_words = PhraseTable(dict.fromkeys(lex.year_words, True))
@@ -478,7 +479,8 @@ class FactBuilder:
         bridged = j is not None
         j = number.end if j is None else j
         if percent := self.percents.match(words, j):
-            return _approximated(self._draft(number, percent.end, "PERCENT", "%"), percent)
+            return _approximated(self._draft(number, percent.end, "PERCENT", percent.value),
+                                 percent)
         if currency := self.currencies.match(words, j):
             return self._money(words, number, currency)
         if minor := self.minor_units.match(words, j):  # 5 тиын = 0.05 KZT
@@ -625,10 +627,17 @@ class FactBuilder:
             # 4/66 мегабит: on the Kazakh and Russian keyboards "/" is typed with the key
             # of ".", so a slash before two digits in a measurement is a slipped decimal point
             draft.value = format_number(Fraction(number.slash.replace("/", ".")))
-        rate = words[number.start - 1].lower if number.start else ""
-        if rate in self.lex.rates:
-            draft.start, draft.unit = number.start - 1, unit.value + self.lex.rates[rate]
+        self._add_rate(words, draft)
         return draft
+
+    def _add_rate(self, words: list[Word], draft: Draft) -> None:
+        """сағатына 80 шақырым (km/h, the rate word in the span), тәулігіне 2 млн баррель
+        (bbl/d, the rate word outside it), as KazNERD marks them."""
+        rate = words[draft.start - 1].lower if draft.start else ""
+        if rate in self.lex.rates:
+            draft.start, draft.unit = draft.start - 1, draft.unit + self.lex.rates[rate]
+        elif rate in self.lex.rates_apart:
+            draft.unit += self.lex.rates_apart[rate]
 
     def _duration(self, words: list[Word], number: Number, duration: PhraseMatch[str]) -> Draft:
         draft = _approximated(self._draft(number, duration.end, "DURATION", duration.value),
@@ -843,15 +852,26 @@ class FactBuilder:
 
     def _subject(self, words: list[Word], k: int) -> str:
         """The counted noun right after a count: 4 бағытты -> бағыт, мыңнан астам адам -> адам."""
+        for _ in range(2):  # жаңа жұмыс орны, ұлттық команда: adjectives before the noun
+            if (self._may_count(words, k) and self._may_count(words, k + 1)
+                    and not words[k + 1].lower.endswith(self.lex.verb_endings)
+                    and self._adjective(words[k].lower)):
+                k += 1
+        return noun_stem(words[k].lower) if self._may_count(words, k) else ""
+
+    def _adjective(self, lower: str) -> bool:
+        return lower in self.lex.adjectives or not lower.endswith(self.lex.noun_endings) and any(
+            lower.endswith(ending) and len(lower) - len(ending) >= ADJECTIVE_STEM_MIN
+            for ending in self.lex.adjective_endings)
+
+    def _may_count(self, words: list[Word], k: int) -> bool:
+        """``words[k]`` may be a counted noun (or an adjective before one)."""
         if k >= len(words):
-            return ""
+            return False
         word = words[k]
-        lower = word.lower
-        if (word.is_punct or not word.text[:1].isalpha() or not word.text[:1].islower()
-                or lower in self.lex.not_subjects or self.numbers.starts_number(word)
-                or self.after.match(words, k)):
-            return ""
-        return noun_stem(lower)
+        return not (word.is_punct or not word.text[:1].isalpha() or not word.text[:1].islower()
+                    or word.lower in self.lex.not_subjects or self.numbers.starts_number(word)
+                    or self.after.match(words, k))
 
     def _note_total(self, words: list[Word], draft: Draft, totals: list[tuple[int, Fraction]]
                     ) -> None:
@@ -889,9 +909,8 @@ class FactBuilder:
         low, high = sorted((first, second), key=lambda d: d.low)
         merged = replace(second, start=first.start, value=low.value, value_max=high.value,
                          qualifier="", low=low.low)
-        rate = words[merged.start - 1].lower if merged.start else ""
-        if merged.type == "QUANTITY" and rate in self.lex.rates:
-            merged.start, merged.unit = merged.start - 1, merged.unit + self.lex.rates[rate]
+        if merged.type == "QUANTITY":
+            self._add_rate(words, merged)
         return merged
 
 

@@ -117,8 +117,10 @@ class Lexicon:
     minor_units: dict[Phrase, tuple[str, int]] = field(default_factory=dict)
     percent_words: frozenset[Phrase] = frozenset()
     percent_symbols: frozenset[str] = frozenset()
+    percent_points: frozenset[Phrase] = frozenset()  # percentage points (пайыздық тармақ)
     measures: dict[Phrase, str] = field(default_factory=dict)
     rates: dict[str, str] = field(default_factory=dict)
+    rates_apart: dict[str, str] = field(default_factory=dict)
     compounds: dict[str, dict[str, int]] = field(default_factory=dict)  # unit -> {sub: per}
     durations: dict[Phrase, str] = field(default_factory=dict)
     duration_relatives: frozenset[str] = frozenset()
@@ -144,6 +146,10 @@ class Lexicon:
     naming_sayings: frozenset[str] = frozenset()
     speech_auxiliaries: frozenset[str] = frozenset()
     not_subjects: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()  # skipped before the counted noun
+    adjective_endings: tuple[str, ...] = ()
+    verb_endings: tuple[str, ...] = ()
+    noun_endings: tuple[str, ...] = ()
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see context.toml
     coordinators: frozenset[str] = frozenset()
     between_words: frozenset[str] = frozenset()
@@ -232,9 +238,11 @@ def _read_measures(lex: Lexicon) -> None:
     percent = _load("percent.toml")
     lex.percent_words = frozenset(_phrase(w) for w in percent["words"])
     lex.percent_symbols = frozenset(percent["symbols"])
+    lex.percent_points = frozenset(_phrase(w) for w in percent["points"])
 
     units = _load("units.toml")
     lex.rates = dict(units.pop("rates", {}))
+    lex.rates_apart = dict(units.pop("rates_apart", {}))
     lex.compounds = dict(units.pop("compounds", {}))
     lex.measures = {_phrase(w): symbol for symbol, t in units.items() for w in t["words"]}
 
@@ -286,6 +294,10 @@ def _read_context(lex: Lexicon) -> None:
     lex.naming_sayings = frozenset(context["naming_sayings"])
     lex.speech_auxiliaries = frozenset(context["speech_auxiliaries"])
     lex.not_subjects = frozenset(context["not_subjects"])
+    lex.adjectives = frozenset(context["adjectives"])
+    lex.adjective_endings = tuple(context["adjective_endings"])
+    lex.verb_endings = tuple(context["verb_endings"])
+    lex.noun_endings = tuple(context["noun_endings"])
     lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
     lex.coordinators = frozenset(context["coordinators"])
     lex.between_words = frozenset(context["between_words"])
