@@ -767,12 +767,32 @@ class FactBuilder:
             end += 1
         elif spoken := self._spoken_minutes(words, number):
             end, minutes = spoken.end, int(spoken.value)  # он жеті қырық екіде = 17:42
+        elif relative := self._minutes_past_or_to(words, number):
+            end, minutes = relative
+            if minutes < 0:  # он екіге он бес минут қалғанда = 11:45
+                hours, minutes = hours - 1, minutes + 60
         if start == number.start and end == number.end and not clock:
             return None
         hour = clock(int(hours)) if clock else int(hours)
         value = f"{hour % 24:02d}:{minutes:02d}"
         return Draft(start, end, "TIME", value, low=number.value,
                      case=self.lex.case_of.get(number.case, ""))
+
+    def _minutes_past_or_to(self, words: list[Word], number: Number) -> tuple[int, int] | None:
+        """он екіден он бес минут кеткенде (12:15), он екіге он бес минут қалғанда (11:45):
+        where the span ends (after минут) and the minutes, negative when before the hour."""
+        case = self.lex.case_of.get(number.case)
+        if case not in ("ablative", "dative") or number.value.denominator != 1:
+            return None
+        minutes = self.numbers.read(words, number.end) if number.end < len(words) else None
+        unit = self.durations.match(words, minutes.end) if minutes else None
+        if (unit is None or unit.value != "minute" or unit.suffixes or unit.end >= len(words)
+                or minutes.value_max is not None or not 0 < minutes.value < 60):
+            return None
+        verbs = self.lex.minutes_past if case == "ablative" else self.lex.minutes_to
+        if words[unit.end].lower not in verbs:
+            return None
+        return unit.end, int(minutes.value) if case == "ablative" else -int(minutes.value)
 
     def _spoken_minutes(self, words: list[Word], number: Number) -> Number | None:
         """Hours then minutes, both in words, the minutes with a case ending: жиырма бір

@@ -136,6 +136,8 @@ class Lexicon:
     months: dict[Phrase, int] = field(default_factory=dict)
     clock_words: dict[str, ClockWord] = field(default_factory=dict)
     zero_minutes: frozenset[str] = frozenset()
+    minutes_past: frozenset[str] = frozenset()
+    minutes_to: frozenset[str] = frozenset()
     rank_nouns: frozenset[Phrase] = frozenset()
     total_postpositions: frozenset[str] = frozenset()
     rank_cases: frozenset[str] = frozenset()
@@ -267,6 +269,8 @@ def _read_context(lex: Lexicon) -> None:
     lex.clock_words = {word: ClockWord(t["add"], t["below"], t.get("part_of_day", True))
                        for word, t in dates["clock"].items()}
     lex.zero_minutes = frozenset(dates["zero_minutes"])
+    lex.minutes_past = frozenset(dates["minutes_past"])
+    lex.minutes_to = frozenset(dates["minutes_to"])
 
     ranks = _load("ranks.toml")
     lex.rank_nouns = frozenset(_phrase(w) for w in ranks["nouns"])
