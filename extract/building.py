@@ -15,7 +15,7 @@ from fractions import Fraction
 from .facts import format_number
 from .lexicon import Lexicon, Modifier, load_lexicon
 from .memo import WordMemo
-from .morphology import is_plural_noun, noun_stem, parse_suffixes, read_word
+from .morphology import is_plural_noun, noun_endings, noun_stem, parse_suffixes, read_word
 from .numbers import DASHES, Number, NumberReader
 from .phrases import PhraseMatch, PhraseTable
 from .temporal import TemporalMatcher
@@ -220,9 +220,7 @@ class FactBuilder:
 
     def _case_of_word(self, word: Word) -> str:
         """The grammatical case of a word's ending, read as a noun."""
-        stem = noun_stem(word.lower)
-        suffixes = parse_suffixes(word.lower[len(stem):], "*", "", False)
-        return self.lex.case_of.get(suffixes.get("case"), "") if suffixes else ""
+        return self.lex.case_of.get(noun_endings(word.lower).get("case"), "")
 
     def _clock_before_number(self, words: list[Word], start: int, end: int) -> bool:
         """таңғы, кешкі сағат before a number belong to its clock time, not a TIME of their own."""
@@ -271,9 +269,8 @@ class FactBuilder:
 
     def _locates(self, word: Word) -> bool:
         """A locative made an attribute with -ғы/-гі: Ақтөбедегі "(the one) in Aqtobe"."""
-        stem = noun_stem(word.lower)
-        suffixes = parse_suffixes(word.lower[len(stem):], "*", "", False)
-        return bool(suffixes and suffixes.get("relative")
+        suffixes = noun_endings(word.lower)
+        return bool(suffixes.get("relative")
                     and self.lex.case_of.get(suffixes.get("case")) == "locative")
 
     @staticmethod

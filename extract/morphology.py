@@ -225,3 +225,10 @@ def is_plural_noun(word: str) -> bool:
         return False
     suffixes = parse_suffixes(lower[len(stem):], final_class(stem), harmony(stem), False)
     return bool(suffixes and suffixes.get("plural"))
+
+
+def noun_endings(word: str) -> Suffixes:
+    """The endings of a noun not in any lexicon (lower-case): what ``noun_stem`` strips,
+    read as a suffix chain (empty when there are none)."""
+    stem = noun_stem(word)
+    return parse_suffixes(word[len(stem):], ANY, "", False) or Suffixes()
