@@ -32,6 +32,8 @@ NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "
          "kz1048": "KZ-1048", "ptcp154": "PT154", "cp1251": "Windows-1251"}
 # Share of odd characters (per letter) a legacy decoding may have and still count as clean.
 MAX_ODD_SHARE = 0.005
+# Share of letters of other alphabets above which a text behind a byte-order mark is refused.
+MAX_FOREIGN_SHARE = 0.5
 # Share of control characters above which text is called binary.
 MAX_CONTROL_SHARE = 0.01
 # Punctuation that may stand between two letters of a word (т.б., км/сағ, O'zbek), and the
@@ -162,7 +164,7 @@ def _decode_strict(data: bytes, encoding: str) -> str:
 def _detect(data: bytes) -> Decoded:
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return Decoded(_decode_strict(data, encoding), encoding)
+            return _check_bom_text(Decoded(_decode_strict(data, encoding), encoding))
     if b"\x00" in data:
         raise DecodeError("binary file (contains NUL bytes), not text")
     try:
@@ -170,6 +172,18 @@ def _detect(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
     return _detect_code_page(data)
+
+
+def _check_bom_text(decoded: Decoded) -> Decoded:
+    """A byte-order mark is trusted only when the text behind it is mostly letters of the
+    Kazakh, Russian and Latin alphabets: binary data that happens to start with FF FE
+    decodes as UTF-16 without an error, into letters of other scripts."""
+    _, odd = _patterns()
+    letters = len(regex.findall(r"\p{L}", decoded.text))
+    if letters and len(odd.findall(decoded.text)) > letters * MAX_FOREIGN_SHARE:
+        raise DecodeError(f"starts with a {NAMES[decoded.encoding]} byte-order mark, but "
+                          "reads as letters of other alphabets: binary or a wrong mark")
+    return decoded
 
 
 def _detect_code_page(data: bytes) -> Decoded:

@@ -73,10 +73,17 @@ def test_latin_i_typed_into_kazakh_words_is_still_kazakh():
     (bytes(range(1, 32)) * 40, "binary"),
     ("Le budget a dépassé 5 millions d'euros à Genève".encode("latin-1"), "not UTF-8"),
     (b"\xff\xfe" + b"\x00\xd8", "not valid UTF-16"),  # a lone surrogate
+    # binary data behind an accidental UTF-16 mark decodes, into CJK letters
+    (b"\xff\xfe" + bytes(range(0x40, 0x7f)) * 4, "byte-order mark, but reads as letters"),
 ])
 def test_bad_bytes_are_refused_with_a_reason(data, reason):
     with pytest.raises(DecodeError, match=reason):
         decode(data)
+
+
+def test_utf16_with_a_few_foreign_letters_is_still_read():
+    text = "Пекинде (北京) 5 млн теңге жұмсалды."
+    assert decode(text.encode("utf-16")).text == text
 
 
 def test_forced_encoding_is_used_strictly():
