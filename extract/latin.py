@@ -152,7 +152,7 @@ class Transliterator:
         key = alphabet.lower.get(letter, letter.lower())
         if out and out[-1].lower() in self.vowels and key in alphabet.after_vowel:
             return alphabet.after_vowel[key]
-        if following in alphabet.back_vowels and key in alphabet.before_back_vowel:
+        if following and following in alphabet.back_vowels and key in alphabet.before_back_vowel:
             return alphabet.before_back_vowel[key]
         return alphabet.letters.get(key) or self.unambiguous.get(key, letter)
 

@@ -174,6 +174,16 @@ def test_letters_of_the_other_alphabet_in_one_sentence() -> None:
     assert [f.type for f in find_facts(mixed)] == ["QUANTITY", "PERCENT"]
 
 
+def test_ascii_with_sh_is_not_read_as_2018() -> None:
+    """sh and ch are 2018 digraphs, but ASCII writes them too: a sentence without any 2018
+    mark is ASCII, where g before a back vowel is ғ (orynga)."""
+    ascii_text = "Qazaqstan 193 memlekettin ishinde 29-orynga koterildi."
+    assert Transliterator().alphabet(ascii_text).name == "ascii"
+    facts = find_facts(ascii_text)
+    assert [(f.type, f.value, f.total) for f in facts] == [
+        ("CARDINAL", "193", ""), ("RANK", "29", "193")]
+
+
 def test_alphabet_choice() -> None:
     transliterator = Transliterator()
     assert transliterator.alphabet("Bıyl 35 mlrd teńge").name == "2018"
@@ -190,6 +200,8 @@ def test_alphabet_choice() -> None:
     ("Işınde", "2021", "Ішінде"), ("İtaliia", "2021", "Италийа"), ("protsentke", "2021",
                                                                     "процентке"),
     ("paiyzga", "ascii", "пайызға"), ("100-ka", "ascii", "100-қа"), ("km", "2021", "км"),
+    # a word's last letter has no vowel after it: i stays і, g stays г
+    ("birinshi", "ascii", "бірінші"), ("ekinshi", "ascii", "екінші"),
 ])
 def test_letters(latin: str, alphabet: str, cyrillic: str) -> None:
     transliterator = Transliterator()
