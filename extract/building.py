@@ -391,8 +391,9 @@ class FactBuilder:
     def _from_glued(self, words: list[Word], number: Number) -> Draft | None:
         """A fact decided inside the number's own word: 18:00, 30%-ға, $5, 29-орынға."""
         end = number.end
-        if number.date:
-            return Draft(number.start, end, "DATE", number.date)
+        if number.date:  # 01.09.2024 жылдан: a year word after it belongs to it
+            year_word = self.year_words.match(words, end) if end < len(words) else None
+            return Draft(number.start, year_word.end if year_word else end, "DATE", number.date)
         if number.time:
             return self._time(words, number)
         if clock := self._clock(words, number):
@@ -441,6 +442,9 @@ class FactBuilder:
             return self._duration(words, number, duration)
         if not free and not number.ordinal and (draft := self._bridged(words, number)):
             return draft  # мыңнан астам теңге, отызға жуық жыл
+        if (j < len(words) and self.numbers.quarter_digit(words[number.start])
+                and number.end == number.start + 1 and self.numbers.is_quarter(words, j)):
+            return self._ordinal_date(words, number, number.start, j + 1)  # 3 тоқсанында
         if free and j < len(words):
             if not number.ordinal and (draft := self._measured(words, number)):
                 return draft

@@ -30,6 +30,7 @@ from .words import Word
 DIGIT_WORD = regex.compile(
     r"""^(?P<sign>[^\w\s\d])?
     (?:(?P<date>\d{1,2}\.\d{1,2}\.\d{4})
+      |(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)
       |(?P<time>\d{1,2}:\d{2})
       |(?P<frac>\d+/\d+)
       |(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?))
@@ -320,13 +321,20 @@ class NumberReader:
             return False
         return self.institutions.match(words, number.end) is not None
 
-    def _quarter(self, words: list[Word], i: int) -> bool:
+    def is_quarter(self, words: list[Word], i: int) -> bool:
         """бірінші тоқсанда, соңғы тоқсанда: тоқсан is a quarter of a year there, not 90."""
         reading = self.read_number_word(words[i].lower)
         if i == 0 or reading is None or reading.stem not in self.lex.quarter_words:
             return False
         previous = words[i - 1]
-        return previous.lower in self.lex.quarter_before or self._ordinal_word(previous)
+        return (previous.lower in self.lex.quarter_before or self._ordinal_word(previous)
+                or self.quarter_digit(previous) and bool(reading.suffixes))
+
+    @staticmethod
+    def quarter_digit(word: Word) -> bool:
+        """2024 ж. 3 тоқсанында: a bare digit 1-4 before тоқсан with an ending numbers the
+        quarter."""
+        return len(word.text) == 1 and word.text in "1234"
 
     # ---- phrases ------------------------------------------------------------------------
 
@@ -337,7 +345,7 @@ class NumberReader:
             return None
         if word.text in self.lex.number_signs:
             return self._read_numbered(words, i)
-        if word.is_punct or self._quarter(words, i) or self._in_idiom(words, i):
+        if word.is_punct or self.is_quarter(words, i) or self._in_idiom(words, i):
             return None
         if self.roman_word.match(word.text):
             return self._read_roman(words, i)
@@ -398,6 +406,12 @@ class NumberReader:
             if not (1 <= day <= 31 and 1 <= month <= 12):
                 return None
             number.date = f"{year:04d}-{month:02d}-{day:02d}"
+        elif match["iso"]:  # 2024-01-15, as data exports and some sites write dates
+            year, month, day = (int(p) for p in match["iso"].split("-"))
+            if not (1 <= day <= 31 and 1 <= month <= 12
+                    and self.lex.year_min <= year <= self.lex.year_max):
+                return None
+            number.date = match["iso"]
         elif match["time"]:
             hours, minutes = (int(p) for p in match["time"].split(":"))
             if hours > 24 or minutes > 59:
