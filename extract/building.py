@@ -455,7 +455,9 @@ class FactBuilder:
             if rank := self.rank_nouns.match(words, j):
                 rank_case = self.lex.case_of.get(rank.suffixes.get("case"), "")
                 one = number.words_only and number.value == 1  # бір орында "in one place"
-                if number.ordinal or (rank_case in self.lex.rank_cases and not one):
+                moved = rank_case == "dative" and rank.end < len(words) and words[
+                    rank.end].lower.startswith(self.lex.rank_move_verbs)  # 10 сатыға көтерілді
+                if number.ordinal or (rank_case in self.lex.rank_cases and not one and not moved):
                     return self._draft(number, j, "RANK", "", subject=rank.value)
         if age := self._age(words, number):
             return age

@@ -141,6 +141,7 @@ class Lexicon:
     rank_nouns: frozenset[Phrase] = frozenset()
     total_postpositions: frozenset[str] = frozenset()
     rank_cases: frozenset[str] = frozenset()
+    rank_move_verbs: tuple[str, ...] = ()
     modifiers: list[Modifier] = field(default_factory=list)
     minus_signs: frozenset[str] = frozenset()
     naming_words: frozenset[Phrase] = frozenset()
@@ -276,6 +277,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.rank_nouns = frozenset(_phrase(w) for w in ranks["nouns"])
     lex.total_postpositions = frozenset(ranks["total_postpositions"])
     lex.rank_cases = frozenset(ranks["rank_cases"])
+    lex.rank_move_verbs = tuple(ranks["move_verbs"])
 
     modifiers = _load("modifiers.toml")
     lex.minus_signs = frozenset(modifiers["minus_signs"])
