@@ -926,9 +926,24 @@ class FactBuilder:
                 and not first.value_max and not second.value_max
                 and first.low is not None and second.low is not None and first.low != second.low)
 
+    def _with_shared_scale(self, words: list[Word], first: Draft, second: Draft) -> Draft:
+        """5-тен 10 мың теңгеге дейін: a bare start below the end's leading digits shares the
+        end's scale word (5000 to 10000), as in 10 – 15 мың."""
+        if (first.low is None or second.low is None or not 0 < first.low < 1000
+                or not any(self.numbers.is_scale_word(w) for w in words[second.start:second.end])):
+            return first
+        leading, scale = second.low, Fraction(1)
+        while leading >= 1000 and leading % 1000 == 0:
+            leading, scale = leading / 1000, scale * 1000
+        if scale == 1 or first.low >= leading:
+            return first
+        shared = first.low * scale
+        return replace(first, low=shared, value=format_number(shared))
+
     def _range(self, words: list[Word], first: Draft, second: Draft) -> Draft:
         """One span from X to Y; the value is the lower end whichever way it runs
         (сағатына 80-нен 60 шақырымға дейін = 60..80 km/h)."""
+        first = self._with_shared_scale(words, first, second)
         low, high = sorted((first, second), key=lambda d: d.low)
         merged = replace(second, start=first.start, value=low.value, value_max=high.value,
                          qualifier="", low=low.low)

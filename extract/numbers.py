@@ -330,6 +330,11 @@ class NumberReader:
         return (previous.lower in self.lex.quarter_before or self._ordinal_word(previous)
                 or self.quarter_digit(previous) and bool(reading.suffixes))
 
+    def is_scale_word(self, word: Word) -> bool:
+        """мың, млн, миллиардқа: a scale word, with any ending."""
+        reading = self.read_number_word(word.lower, inside=True)
+        return reading is not None and self.kinds[reading.stem] == "scale"
+
     @staticmethod
     def quarter_digit(word: Word) -> bool:
         """2024 ж. 3 тоқсанында: a bare digit 1-4 before тоқсан with an ending numbers the
