@@ -560,7 +560,9 @@ class FactBuilder:
         if number.ordinal or number.suffixes.get("possessive") or number.value_max is not None:
             return None
         at_end = number.end >= len(words) or words[number.end].is_punct
-        if self.lex.case_of.get(number.case, "") not in AGE_CASES and not at_end:
+        # зейнет жасы 63 жас: the bare age word after the number repeats "age"
+        unit = 0 if at_end else int(words[number.end].lower in self.lex.age_nouns)
+        if self.lex.case_of.get(number.case, "") not in AGE_CASES and not at_end and not unit:
             return None
         k = number.start - 1
         while k >= 0 and words[k].lower in self.lex.age_skip:
@@ -568,7 +570,7 @@ class FactBuilder:
         reading = read_word(words[k].lower, self.lex.age_nouns) if k >= 0 else None
         if reading is None or not reading.suffixes.get("possessive"):
             return None
-        return self._draft(number, number.end, "DURATION", "year")
+        return self._draft(number, number.end + unit, "DURATION", "year")
 
     def _anniversary(self, words: list[Word], number: Number) -> Draft | None:
         """Абайдың 175 жылдығы, a named one, is an event's name; тәуелсіздіктің 30 жылдығы
