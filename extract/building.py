@@ -231,12 +231,14 @@ class FactBuilder:
         """An ordinal that numbers a law's article, a position or an event is part of that
         name (Кодекстің 128-інші бабы, бірінші вице-премьер, 19-ыншы съезі)."""
         names = self.lex.name_words
-        if number.glued:
+        glued = number.glued.removeprefix("-")
+        if number.glued and not (number.glued.startswith("-") and glued):
             return False
         if self._numbered_place(words, number.start):
             return True
         titled = names["positions"] | names["events"]
-        after = self._word_of(words, number.end,
+        # the named noun follows the number, or is glued to it by the hyphen (58-бабының)
+        after = self._word_of([Word(glued, 0, 0)] if glued else words, 0 if glued else number.end,
                               titled | names["titles"] | names["facilities"] | names["law_parts"])
         if after in names["facilities"] or after in names["titles"]:
             return True
@@ -248,7 +250,10 @@ class FactBuilder:
             k = number.start - 1
             if k and words[k].text == ",":
                 k -= 1  # 99-ыншы бабы, 2-нші бөлімі
-            return bool(self._word_of(words, k, names["laws"] | names["law_parts"]))
+            owner = words[k]
+            if owner.text[:1].isdigit() and "-" in owner.text:  # 58-бабының 1-тармағы
+                owner = Word(owner.text.split("-", 1)[1], owner.start, owner.end)
+            return bool(self._word_of([owner], 0, names["laws"] | names["law_parts"]))
         return False
 
     def _measure_follows(self, words: list[Word], k: int) -> bool:
