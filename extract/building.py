@@ -376,6 +376,8 @@ class FactBuilder:
         self._add_modifiers(words, draft)
         if number.approximate and not draft.qualifier:
             draft.qualifier = "approx"
+        if number.or_more and not draft.qualifier:
+            draft.qualifier = "ge"
         # a number with its own case ending is a noun phrase (бес жүзді таңдады "chose five
         # hundred"); it reaches a noun through a postposition (мыңнан астам адам) or as the
         # distributive ablative (10-15-тен кітап "10-15 books each")

@@ -144,6 +144,7 @@ class Lexicon:
     rank_move_verbs: tuple[str, ...] = ()
     modifiers: list[Modifier] = field(default_factory=list)
     minus_signs: frozenset[str] = frozenset()
+    plus_signs: frozenset[str] = frozenset()
     naming_words: frozenset[Phrase] = frozenset()
     speech_markers: frozenset[str] = frozenset()
     naming_sayings: frozenset[str] = frozenset()
@@ -281,6 +282,7 @@ def _read_context(lex: Lexicon) -> None:
 
     modifiers = _load("modifiers.toml")
     lex.minus_signs = frozenset(modifiers["minus_signs"])
+    lex.plus_signs = frozenset(modifiers["plus_signs"])
     for table in modifiers["modifier"]:
         for words in table["words"]:
             lex.modifiers.append(

@@ -73,6 +73,7 @@ class Number:
     collective_word: bool = False  # екеу, бесеуі: a collective numeral word
     decimal: bool = False  # a decimal or fraction read from words (бес бүтін үш, үштен екі)
     fraction: bool = False  # үштен екі, 3-тен 2-сі: a share of something named before it
+    or_more: bool = False  # 10 000+: a plus glued after the digits
 
     @property
     def ordinal(self) -> bool:
@@ -198,7 +199,8 @@ class NumberReader:
     def _starts_number(self, text: str, is_punct: bool) -> bool:
         lower = text.lower()
         if lower[:1].isdigit() or ((lower[:1] in self.lex.currency_symbols
-                                    or lower[:1] in self.lex.minus_signs) and lower[1:2].isdigit()):
+                                    or lower[:1] in self.lex.minus_signs
+                                    or lower[:1] in self.lex.plus_signs) and lower[1:2].isdigit()):
             return True
         if lower[:1] in self.lex.number_signs or self.roman_word.match(text):
             return True
@@ -371,6 +373,11 @@ class NumberReader:
             return number
         if match and match["sign"] in self.lex.minus_signs:
             return self._read_negative(words, i, match)
+        if match and match["sign"] in self.lex.plus_signs:  # +3,5%: a sign, not a symbol
+            number = self._read_digits(match, i)
+            if number is not None:
+                number.sign = ""
+            return number
         if match and (not match["sign"] or match["sign"] in self.lex.currency_symbols):
             number = self._read_digits(match, i)
         else:
@@ -443,6 +450,8 @@ class NumberReader:
 
     def _attach_glued(self, number: Number, rest: str) -> None:
         """Read what is glued after the digits: a suffix chain, or keep it for the caller."""
+        if rest[:1] in self.lex.plus_signs:  # 10 000+ қатысушы
+            number.or_more, rest = True, rest[1:]
         number.glued = rest
         if not rest:
             return

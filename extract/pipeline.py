@@ -85,7 +85,7 @@ class NumericFacts:
         self._gated_tokens: dict[int, bool] = {}  # orth id -> token_gate finds something
         self._number_tokens: dict[int, bool] = {}  # orth id -> a word starting so may be a number
         lex = self.builder.lex
-        self._sign_starts = frozenset({*JOINERS, *lex.minus_signs,
+        self._sign_starts = frozenset({*JOINERS, *lex.minus_signs, *lex.plus_signs,
                                        *(symbol[:1] for symbol in lex.currency_symbols)})
         self.scripts = ScriptReader()  # reads Latin-script sentences in Cyrillic
 

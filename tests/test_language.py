@@ -47,6 +47,13 @@ def test_tokenizer_splits_numbers_from_what_is_glued_to_them(nlp, text, expected
     assert tokens(nlp, text) == expected
 
 
+def test_html_tags_left_in_scraped_text_are_punctuation_tokens(nlp):
+    doc = nlp("<p>Бюджет 5 трлн теңге</p><br/>Ал 5<6.")
+    assert [t.text for t in doc] == ["<p>", "Бюджет", "5", "трлн", "теңге", "</p>", "<br/>",
+                                     "Ал", "5<6", "."]
+    assert [t.text for t in doc if t.is_punct] == ["<p>", "</p>", "<br/>", "."]
+
+
 def test_thousands_with_spaces_stay_separate_tokens_but_one_number(nlp):
     from extract import find_facts
 

@@ -1,10 +1,13 @@
-"""Lexical attributes: ``like_num`` knows Kazakh number words and their inflected forms."""
+"""Lexical attributes: ``like_num`` knows Kazakh number words and their inflected forms;
+``is_punct`` also holds for the HTML tags left in scraped news (``<p>``, ``</strong>``)."""
 
 from functools import cache
 
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import IS_PUNCT, LIKE_NUM
+from spacy.lang.lex_attrs import is_punct as base_is_punct
 
 from ...numbers import NumberReader
+from .punctuation import HTML_TAG
 
 
 @cache
@@ -22,4 +25,9 @@ def like_num(text: str) -> bool:
     return _reader().read_number_word(text.lower()) is not None
 
 
-LEX_ATTRS = {LIKE_NUM: like_num}
+def is_punct(text: str) -> bool:
+    """Punctuation, or an HTML tag: it separates words like punctuation does."""
+    return base_is_punct(text) or bool(HTML_TAG.fullmatch(text))
+
+
+LEX_ATTRS = {LIKE_NUM: like_num, IS_PUNCT: is_punct}

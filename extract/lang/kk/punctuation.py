@@ -7,6 +7,7 @@ glued to them so that the number is a token of its own: ``29-орынға`` -> 2
 fractions and clock times (4/66, 18:00) stay one token.
 """
 
+import regex
 from spacy.lang.char_classes import (
     ALPHA,
     ALPHA_UPPER,
@@ -25,8 +26,11 @@ KK_UPPER = ALPHA_UPPER + "".join(ch for ch in _lex.letters + _lex.latin_letters 
 _PERCENT = "".join(_lex.percent_symbols)
 _CURRENCY = "".join(c for c in _lex.currency_symbols if not c.isalpha())
 _DASHES = "-–—"
+# An HTML tag without attributes, left in scraped text: <p>, </strong>, <br/>.
+_TAG = r"</?[A-Za-z][A-Za-z0-9]{0,9}\s?/?>"
+HTML_TAG = regex.compile(_TAG)
 
-TOKENIZER_PREFIXES = BASE_PREFIXES + [r"№", rf"[{_CURRENCY}]"]
+TOKENIZER_PREFIXES = [_TAG] + BASE_PREFIXES + [r"№", rf"[{_CURRENCY}]"]
 
 TOKENIZER_SUFFIXES = (
     LIST_PUNCT
@@ -34,6 +38,7 @@ TOKENIZER_SUFFIXES = (
     + LIST_QUOTES
     + LIST_ICONS
     + [
+        _TAG,
         rf"(?<=[0-9])[{_PERCENT}]",
         rf"(?<=[0-9])[{_CURRENCY}]",
         # a full stop after a word, a number or a closing quote or bracket: төрт»., (бес).
@@ -47,6 +52,7 @@ TOKENIZER_INFIXES = (
     LIST_ELLIPSES
     + LIST_ICONS
     + [
+        _TAG,  # теңге</p><p>Ал: tags between words
         # a number glued to what follows it: 100ден, 3мыңнан, 30%, 5₸
         rf"(?<=[0-9])(?=[{KK_ALPHA}{_PERCENT}{_CURRENCY}])",
         # the hyphen of a suffix or a range: 29-орынға, 30%-ға, 2017-2019, 15–25
