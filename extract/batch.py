@@ -102,7 +102,7 @@ def _open(options: BatchOptions) -> tuple[Done, Output, ManifestWriter | None] |
     """What an earlier run did (for --resume), the output and the manifest, opened; or the
     exit status after a one-line error."""
     try:
-        previous = _previous_run(options)
+        previous = previous_run(options)
     except ValueError as err:
         _say(None, f"kazextract: cannot resume: {err}")
         return EXIT_USAGE
@@ -126,7 +126,8 @@ def _open(options: BatchOptions) -> tuple[Done, Output, ManifestWriter | None] |
     return previous, out, manifest
 
 
-def _previous_run(options: BatchOptions) -> Done:
+def previous_run(options: BatchOptions) -> Done:
+    """What the manifest of the run to resume says was done (nothing without --resume)."""
     if not (options.resume and options.manifest and options.manifest.exists()):
         return Done()
     repair(options.manifest)

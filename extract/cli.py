@@ -123,10 +123,8 @@ def _check_batch(options: BatchOptions, engine: str, scheduler: str | None) -> N
         raise click.UsageError("--excel applies to CSV output")
     if options.resume and not (options.manifest and options.output):
         raise click.UsageError("--resume needs --manifest and -o of the interrupted run")
-    if engine == "dask" and (options.fmt != "parquet" or not options.output
-                             or options.resume):
-        raise click.UsageError("--engine dask writes partitioned Parquet into -o FOLDER "
-                               "(no --resume)")
+    if engine == "dask" and (options.fmt != "parquet" or not options.output):
+        raise click.UsageError("--engine dask writes partitioned Parquet into -o FOLDER")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
 

@@ -6,13 +6,19 @@ submitted in waves, so this process never holds more than two waves of documents
 
 Workers read ``.txt`` inputs themselves, so on a real cluster the paths must be visible to
 them (a shared file system); records of JSONL/CSV files are read here and shipped.
+
+``--resume`` goes on from ``OUT.partial`` and the manifest of an interrupted run: the manifest
+is written a whole wave at a time, so it lists the documents of the first partitions; their
+parts are kept, and every later partition is run again under its own part name.
 Needs the ``dask`` extra: ``pip install 'kazextract[dask]'``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -21,13 +27,21 @@ import dask.bag as db
 from distributed import Client, LocalCluster, as_completed
 
 from . import inputs, parallel
-from .batch import EXIT_FAILED_INPUT, EXIT_INTERRUPTED, BatchOptions
+from .batch import (
+    EXIT_FAILED_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    BatchOptions,
+    ResumeError,
+    previous_run,
+)
 from .facts import COLUMNS
-from .manifest import ManifestWriter
+from .manifest import Done, ManifestWriter, read_done
 from .progress import Progress
 from .work import Result, process_chunk
 
 CHUNKS_PER_THREAD = 8  # chunks of a wave for each worker thread of the cluster
+PART = re.compile(r"part-(\d{8})\.parquet")
 
 
 def write_part(numbered: tuple[int, list], folder: str, encoding: str | None) -> list[tuple]:
@@ -55,11 +69,44 @@ def _client(scheduler: str | None, workers: int) -> Client:
     return Client(cluster)
 
 
-def _waves(chunks: Iterator[list], size: int) -> Iterator[list[tuple[int, list]]]:
+def _waves(numbered: Iterator[tuple[int, list]], size: int) -> Iterator[list[tuple[int, list]]]:
     """Numbered chunks, ``size`` at a time: the input is read a wave ahead, never whole."""
-    numbered = enumerate(chunks)
     while wave := list(islice(numbered, size)):
         yield wave
+
+
+def _after_finished(numbered: Iterator[tuple[int, list]], manifest: Path, count: int,
+                    folder: Path) -> Iterator[tuple[int, list]]:
+    """The chunks after the first ``count`` documents, which the manifest must list in
+    order and whose parts must be in ``folder``; parts of later chunks, written before the
+    interruption, are removed before the first chunk is run again."""
+    done, seen = read_done(manifest), 0
+    for index, chunk in numbered:
+        if seen >= count:
+            _remove_parts_from(folder, index)
+            yield index, chunk
+            yield from numbered
+            return
+        if seen + len(chunk) > count:
+            raise ResumeError(f"the manifest ends inside partition {index}; "
+                              "run again without --resume")
+        for task in chunk:
+            doc = next(done, (None,))[0]
+            if doc != task.doc:
+                raise ResumeError(f"input {seen + 1} is {task.doc!r} but the manifest has "
+                                  f"{doc!r}: the inputs changed since the interrupted run")
+            seen += 1
+        if not (folder / f"part-{index:08d}.parquet").exists():
+            raise ResumeError(f"part-{index:08d}.parquet of finished documents is missing")
+    if seen < count:
+        raise ResumeError(f"the manifest lists {count} documents, the inputs have {seen}")
+
+
+def _remove_parts_from(folder: Path, first: int) -> None:
+    for path in folder.iterdir():
+        match = PART.fullmatch(path.name)
+        if (match and int(match[1]) >= first) or path.suffix == ".tmp":
+            path.unlink()
 
 
 def _submit(client: Client, wave: list[tuple[int, list]], folder: Path,
@@ -85,14 +132,16 @@ def _collect(futures: list, progress: Progress) -> Iterator[tuple]:
 
 
 def _run(client: Client, options: BatchOptions, folder: Path, progress: Progress,
-         manifest: ManifestWriter | None) -> None:
+         manifest: ManifestWriter | None, previous: Done) -> None:
     """Every wave on the cluster; the next wave is read and submitted before the results of
     the one before it are collected, so the cluster is not left waiting for the reader."""
-    chunks = parallel.chunked(inputs.tasks(options.paths, options.inputs),
-                              parallel.CHUNK_DOCS, parallel.CHUNK_BYTES)
+    numbered = enumerate(parallel.chunked(inputs.tasks(options.paths, options.inputs),
+                                          parallel.CHUNK_DOCS, parallel.CHUNK_BYTES))
+    if options.resume and options.manifest:
+        numbered = _after_finished(numbered, options.manifest, previous.documents, folder)
     size = max(sum(client.nthreads().values()), 1) * CHUNKS_PER_THREAD
     pending: list = []
-    for wave in _waves(chunks, size):
+    for wave in _waves(numbered, size):
         submitted = _submit(client, wave, folder, options.inputs.encoding)
         if pending:
             _write_manifest(_collect(pending, progress), manifest)
@@ -109,20 +158,43 @@ def _write_manifest(results: Iterator[tuple], manifest: ManifestWriter | None) -
         manifest.flush()
 
 
+def _open_folder(options: BatchOptions, out: Path, partial: Path) -> str | None:
+    """Prepare ``partial`` for the parts: empty for a new run, the interrupted run's (or the
+    finished run's, moved back) for --resume. The reason it cannot, or None."""
+    if not options.resume:
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        return None
+    if not partial.is_dir() and out.is_dir():
+        os.replace(out, partial)  # a finished run: every partition is kept
+    return None if partial.is_dir() else f"{partial}: no interrupted run to go on from"
+
+
 def run_dask(options: BatchOptions, scheduler: str | None) -> int:
     """Run the batch on Dask; the exit status as ``batch.run`` gives it."""
     out = Path(options.output)
     partial = out.with_name(out.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    progress = Progress(options.quiet, count=lambda: inputs.count(options.paths))
-    manifest = ManifestWriter(options.manifest) if options.manifest else None
+    try:
+        previous = previous_run(options)
+    except ValueError as err:
+        print(f"kazextract: cannot resume: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    if reason := _open_folder(options, out, partial):
+        print(f"kazextract: cannot resume: {reason}", file=sys.stderr)
+        return EXIT_USAGE
+    progress = Progress(options.quiet, count=lambda: inputs.count(options.paths),
+                        skip=previous.documents)
+    manifest = (ManifestWriter(options.manifest, append=previous.documents > 0)
+                if options.manifest else None)
     client = _client(scheduler, options.workers)
     try:
-        _run(client, options, partial, progress, manifest)
+        _run(client, options, partial, progress, manifest, previous)
     except KeyboardInterrupt:
         progress.summary("interrupted")
         return EXIT_INTERRUPTED
+    except ResumeError as err:  # raised before any part or manifest row was written
+        progress.message(f"kazextract: cannot resume: {err}")
+        return EXIT_USAGE
     finally:
         client.close()
         if manifest is not None:
@@ -132,4 +204,4 @@ def run_dask(options: BatchOptions, scheduler: str | None) -> int:
     shutil.rmtree(out, ignore_errors=True)
     os.replace(partial, out)
     progress.summary()
-    return EXIT_FAILED_INPUT if progress.errors else 0
+    return EXIT_FAILED_INPUT if progress.errors or previous.errors else 0

@@ -51,3 +51,65 @@ def test_dask_engine_gives_the_local_engines_facts_byte_for_byte(tmp_path, monke
         p.relative_to(archive).as_posix() for p in archive.rglob("*.txt"))
     docs = {row["doc"] for row in csv.DictReader(io.StringIO(local[1].decode()))}
     assert len(docs) > 8
+
+
+def _interrupt(parts, manifest, keep_docs: int) -> None:
+    """Make a finished Dask run look interrupted: the parts back in OUT.partial, the
+    manifest cut after ``keep_docs`` documents, the last part not written yet and a part
+    the manifest does not cover yet left behind."""
+    partial = parts.with_name(parts.name + ".partial")
+    parts.rename(partial)
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text("".join(lines[:1 + keep_docs]), encoding="utf-8")
+    sorted(partial.glob("part-*.parquet"))[-1].unlink()
+    (partial / "part-00000009.tmp").write_bytes(b"torn")
+
+
+def _dask_run(archive, parts, manifest, scheduler, *extra):
+    return CliRunner().invoke(main, ["extract", str(archive), "--engine", "dask",
+                                     "--scheduler", scheduler, "-o", str(parts),
+                                     "--manifest", str(manifest), "-q", *extra])
+
+
+def test_dask_engine_resumes_an_interrupted_run(tmp_path, monkeypatch, scheduler):
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 4)
+    monkeypatch.setattr(dask_engine, "CHUNKS_PER_THREAD", 1)
+    archive = make_archive(tmp_path / "in", 14)
+    (archive / "empty.txt").write_bytes(b"")
+    parts, manifest = tmp_path / "facts_parquet", tmp_path / "m.csv"
+    assert _dask_run(archive, parts, manifest, scheduler).exit_code == 1
+    full_rows = list(read_rows(parts))
+    full_manifest = [(r["doc"], r["status"], r["facts"]) for r in manifest_rows(manifest)]
+
+    _interrupt(parts, manifest, keep_docs=8)  # two of four partitions finished
+    result = _dask_run(archive, parts, manifest, scheduler, "--resume")
+    assert result.exit_code == 1, result.stderr  # empty.txt, in a partition run again
+    assert list(read_rows(parts)) == full_rows
+    assert [(r["doc"], r["status"], r["facts"]) for r in manifest_rows(manifest)] == full_manifest
+    assert not parts.with_name(parts.name + ".partial").exists()
+    assert sorted(p.name for p in parts.iterdir()) == [f"part-{i:08d}.parquet" for i in range(4)]
+
+
+def test_dask_resume_refuses_what_it_cannot_continue(tmp_path, monkeypatch, scheduler):
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 4)
+    archive = make_archive(tmp_path / "in", 10)
+    parts, manifest = tmp_path / "facts_parquet", tmp_path / "m.csv"
+    assert _dask_run(archive, parts, manifest, scheduler).exit_code == 0
+    _interrupt(parts, manifest, keep_docs=6)  # the manifest ends inside the second partition
+    result = _dask_run(archive, parts, manifest, scheduler, "--resume")
+    assert result.exit_code == 2
+    assert "ends inside partition 1" in result.stderr
+    (archive / "0" / "0000.txt").unlink()  # and the inputs changed
+    result = _dask_run(archive, parts, manifest, scheduler, "--resume")
+    assert result.exit_code == 2 and "the inputs changed" in result.stderr
+
+
+def test_dask_resume_of_a_finished_run_keeps_every_part(tmp_path, monkeypatch, scheduler):
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 4)
+    archive = make_archive(tmp_path / "in", 6)
+    parts, manifest = tmp_path / "facts_parquet", tmp_path / "m.csv"
+    assert _dask_run(archive, parts, manifest, scheduler).exit_code == 0
+    rows, listed = list(read_rows(parts)), manifest.read_text(encoding="utf-8")
+    result = _dask_run(archive, parts, manifest, scheduler, "--resume")
+    assert result.exit_code == 0, result.stderr
+    assert list(read_rows(parts)) == rows and manifest.read_text(encoding="utf-8") == listed
