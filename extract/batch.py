@@ -86,7 +86,7 @@ def run(options: BatchOptions) -> int:
                            f"({previous.facts} facts, {previous.errors} errors)")
     stop = Stop()
     try:
-        with _interrupts(stop):
+        with interrupts(stop):
             _consume(run_local(tasks, options.workers, stop, options.inputs.encoding),
                      out, manifest, progress)
     except ResumeError as err:  # nothing new was written: the interrupted run stays resumable
@@ -176,7 +176,7 @@ def _close(out: Output, manifest: ManifestWriter | None, progress: Progress, sto
 
 
 @contextmanager
-def _interrupts(stop: Stop) -> Iterator[None]:
+def interrupts(stop: Stop) -> Iterator[None]:
     """Ctrl-C (or SIGTERM) asks the engine to stop after the documents at hand; a second
     Ctrl-C stops at once (the output still keeps every whole row written)."""
 

@@ -15,9 +15,11 @@ Needs the ``dask`` extra: ``pip install 'kazextract[dask]'``.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
+import signal
 import sys
 from collections.abc import Iterator
 from itertools import islice
@@ -33,10 +35,12 @@ from .batch import (
     EXIT_USAGE,
     BatchOptions,
     ResumeError,
+    interrupts,
     previous_run,
 )
 from .facts import COLUMNS
 from .manifest import Done, ManifestWriter, read_done
+from .parallel import Stop
 from .progress import Progress
 from .work import Result, process_chunk
 
@@ -65,7 +69,14 @@ def write_part(numbered: tuple[int, list], folder: str, encoding: str | None) ->
 def _client(scheduler: str | None, workers: int) -> Client:
     if scheduler:
         return Client(scheduler)
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    # Ctrl-C reaches every process of the terminal's group: the local workers ignore it (an
+    # ignored signal stays ignored in a started process) and this process stops them
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None,
+                               silence_logs=logging.ERROR)  # not a warning per cancelled task
+    finally:
+        signal.signal(signal.SIGINT, previous)
     return Client(cluster)
 
 
@@ -132,9 +143,10 @@ def _collect(futures: list, progress: Progress) -> Iterator[tuple]:
 
 
 def _run(client: Client, options: BatchOptions, folder: Path, progress: Progress,
-         manifest: ManifestWriter | None, previous: Done) -> None:
+         manifest: ManifestWriter | None, previous: Done, stop: Stop) -> None:
     """Every wave on the cluster; the next wave is read and submitted before the results of
-    the one before it are collected, so the cluster is not left waiting for the reader."""
+    the one before it are collected, so the cluster is not left waiting for the reader.
+    After Ctrl-C (``stop``) no wave is submitted; the one on the cluster is collected."""
     numbered = enumerate(parallel.chunked(inputs.tasks(options.paths, options.inputs),
                                           parallel.CHUNK_DOCS, parallel.CHUNK_BYTES))
     if options.resume and options.manifest:
@@ -142,6 +154,8 @@ def _run(client: Client, options: BatchOptions, folder: Path, progress: Progress
     size = max(sum(client.nthreads().values()), 1) * CHUNKS_PER_THREAD
     pending: list = []
     for wave in _waves(numbered, size):
+        if stop.requested:
+            break
         submitted = _submit(client, wave, folder, options.inputs.encoding)
         if pending:
             _write_manifest(_collect(pending, progress), manifest)
@@ -186,12 +200,10 @@ def run_dask(options: BatchOptions, scheduler: str | None) -> int:
                         skip=previous.documents)
     manifest = (ManifestWriter(options.manifest, append=previous.documents > 0)
                 if options.manifest else None)
-    client = _client(scheduler, options.workers)
+    client, stop = _client(scheduler, options.workers), Stop()
     try:
-        _run(client, options, partial, progress, manifest, previous)
-    except KeyboardInterrupt:
-        progress.summary("interrupted")
-        return EXIT_INTERRUPTED
+        with interrupts(stop):
+            _run(client, options, partial, progress, manifest, previous, stop)
     except ResumeError as err:  # raised before any part or manifest row was written
         progress.message(f"kazextract: cannot resume: {err}")
         return EXIT_USAGE
@@ -199,6 +211,11 @@ def run_dask(options: BatchOptions, scheduler: str | None) -> int:
         client.close()
         if manifest is not None:
             manifest.close()
+    if stop.requested:
+        progress.summary("interrupted")
+        again = " and the manifest; run again with --resume" if manifest else ""
+        progress.message(f"kazextract: stopped; finished work is in {partial}{again}")
+        return EXIT_INTERRUPTED
     if out.is_file():
         out.unlink()
     shutil.rmtree(out, ignore_errors=True)

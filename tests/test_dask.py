@@ -113,3 +113,33 @@ def test_dask_resume_of_a_finished_run_keeps_every_part(tmp_path, monkeypatch, s
     result = _dask_run(archive, parts, manifest, scheduler, "--resume")
     assert result.exit_code == 0, result.stderr
     assert list(read_rows(parts)) == rows and manifest.read_text(encoding="utf-8") == listed
+
+
+class _StopAfterOneWave(parallel.Stop):
+    """Ctrl-C as the second wave is about to be submitted."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    @property
+    def requested(self) -> bool:
+        self.asked += 1
+        return self.asked > 1
+
+
+def test_dask_ctrl_c_keeps_the_finished_waves_for_resume(tmp_path, monkeypatch, scheduler):
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 4)
+    monkeypatch.setattr(dask_engine, "CHUNKS_PER_THREAD", 1)  # one chunk a wave here
+    archive = make_archive(tmp_path / "in", 10)
+    parts, manifest = tmp_path / "facts_parquet", tmp_path / "m.csv"
+    monkeypatch.setattr(dask_engine, "Stop", _StopAfterOneWave)
+    result = _dask_run(archive, parts, manifest, scheduler)
+    assert result.exit_code == 130
+    assert "run again with --resume" in result.stderr
+    assert len(manifest_rows(manifest)) == 4  # the first wave, collected after the stop
+    monkeypatch.setattr(dask_engine, "Stop", parallel.Stop)
+    assert _dask_run(archive, parts, manifest, scheduler, "--resume").exit_code == 0
+    assert len(manifest_rows(manifest)) == 10
+    reference = tmp_path / "reference"
+    assert _dask_run(archive, reference, tmp_path / "m2.csv", scheduler).exit_code == 0
+    assert list(read_rows(parts)) == list(read_rows(reference))
