@@ -16,7 +16,7 @@ from .facts import format_number
 from .lexicon import Lexicon, Modifier, load_lexicon
 from .memo import WordMemo
 from .morphology import is_plural_noun, noun_endings, noun_stem, parse_suffixes, read_word
-from .numbers import DASHES, Number, NumberReader
+from .numbers import DASHES, Number, NumberReader, leading_digits
 from .phrases import PhraseMatch, PhraseTable
 from .temporal import TemporalMatcher
 from .words import Word
@@ -238,7 +238,8 @@ class FactBuilder:
             return True
         titled = names["positions"] | names["events"]
         # the named noun follows the number, or is glued to it by the hyphen (58-бабының)
-        after = self._word_of([Word(glued, 0, 0)] if glued else words, 0 if glued else number.end,
+        noun_words, k = ([Word(glued, 0, 0)], 0) if glued else (words, number.end)
+        after = self._word_of(noun_words, k,
                               titled | names["titles"] | names["facilities"] | names["law_parts"])
         if after in names["facilities"] or after in names["titles"]:
             return True
@@ -731,8 +732,8 @@ class FactBuilder:
         gets its years (жиырма бірінші ғасыр = 2001..2100); a day or year counted from an
         unknown start keeps an empty value."""
         draft = Draft(start, self.temporal.extend(words, end), "DATE", "", low=number.value)
-        duration = self.durations.match([noun], 0) if noun else self.durations.match(words,
-                                                                                      end - 1)
+        noun_words, k = ([noun], 0) if noun else (words, end - 1)
+        duration = self.durations.match(noun_words, k)
         if duration and duration.value == "century" and number.value.denominator == 1:
             century = int(number.value)
             draft.value, draft.value_max = str((century - 1) * 100 + 1), str(century * 100)
@@ -941,12 +942,10 @@ class FactBuilder:
         if (first.low is None or second.low is None or not 0 < first.low < 1000
                 or not any(self.numbers.is_scale_word(w) for w in words[second.start:second.end])):
             return first
-        leading, scale = second.low, Fraction(1)
-        while leading >= 1000 and leading % 1000 == 0:
-            leading, scale = leading / 1000, scale * 1000
-        if scale == 1 or first.low >= leading:
+        leading = leading_digits(second.low)
+        if leading == second.low or first.low >= leading:
             return first
-        shared = first.low * scale
+        shared = first.low * second.low / leading
         return replace(first, low=shared, value=format_number(shared))
 
     def _range(self, words: list[Word], first: Draft, second: Draft) -> Draft:

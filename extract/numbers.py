@@ -543,7 +543,7 @@ class NumberReader:
         if high is None or high.value_max is not None:
             return None
         if high.value >= 1000 and low < 1000 and high.value % 1000 == 0:
-            low *= high.value / _leading(high)  # бес-алты мың: the scale is shared
+            low *= high.value / leading_digits(high.value)  # бес-алты мың: the scale is shared
         if high.value <= low:
             return None  # бір-бірі "each other"
         return Number(low, i, j + high.end, value_max=high.value, suffixes=high.suffixes)
@@ -770,7 +770,7 @@ class NumberReader:
             return number
         low = number.value
         if second.value >= 1000 and low < 1000 and second.value % 1000 == 0:
-            low *= second.value / _leading(second)  # 10 – 15 мың: the scale is shared
+            low *= second.value / leading_digits(second.value)  # 10 – 15 мың: the scale is shared
         if low >= second.value:
             return number
         second.value_max, second.value, second.start = second.value, low, number.start
@@ -781,9 +781,8 @@ class NumberReader:
         return word.text in DASHES or word.lower in self.lex.range_conjunctions
 
 
-def _leading(number: Number) -> Fraction:
+def leading_digits(value: Fraction) -> Fraction:
     """The digits before the scale word of 15 мың (15), to share the scale with a range start."""
-    value = number.value
     while value % 1000 == 0 and value >= 1000:
         value /= 1000
     return value
