@@ -860,8 +860,10 @@ class FactBuilder:
             if (not after or not self._applies(after.value, draft)
                     or (n == 0 and not self._governed(words, after.value, draft))):
                 break
-            draft.end = after.end
             draft.qualifier = after.value.qualifier or draft.qualifier
+            if not after.value.in_span:
+                break  # 8 млн тоннадан асты "exceeded": a verb, outside the span
+            draft.end = after.end
             if after.value.sign < 0 and draft.low is not None:
                 draft.value = format_number(-abs(draft.low))  # –5 градус суық is -5, not 5
         if draft.type in ("DATE", "TIME") and (relative := self.relatives.match(words, draft.end)):

@@ -43,6 +43,7 @@ class Modifier:
     types: frozenset[str]
     sign: int = 0  # -1 for минус: the phrase negates the number
     cases: frozenset[str] = frozenset()  # the case it governs, when it must show (мыңнан кем)
+    in_span: bool = True  # False for a verb: it qualifies the number but is not in the span
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ def _read_context(lex: Lexicon) -> None:
                     types=frozenset(table.get("types", ())),
                     sign=table.get("sign", 0),
                     cases=frozenset(table.get("cases", ())),
+                    in_span=table.get("in_span", True),
                 )
             )
 
