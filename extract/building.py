@@ -687,8 +687,9 @@ class FactBuilder:
                 if days.value_max else "", days.end)
         elif linked and (month := self.months.match(words, end)):
             # 2020 жылғы наурызда is one date; 2021 жылы | қыркүйекте ("in 2021, in
-            # September") are two, as KazNERD marks them
-            draft.value, draft.end = f"{year:04d}-{month.value:02d}", month.end
+            # September") are two, as KazNERD marks them; 2020 жылдың мамыр айында
+            ai = self.temporal.month_noun_joins(words, month.start, month.end, True)
+            draft.value, draft.end = f"{year:04d}-{month.value:02d}", month.end + ai
         return draft
 
     def _plural_year_word(self, words: list[Word], number: Number, end: int) -> bool:

@@ -101,16 +101,21 @@ class TemporalMatcher:
         if core is None:
             return None
         kind, end, value = core
-        if value.startswith("--") and (determiner or self._month_noun_leads_on(words, end)):
-            end += 1  # өткен ақпан айында, қаңтар айынан бері: the month's "ай" joins
+        if value.startswith("--") and self.month_noun_joins(words, j, end, bool(determiner)):
+            end += 1
         return Temporal(i, self.extend(words, end), kind, value if not determiner else "")
 
-    def _month_noun_leads_on(self, words: list[Word], end: int) -> bool:
-        """қаңтар айынан бері, сәуір айының ортасында: "ай" followed by a postposition or a
-        part (alone, "қаңтар айында", KazNERD leaves it out)."""
-        return (end + 1 < len(words) and bool(self.month_nouns.match(words, end))
-                and (words[end + 1].lower in self.postpositions
-                     or self._part(words, end + 1) is not None))
+    def month_noun_joins(self, words: list[Word], start: int, end: int, determined: bool
+                         ) -> bool:
+        """Whether the "ай" after the month name ``words[start:end]`` joins its span: after a
+        determiner or a year in the genitive (өткен ақпан айында, 2020 жылдың мамыр айында),
+        or before a postposition or a part (қаңтар айынан бері, сәуір айының ортасында);
+        alone, "қаңтар айында", KazNERD leaves it out."""
+        if end >= len(words) or not self.month_nouns.match(words, end):
+            return False
+        leads_on = end + 1 < len(words) and (words[end + 1].lower in self.postpositions
+                                             or self._part(words, end + 1) is not None)
+        return determined or leads_on or self._after_genitive_date(words, start)
 
     def _part(self, words: list[Word], k: int) -> PhraseMatch | None:
         """A part of a period, always with a possessive: басында, соңына, ортасында."""
