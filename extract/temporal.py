@@ -57,6 +57,7 @@ class TemporalMatcher:
         self.clock_nouns = PhraseTable(_phrases(data["clock_nouns"]))
         self.ambiguous_months = frozenset(data["ambiguous_months"])
         self.month_nouns = PhraseTable(_phrases(data["month_nouns"]))
+        self.demonstratives = frozenset(data["demonstratives"])
         self.first_words = self._first_words(data, lex)
 
     @staticmethod
@@ -73,6 +74,8 @@ class TemporalMatcher:
                 i and words[i - 1].lower in self.greetings
                 or i + 1 < len(words) and words[i + 1].lower in self.greeting_after):
             return Temporal(i, i + 1, "TIME")  # Қайырлы күн "good day", Кеш жарық
+        if words[i].lower in self.demonstratives and self.determiners.match(words, i + 1):
+            return None  # Бұл өткен жылмен: the date starts at өткен
         return (self._reduplicated(words, i) or self._phrase(words, i, determined=True)
                 or self._phrase(words, i, False))
 
