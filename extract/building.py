@@ -49,6 +49,7 @@ class Draft:
     total: str = ""
     low: Fraction | None = None  # numeric value, for ranges and totals
     case: str = ""  # grammatical case of the number's own word (ablative in 700-ден)
+    numberless: bool = False  # a month read only to date the day after it: dropped if alone
 
 
 class FactBuilder:
@@ -94,11 +95,12 @@ class FactBuilder:
             number = (self.numbers.read(words, i)
                       if i not in pronouns and self.numbers.starts_number(words[i]) else None)
             if number is None:
-                temporal = (self.temporal.match(words, i)
-                            if self.relative_dates and not words[i].is_punct else None)
+                temporal = (self.temporal.match(words, i) if not words[i].is_punct and (
+                    self.relative_dates or self._month_before_day(words, i)) else None)
                 if temporal and not self._clock_before_number(words, temporal.start, temporal.end):
                     self._add(words, drafts, Draft(temporal.start, temporal.end, temporal.type,
-                                                   temporal.value))
+                                                   temporal.value,
+                                                   numberless=not self.relative_dates))
                     i = temporal.end
                 else:
                     i += 1
@@ -113,7 +115,15 @@ class FactBuilder:
                 self._note_total(words, draft, totals)
             self._add(words, drafts, draft)
             i = draft.end
-        return [d for d in drafts if not self._in_title(d, titles)]
+        return [d for d in drafts if not self._in_title(d, titles) and not d.numberless]
+
+    def _month_before_day(self, words: list[Word], i: int) -> bool:
+        """наурыздың 5-і: a month in the genitive before a number, whose day it is; read as a
+        date even without relative dates, so that the day joins it (_day_of_month)."""
+        if i + 1 >= len(words) or not self.numbers.starts_number(words[i + 1]):
+            return False
+        month = self.months.match(words, i)
+        return bool(month) and self.lex.case_of.get(month.suffixes.get("case")) == "genitive"
 
     def _pronouns(self, words: list[Word]) -> set[int]:
         """The words that are pronouns made of бір: біріміз "one of us", and бірі …, енді
@@ -140,11 +150,13 @@ class FactBuilder:
             drafts[-1] = self._range(words, drafts[-1], draft)
         elif drafts and (day := self._day_of_month(words, drafts[-1], draft)):
             drafts[-1] = day
+            if len(drafts) > 1 and (pair := self._coordinated(words, drafts[-2], day)):
+                drafts[-2:] = [pair]  # сәуірдің 29-ы мен мамырдың 5-і күндері аралығында
         elif drafts and (pair := self._coordinated(words, drafts[-1], draft)):
             drafts[-1] = pair
         elif drafts and self._joins_date(words, drafts[-1], draft):
             drafts[-1] = replace(draft, start=drafts[-1].start,
-                                 value=draft.value or drafts[-1].value)
+                                 value=_joined_date(drafts[-1].value, draft.value))
         else:
             drafts.append(draft)
 
@@ -191,9 +203,11 @@ class FactBuilder:
 
     @staticmethod
     def _days(draft: Draft) -> bool:
-        """A count that can be a day of the month, or two."""
+        """A count that can be a day of the month, or two: no noun counted after it
+        (маусымның 3 ойыны "3 games of the season" is not 3 June)."""
         values = [draft.low] + ([Fraction(draft.value_max)] if draft.value_max else [])
-        return draft.low is not None and all(v.denominator == 1 and 1 <= v <= 31 for v in values)
+        return (draft.low is not None and not draft.subject
+                and all(v.denominator == 1 and 1 <= v <= 31 for v in values))
 
     def _coordinated(self, words: list[Word], first: Draft, second: Draft) -> Draft | None:
         """үш пен жеті доллар арасында, қаңтар – ақпан, қазан мен қараша: two facts joined by
@@ -201,14 +215,15 @@ class FactBuilder:
         gap = words[first.end:second.start]
         if len(gap) != 1 or first.type not in (second.type, "CARDINAL"):
             return None
-        between = second.end < len(words) and words[second.end].lower in self.lex.between_words
+        end = self._between_after(words, second.end)
+        between = end > second.end
         dash = gap[0].text in DASHES and first.type == second.type == "DATE"
         if not (dash or (gap[0].lower in self.lex.coordinators and between)):
             return None
         if first.type == "CARDINAL" and (first.subject or second.type == "CARDINAL"
                                          and second.subject):
             return None
-        return replace(second, start=first.start, end=second.end + between,
+        return replace(second, start=first.start, end=end,
                        value=first.value or second.value,
                        value_max=second.value if first.value and second.value else "",
                        subject="" if first.type != "CARDINAL" else second.subject)
@@ -723,6 +738,13 @@ class FactBuilder:
             return first
         return None
 
+    def _between_after(self, words: list[Word], end: int) -> int:
+        """Like ``_between``, also across a plural time noun: мамырдың 5-і күндері аралығында."""
+        noun = self.time_nouns.match(words, end) if end < len(words) else None
+        if noun and noun.suffixes.get("plural") and self._between(words, noun.end) > noun.end:
+            return noun.end + 1
+        return self._between(words, end)
+
     def _between(self, words: list[Word], end: int) -> int:
         """Take in аралығында "between" after a range."""
         return end + 1 if end < len(words) and words[end].lower in self.lex.between_words else end
@@ -972,3 +994,11 @@ def _approximated(draft: Draft, measure: PhraseMatch) -> Draft:
 
 def _is_day_value(value: Fraction) -> bool:
     return value.denominator == 1 and 1 <= value <= 31
+
+
+def _joined_date(first: str, second: str) -> str:
+    """The value of a date in the genitive and the date after it: the month's day
+    (наурыздың 21-інде: --03 and ---21 give --03-21), else the later one's value."""
+    if len(first) == 4 and first.startswith("--") and len(second) == 5 and second.startswith("---"):
+        return first + second[2:]
+    return second or first
