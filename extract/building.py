@@ -614,7 +614,8 @@ class FactBuilder:
         return (after in self.lex.article_set_phrases
                 or self._plural_after(words, number.end)  # бір таныстар "some acquaintances"
                 or after.endswith(self.lex.article_verb_endings)  # бір өсіп "once grew"
-                or (bool(after) and self.numbers.starts_number(words[number.end]))  # бір 2-3
+                or (bool(after) and self.numbers.starts_number(words[number.end])  # бір 2-3
+                    and not self.durations.match(words, number.end))  # not бір жетіден
                 or self.article_after.match_ending(words, number.start) is not None)
 
     def _plural_after(self, words: list[Word], k: int) -> bool:
