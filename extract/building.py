@@ -952,9 +952,11 @@ class FactBuilder:
     def _joins_range(self, words: list[Word], first: Draft, second: Draft) -> bool:
         """700-ден 2000 АЕК-ке дейін, таңғы 9-дан кешкі 8-ге дейін, 3 жастан 6 жасқа дейін:
         a fact in the ablative right before a bounded one of the same kind."""
-        if first.type == second.type == "TIME" and first.end == second.start:
-            # a clock range is one span; a unit written on both ends gives two (30 пайыздан
-            # 50 пайызға дейін), as KazNERD marks them
+        if (first.type == second.type and first.type in ("TIME", "DURATION")
+                and first.unit == second.unit and first.end == second.start):
+            # a clock range and a span of time are one span (1 айдан 6 айға дейін, 3 жастан 6
+            # жасқа дейінгі); other facts with a unit on both ends are two (30 пайыздан 50
+            # пайызға дейін), as KazNERD marks them
             ablative = first.case or self._case_of_word(words[first.end - 1])
             return ablative == "ablative" and second.qualifier == "le" and not first.value_max
         return (first.type == "CARDINAL" and first.case == "ablative" and not first.subject
@@ -976,9 +978,12 @@ class FactBuilder:
 
     def _range(self, words: list[Word], first: Draft, second: Draft) -> Draft:
         """One span from X to Y; the value is the lower end whichever way it runs
-        (сағатына 80-нен 60 шақырымға дейін = 60..80 km/h)."""
+        (сағатына 80-нен 60 шақырымға дейін = 60..80 km/h), except for a clock range."""
         first = self._with_shared_scale(words, first, second)
-        low, high = sorted((first, second), key=lambda d: d.low)
+        # a clock range runs as written (таңғы 9-дан кешкі 6-ға: 09:00 to 18:00, and 22:00 to
+        # 06:00 overnight); a quantity's range from its lower end
+        low, high = ((first, second) if first.type == "TIME"
+                     else sorted((first, second), key=lambda d: d.low))
         merged = replace(second, start=first.start, value=low.value, value_max=high.value,
                          qualifier="", low=low.low)
         if merged.type == "QUANTITY":
