@@ -473,7 +473,10 @@ class FactBuilder:
                 return draft
             if self._is_year(number) and self.year_words.match(words, j):
                 return self._date(words, number, self.year_words.match(words, j).end)
-            if month := self.months.match(words, j):
+            if (month := self.months.match(words, j)) and (
+                    not month.suffixes.get("possessive") or self._of_year(words, number.start)):
+                # a day's month takes the possessive only after "of the year" (жылдың 9-ыншы
+                # маусымына); «Жекпе-жектің» төртінші маусымы is "the fourth season"
                 return self._day_month(words, number, month.value, month.end)
             if rank := self.rank_nouns.match(words, j):
                 rank_case = self.lex.case_of.get(rank.suffixes.get("case"), "")
@@ -707,6 +710,11 @@ class FactBuilder:
             ai = self.temporal.month_noun_joins(words, month.start, month.end, True)
             draft.value, draft.end = f"{year:04d}-{month.value:02d}", month.end + ai
         return draft
+
+    def _of_year(self, words: list[Word], k: int) -> bool:
+        """The word before ``words[k]`` is a time noun in the genitive (жылдың, биылғы жылдың)."""
+        noun = self.time_nouns.match(words, k - 1) if k else None
+        return bool(noun) and self.lex.case_of.get(noun.suffixes.get("case")) == "genitive"
 
     def _plural_year_word(self, words: list[Word], number: Number, end: int) -> bool:
         """The year word after the number (or glued to it: 1990-жылдары) is plural."""
