@@ -20,7 +20,7 @@ from .manifest import Done, ManifestWriter, read_done, repair, summarize
 from .outputs import Output
 from .parallel import Stop, run_local
 from .progress import Progress
-from .work import Result, Task
+from .work import Result, Settings, Task
 
 FLUSH_EVERY = 1.0  # seconds between flushes of output and manifest
 EXIT_FAILED_INPUT = 1
@@ -43,6 +43,11 @@ class BatchOptions:
     manifest: Path | None = None
     resume: bool = False
     quiet: bool = False
+    relative_dates: bool = False  # also dates and times written without a number
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(self.inputs.encoding, self.relative_dates)
 
 
 def _say(progress: Progress | None, line: str) -> None:
@@ -87,7 +92,7 @@ def run(options: BatchOptions) -> int:
     stop = Stop()
     try:
         with interrupts(stop):
-            _consume(run_local(tasks, options.workers, stop, options.inputs.encoding),
+            _consume(run_local(tasks, options.workers, stop, options.settings),
                      out, manifest, progress)
     except ResumeError as err:  # nothing new was written: the interrupted run stays resumable
         out.abandon()

@@ -12,6 +12,10 @@ from .inputs import InputOptions, tasks
 from .report import build_report
 from .work import read_text, reason
 
+RELATIVE_DATES_HELP = ("Also dates and times written without a number (биыл, өткен жылы, "
+                       "таңертең), as KazNERD annotates them; their value is empty, or the "
+                       "month (--03) for a month name.")
+
 
 def read_inputs(paths: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[str]]:
     """(doc id, text) of every readable input, and one error message per unreadable one.
@@ -42,7 +46,9 @@ Examples:
               default="report.html", show_default=True, help="The HTML file to write.")
 @click.option("--title", default="kazextract report", show_default=True,
               help="The page's title.")
-def report_command(paths: tuple[str, ...], output: Path, title: str) -> None:
+@click.option("--relative-dates", is_flag=True, help=RELATIVE_DATES_HELP)
+def report_command(paths: tuple[str, ...], output: Path, title: str,
+                   relative_dates: bool) -> None:
     """Write one self-contained HTML page for PATHS (as for extract: files, folders, globs,
     JSONL/CSV records, or -):
     each article with its facts highlighted by type, a sortable table of all facts and
@@ -51,7 +57,7 @@ def report_command(paths: tuple[str, ...], output: Path, title: str) -> None:
     documents, errors = read_inputs(paths)
     for message in errors:
         click.echo(f"kazextract: {message}", err=True)
-    output.write_text(build_report(documents, title), encoding="utf-8")
+    output.write_text(build_report(documents, title, relative_dates), encoding="utf-8")
     click.echo(f"kazextract: wrote {output} ({len(documents)} document(s))", err=True)
     if errors:
         sys.exit(1)

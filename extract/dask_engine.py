@@ -42,19 +42,19 @@ from .facts import COLUMNS
 from .manifest import Done, ManifestWriter, read_done
 from .parallel import Stop
 from .progress import Progress
-from .work import Result, process_chunk
+from .work import Result, Settings, process_chunk
 
 CHUNKS_PER_THREAD = 8  # chunks of a wave for each worker thread of the cluster
 PART = re.compile(r"part-(\d{8})\.parquet")
 
 
-def write_part(numbered: tuple[int, list], folder: str, encoding: str | None) -> list[tuple]:
+def write_part(numbered: tuple[int, list], folder: str, settings: Settings) -> list[tuple]:
     """Process one partition's documents, write their facts as a Parquet part; the results
     without their rows (doc, name, status, reason, bytes, facts, seconds, encoding)."""
     from .parquet import ParquetWriter
 
     index, tasks = numbered
-    results = [Result(*r) for r in process_chunk(tasks, encoding)]
+    results = [Result(*r) for r in process_chunk(tasks, Settings(*settings))]
     path = Path(folder) / f"part-{index:08d}.parquet"  # names sort in input order
     temp = path.with_suffix(".tmp")
     writer = ParquetWriter(temp)
@@ -121,10 +121,10 @@ def _remove_parts_from(folder: Path, first: int) -> None:
 
 
 def _submit(client: Client, wave: list[tuple[int, list]], folder: Path,
-            encoding: str | None) -> list:
+            settings: Settings) -> list:
     bag = db.from_sequence(wave, npartitions=len(wave))
     return client.compute(bag.map(write_part, folder=str(folder.resolve()),
-                                  encoding=encoding).to_delayed())
+                                  settings=tuple(settings)).to_delayed())
 
 
 def _collect(futures: list, progress: Progress) -> Iterator[tuple]:
@@ -156,7 +156,7 @@ def _run(client: Client, options: BatchOptions, folder: Path, progress: Progress
     for wave in _waves(numbered, size):
         if stop.requested:
             break
-        submitted = _submit(client, wave, folder, options.inputs.encoding)
+        submitted = _submit(client, wave, folder, options.settings)
         if pending:
             _write_manifest(_collect(pending, progress), manifest)
         pending = submitted

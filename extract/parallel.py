@@ -17,7 +17,7 @@ from itertools import chain
 from multiprocessing.pool import AsyncResult
 
 from .pipeline import load_pipeline
-from .work import Task, process, process_chunk
+from .work import DEFAULT_SETTINGS, Settings, Task, process, process_chunk
 
 CHUNK_DOCS = 32
 CHUNK_BYTES = 256 * 1024
@@ -49,21 +49,21 @@ def chunked(tasks: Iterable[Task], max_docs: int, max_bytes: int) -> Iterator[li
 
 
 def run_local(tasks: Iterable[Task], workers: int, stop: Stop,
-              encoding: str | None = None) -> Iterator[tuple]:
+              settings: Settings = DEFAULT_SETTINGS) -> Iterator[tuple]:
     """Results (work.Result tuples) of ``tasks``, in order."""
     chunks = chunked(tasks, CHUNK_DOCS, CHUNK_BYTES)
     head = [c for c in (next(chunks, None), next(chunks, None)) if c is not None]
     if workers <= 1 or len(head) < 2:
-        yield from _in_process(chain.from_iterable(chain(head, chunks)), stop, encoding)
+        yield from _in_process(chain.from_iterable(chain(head, chunks)), stop, settings)
     else:
-        yield from _in_pool(chain(head, chunks), workers, stop, encoding)
+        yield from _in_pool(chain(head, chunks), workers, stop, settings)
 
 
-def _in_process(tasks: Iterable[Task], stop: Stop, encoding: str | None) -> Iterator[tuple]:
+def _in_process(tasks: Iterable[Task], stop: Stop, settings: Settings) -> Iterator[tuple]:
     for task in tasks:
         if stop.requested:
             return
-        yield process(task, encoding)
+        yield process(task, settings)
 
 
 def _ignore_interrupts() -> None:
@@ -73,8 +73,8 @@ def _ignore_interrupts() -> None:
 
 
 def _in_pool(chunks: Iterable[list[Task]], workers: int, stop: Stop,
-             encoding: str | None) -> Iterator[tuple]:
-    load_pipeline()  # built once here, shared by the forked workers
+             settings: Settings) -> Iterator[tuple]:
+    load_pipeline(settings.relative_dates)  # built once here, shared by the forked workers
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts,
                                                     maxtasksperchild=CHUNKS_PER_WORKER)
     pending: deque = deque()
@@ -83,7 +83,7 @@ def _in_pool(chunks: Iterable[list[Task]], workers: int, stop: Stop,
         for chunk in chunks:
             if stop.requested:
                 return
-            pending.append(pool.apply_async(process_chunk, (chunk, encoding)))
+            pending.append(pool.apply_async(process_chunk, (chunk, settings)))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 if not _ready(pending[0], stop):
                     return

@@ -33,10 +33,12 @@ class Article:
     facts: list[Fact]
 
 
-def analyse(documents: Iterable[tuple[str, str]]) -> list[Article]:
-    """(doc id, text) pairs with their facts, through the one pipeline."""
+def analyse(documents: Iterable[tuple[str, str]], relative_dates: bool = False
+            ) -> list[Article]:
+    """(doc id, text) pairs with their facts, through the one pipeline (with
+    ``relative_dates``, also dates and times without a number)."""
     documents = list(documents)
-    docs = load_pipeline().pipe(text for _, text in documents)
+    docs = load_pipeline(relative_dates).pipe(text for _, text in documents)
     return [Article(doc_id, text, doc_facts(doc))
             for (doc_id, text), doc in zip(documents, docs, strict=True)]
 
@@ -73,9 +75,10 @@ def render(articles: list[Article], title: str = "kazextract report") -> str:
     ])
 
 
-def build_report(documents: Iterable[tuple[str, str]], title: str = "kazextract report") -> str:
+def build_report(documents: Iterable[tuple[str, str]], title: str = "kazextract report",
+                 relative_dates: bool = False) -> str:
     """The report page for (doc id, text) pairs."""
-    return render(analyse(documents), title)
+    return render(analyse(documents, relative_dates), title)
 
 
 # ---- pieces of the page ------------------------------------------------------------------

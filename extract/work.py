@@ -20,6 +20,16 @@ assert Fact.field_names() == FACT_FIELDS
 _fact_row = operator.attrgetter(*FACT_FIELDS)  # a fact's fields as one tuple, in order
 
 
+class Settings(NamedTuple):
+    """How a run extracts every document (one small tuple, pickled to workers and clusters)."""
+
+    encoding: str | None = None  # force this codec for files
+    relative_dates: bool = False  # also dates and times written without a number (биыл)
+
+
+DEFAULT_SETTINGS = Settings()
+
+
 class Task(NamedTuple):
     doc: str  # the id in the output's doc column
     name: str  # how messages name the input: a file path, or file#id for a record
@@ -46,17 +56,16 @@ def failed(task: Task, reason: str, seconds: float = 0.0) -> tuple:
                         task.encoding))
 
 
-def process(task: Task, encoding: str | None = None) -> tuple:
-    """Read, decode and extract one document; ``encoding`` forces the codec of files.
-    Never raises for bad input: the result says what went wrong. Returns a plain tuple
-    with the fields of Result."""
+def process(task: Task, settings: Settings = DEFAULT_SETTINGS) -> tuple:
+    """Read, decode and extract one document as ``settings`` say. Never raises for bad
+    input: the result says what went wrong. Returns a plain tuple with the fields of Result."""
     task = Task(*task)
     if task.error is not None:
         return failed(task, task.error)
     started = time.perf_counter()
     try:
-        text, nbytes, used = read_text(task, encoding)
-        rows = list(map(_fact_row, find_facts(text)))
+        text, nbytes, used = read_text(task, settings.encoding)
+        rows = list(map(_fact_row, find_facts(text, settings.relative_dates)))
     except (OSError, DecodeError) as err:
         return failed(task, reason(err), time.perf_counter() - started)
     except Exception as err:  # a bug must cost one document, not the batch
@@ -66,8 +75,8 @@ def process(task: Task, encoding: str | None = None) -> tuple:
                         time.perf_counter() - started, used))
 
 
-def process_chunk(tasks: list[tuple], encoding: str | None = None) -> list[tuple]:
-    return [process(task, encoding) for task in tasks]
+def process_chunk(tasks: list[tuple], settings: Settings = DEFAULT_SETTINGS) -> list[tuple]:
+    return [process(task, settings) for task in tasks]
 
 
 def read_text(task: Task, encoding: str | None = None) -> tuple[str, int, str]:

@@ -225,11 +225,11 @@ def interrupt_after(monkeypatch, calls: int, once=None):
     count = {"n": 0}
     parent = os.getpid()
 
-    def find_facts(text):
+    def find_facts(text, relative_dates=False):
         count["n"] += 1
         if count["n"] == calls and _first(once):
             os.kill(parent, signal.SIGINT)
-        return real(text)
+        return real(text, relative_dates)
 
     monkeypatch.setattr(work, "find_facts", find_facts)
     return count
@@ -392,3 +392,22 @@ def test_unwritable_output_or_manifest_is_one_line(tmp_path):
     result = run([SEED, "-o", tmp_path / "f.csv", "--manifest", missing / "m.csv"])
     assert result.exit_code == 2 and "m.csv" in result.stderr
     assert "Traceback" not in result.stderr and not list(tmp_path.glob("f.csv*"))
+
+
+def test_relative_dates_flag_reaches_every_worker(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 1)  # each document in its own chunk
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(f"Биыл {i + 1} млн теңге бөлінді.", encoding="utf-8")
+    outputs = {}
+    for workers, flag in ((1, []), (1, ["--relative-dates"]), (2, ["--relative-dates"])):
+        out = tmp_path / f"{workers}{len(flag)}.csv"
+        assert run([folder, "-o", out, "--workers", workers, "-q", *flag]).exit_code == 0
+        outputs[workers, bool(flag)] = out.read_bytes()
+    assert outputs[1, True] == outputs[2, True]
+    spans = [row["span"] for row in csv.DictReader(io.StringIO(outputs[1, True].decode()))]
+    assert spans == ["Биыл", "1 млн теңге", "Биыл", "2 млн теңге", "Биыл", "3 млн теңге",
+                     "Биыл", "4 млн теңге"]
+    plain = [row["span"] for row in csv.DictReader(io.StringIO(outputs[1, False].decode()))]
+    assert "Биыл" not in plain and len(plain) == 4

@@ -143,3 +143,12 @@ def test_dask_ctrl_c_keeps_the_finished_waves_for_resume(tmp_path, monkeypatch, 
     reference = tmp_path / "reference"
     assert _dask_run(archive, reference, tmp_path / "m2.csv", scheduler).exit_code == 0
     assert list(read_rows(parts)) == list(read_rows(reference))
+
+
+def test_dask_engine_passes_relative_dates(tmp_path, scheduler):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Биыл 5 млн теңге бөлінді.", encoding="utf-8")
+    parts, manifest = tmp_path / "facts_parquet", tmp_path / "m.csv"
+    assert _dask_run(folder, parts, manifest, scheduler, "--relative-dates").exit_code == 0
+    assert [row["span"] for row in read_rows(parts)] == ["Биыл", "5 млн теңге"]

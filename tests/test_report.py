@@ -145,3 +145,12 @@ def test_report_command(tmp_path: Path) -> None:
     assert "empty.txt" in result.output
     page = _parse(out.read_text("utf-8"))
     assert page.marks == [("MONEY", "35 млрд теңге")]
+
+
+def test_report_command_with_relative_dates(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Биыл 35 млрд теңге жұмсалды.", encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "a.txt"), "-o", str(out),
+                                       "--relative-dates"])
+    assert result.exit_code == 0
+    assert _parse(out.read_text("utf-8")).marks == [("DATE", "Биыл"), ("MONEY", "35 млрд теңге")]
