@@ -19,7 +19,7 @@ NOT_NUMBERS = ("DATE", "TIME")  # their values are ISO strings
 
 def facts_frame(texts: Iterable[str] | pd.Series | pd.DataFrame,
                 ids: Iterable[object] | None = None, *, text_column: str = "text",
-                id_column: str | None = None) -> pd.DataFrame:
+                id_column: str | None = None, relative_dates: bool = False) -> pd.DataFrame:
     """One row per fact of each text: the output contract's columns, typed, then
     ``value_num`` and ``value_max_num`` (float64; NaN for DATE and TIME, whose ``value``
     stays the ISO string).
@@ -28,11 +28,11 @@ def facts_frame(texts: Iterable[str] | pd.Series | pd.DataFrame,
     ``articles.pipe(facts_frame, id_column="url")`` works). ``ids`` name the documents;
     by default the DataFrame's ``id_column``, else the Series' or DataFrame's index, else
     0, 1, 2 … ``start``/``end`` are int64, ``type`` and ``qualifier`` categorical, ``total``
-    a nullable integer.
+    a nullable integer. ``relative_dates`` adds dates and times without a number (биыл).
     """
     texts, ids = _texts_and_ids(texts, ids, text_column, id_column)
     rows, docs = [], []
-    for doc_id, doc in zip(ids, load_pipeline().pipe(texts), strict=True):
+    for doc_id, doc in zip(ids, load_pipeline(relative_dates).pipe(texts), strict=True):
         for fact in doc_facts(doc):
             rows.append(fact.row(doc_id))
             docs.append(doc_id)

@@ -72,3 +72,9 @@ def test_empty_and_mismatched_input() -> None:
     assert empty.start.dtype == np.int64
     with pytest.raises(ValueError, match="2 ids for 1 texts"):
         facts_frame(["5 доллар."], ids=["a", "b"])
+
+
+def test_relative_dates_on_request() -> None:
+    texts = ["Биыл 5 млн теңге бөлінді."]
+    assert list(facts_frame(texts)["span"]) == ["5 млн теңге"]
+    assert list(facts_frame(texts, relative_dates=True)["span"]) == ["Биыл", "5 млн теңге"]
