@@ -81,6 +81,7 @@ class FactBuilder:
         self.temporal = TemporalMatcher(lex, self.numbers.starts_number)
         self.time_nouns = self.temporal.nouns
         self._stems_of: WordMemo[tuple[str, frozenset[str]], str] = WordMemo()
+        self._age_stems = lex.age_nouns | lex.duration_needs_ending
 
     # ---- the sentence --------------------------------------------------------------------
 
@@ -474,7 +475,8 @@ class FactBuilder:
             if self._is_year(number) and self.year_words.match(words, j):
                 return self._date(words, number, self.year_words.match(words, j).end)
             if (month := self.months.match(words, j)) and (
-                    not month.suffixes.get("possessive") or self._of_year(words, number.start)):
+                    not month.suffixes.get("possessive")
+                    or self.temporal.after_genitive_date(words, number.start, date_words=False)):
                 # a day's month takes the possessive only after "of the year" (жылдың 9-ыншы
                 # маусымына); «Жекпе-жектің» төртінші маусымы is "the fourth season"
                 return self._day_month(words, number, month.value, month.end)
@@ -543,7 +545,7 @@ class FactBuilder:
         return draft
 
     def _is_age_noun(self, duration: PhraseMatch[str]) -> bool:
-        return duration.stem in self.lex.age_nouns | self.lex.duration_needs_ending
+        return duration.stem in self._age_stems
 
     def _can_be_age(self, number: Number) -> bool:
         high = number.value_max if number.value_max is not None else number.value
@@ -710,11 +712,6 @@ class FactBuilder:
             ai = self.temporal.month_noun_joins(words, month.start, month.end, True)
             draft.value, draft.end = f"{year:04d}-{month.value:02d}", month.end + ai
         return draft
-
-    def _of_year(self, words: list[Word], k: int) -> bool:
-        """The word before ``words[k]`` is a time noun in the genitive (жылдың, биылғы жылдың)."""
-        noun = self.time_nouns.match(words, k - 1) if k else None
-        return bool(noun) and self.lex.case_of.get(noun.suffixes.get("case")) == "genitive"
 
     def _plural_year_word(self, words: list[Word], number: Number, end: int) -> bool:
         """The year word after the number (or glued to it: 1990-жылдары) is plural."""

@@ -22,7 +22,7 @@ from .lexicon import Lexicon, load_lexicon
 from .memo import MISSING, WordMemo
 from .morphology import Reading, Suffixes, parse_suffixes, read_word
 from .phrases import PhraseTable
-from .words import Word
+from .words import THOUSANDS_GAP, Word
 
 # A word that starts with digits: an optional sign (currency, №), the number (decimal comma
 # or point, thousands groups, a fraction, a clock time or a dotted date), an optional range
@@ -46,7 +46,6 @@ CODE_DIGITS = regex.compile(r"^0\d{2,}$")
 GLUED_DIGITS = regex.compile(r"^[-–—]\d")
 ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
-THOUSANDS_GAP = regex.compile(r"[ \u00a0\u202f]")
 ALL_DIGITS = regex.compile(r"\d+")
 DASH = regex.compile(r"[-–—]")
 THOUSAND = Fraction(1000)  # the one scale a bare group of digits may follow (5 мың 300)

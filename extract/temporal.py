@@ -118,7 +118,7 @@ class TemporalMatcher:
             return False
         leads_on = end + 1 < len(words) and (words[end + 1].lower in self.postpositions
                                              or self._part(words, end + 1) is not None)
-        return determined or leads_on or self._after_genitive_date(words, start)
+        return determined or leads_on or self.after_genitive_date(words, start)
 
     def _part(self, words: list[Word], k: int) -> PhraseMatch | None:
         """A part of a period, always with a possessive: басында, соңына, ортасында."""
@@ -167,13 +167,15 @@ class TemporalMatcher:
         genitive = self.case_of.get(found.suffixes.get("case")) == "genitive"
         day_after = genitive and found.end < len(words) and self.starts_number(words[found.end])
         return bool(before_ai or plain or determined or day_after  # наурыздың 22-сі
-                    or self._after_genitive_date(words, found.start))
+                    or self.after_genitive_date(words, found.start))
 
-    def _after_genitive_date(self, words: list[Word], k: int) -> bool:
-        """өткен жылдың қазанында: after "of the year" a month name is the month."""
+    def after_genitive_date(self, words: list[Word], k: int, date_words: bool = True) -> bool:
+        """өткен жылдың қазанында: ``words[k]`` follows a time noun (or, with ``date_words``,
+        a date word) in the genitive, "of the year"."""
         if k == 0:
             return False
-        noun = self.nouns.match(words, k - 1) or self.date_words.match(words, k - 1)
+        noun = self.nouns.match(words, k - 1) or (
+            self.date_words.match(words, k - 1) if date_words else None)
         return bool(noun) and self.case_of.get(noun.suffixes.get("case")) == "genitive"
 
     def _usable(self, found: PhraseMatch | None) -> PhraseMatch | None:

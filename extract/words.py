@@ -15,10 +15,11 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 JOINERS = frozenset("-–—%/")
-THOUSANDS_GAPS = frozenset(" \u00a0\u202f")
+_GAP_CHARS = " \u00a0\u202f"  # a space, a no-break space, a narrow no-break space
+THOUSANDS_GAPS = frozenset(_GAP_CHARS)
+THOUSANDS_GAP = regex.compile(f"[{_GAP_CHARS}]")
 _GROUP_HEAD = regex.compile(r"\d{1,3}")
 _GROUP_TAIL = regex.compile(r"\d{3}(?!\d)")
-_GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
 
 
 class _LowerOnce:
@@ -155,6 +156,6 @@ def _join_thousands(words: list[Word], text: str) -> list[Word]:
 
 def _is_group_chain(text: str) -> bool:
     """``150`` or ``1 500`` (groups of three after the first): a number that may go on."""
-    groups = _GROUP_GAP.split(text)
+    groups = THOUSANDS_GAP.split(text)
     return (bool(_GROUP_HEAD.fullmatch(groups[0]))
             and all(len(g) == 3 and g.isdigit() for g in groups[1:]))
