@@ -34,8 +34,9 @@ NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "
 MAX_ODD_SHARE = 0.005
 # Share of letters of other alphabets above which a text behind a byte-order mark is refused.
 MAX_FOREIGN_SHARE = 0.5
-# UTF-8 characters per bad byte a dump must have at least to be read as UTF-8.
-MAX_BAD_UTF8 = 100
+# A dump is UTF-8 with a few bad bytes when it has this many good UTF-8 characters per bad
+# byte (a legacy code page read as UTF-8 has next to none).
+MIN_UTF8_PER_BAD_BYTE = 10
 # Share of control characters above which text is called binary.
 MAX_CONTROL_SHARE = 0.01
 # Punctuation that may stand between two letters of a word (т.б., км/сағ, O'zbek), and the
@@ -158,7 +159,7 @@ def _mostly_utf8(sample: bytes) -> bool:
     text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(sample, final=False)
     bad = text.count("\ufffd")
     good = sum(1 for char in text if char > "\x7f" and char != "\ufffd")
-    return good > 0 and bad * MAX_BAD_UTF8 <= good
+    return good > 0 and bad * MIN_UTF8_PER_BAD_BYTE <= good
 
 
 def _with_bom_handling(encoding: str) -> str:
