@@ -45,7 +45,10 @@ class LazyGroup(click.Group):
         if cmd_name not in LAZY_COMMANDS:
             return super().get_command(ctx, cmd_name)
         module, name, _ = LAZY_COMMANDS[cmd_name]
-        return getattr(importlib.import_module(module), name)
+        command = getattr(importlib.import_module(module), name)
+        if not any(p.name == "patterns" for p in command.params):
+            patterns_option(command)
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, LAZY_COMMANDS[name][2] if name in LAZY_COMMANDS
@@ -64,6 +67,26 @@ def main() -> None:
 
 def _error(message: str) -> None:
     click.echo(f"kazextract: {message}", err=True)
+
+
+def _use_patterns(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    from .lexicon import PatternError, use_patterns
+
+    try:
+        use_patterns(value)
+    except PatternError as err:
+        _error(str(err))
+        ctx.exit(2)
+
+
+patterns_option = click.option(
+    "--patterns", metavar="DIR", envvar="KAZEXTRACT_PATTERNS", expose_value=False,
+    type=click.Path(exists=True, file_okay=False), callback=_use_patterns,
+    help="A folder of pattern files (currencies.toml, units.toml …) read over the shipped "
+         "ones: its tables extend theirs, its other values replace theirs "
+         "[env: KAZEXTRACT_PATTERNS].")
 
 
 def _codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -87,6 +110,7 @@ Examples:
   kazextract extract archive/ --engine dask --scheduler tcp://head:8786 -o facts_parquet/
 """)
 @click.argument("paths", nargs=-1)
+@patterns_option
 @click.option("-o", "--output", type=click.Path(writable=True),
               help="Write rows here (atomically) instead of standard output.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -175,6 +199,7 @@ def _check_batch(options: BatchOptions, engine: str, scheduler: str | None) -> N
 Example:
   kazextract eval gold/ --texts seeds/ --min-f1 1.0
 """)
+@patterns_option
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of the documents the gold describes [default: GOLD_DIR/../seeds].")
@@ -227,4 +252,4 @@ def _predict_gold_docs(gold: list[dict], texts: Path,
     return predicted
 
 
-main.add_command(eval_conll)
+main.add_command(patterns_option(eval_conll))
