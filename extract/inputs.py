@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .decoding import DecodeError, decode
-from .records import RecordFileError, count_records, read_records, record_format
+from .records import Record, RecordFileError, count_records, read_records, record_format
 from .work import Task
 
 GLOB_CHARS = frozenset("*?[")
@@ -208,37 +208,45 @@ def _source_tasks(source: Source, options: InputOptions) -> Iterator[Task]:
 
 
 def _record_tasks(source: Source, fmt: str, options: InputOptions) -> Iterator[Task]:
-    """One task per record. Records without the text field are held back while no record
-    has it: a dump where none has it is one error ("give --text-field"), not thousands."""
-    held: list[Task] = []
-    have_text = False
+    """One task per record. Failed records are held back until a record has the text
+    field: a dump where none has it is one error ("give --text-field"), not thousands."""
+    held: list[tuple[Record, Task]] | None = []
     keys: dict[str, int] = {}
     records = read_records(source.file, fmt, options.text_field, options.id_field,
                            options.encoding)
-    for record in records:
-        key = _unique_key(record.key, record.line, keys)
-        doc, name = f"{source.doc}#{key}", f"{source.file}#{key}"
-        if record.error is not None:
-            task = Task(doc, name, error=record.error, encoding=record.encoding)
-            if not have_text and record.missing_field:
-                held.append(task)
-                continue
-        else:
-            task = Task(doc, name, text=record.text,
-                        nbytes=len(record.text.encode("utf-8")), encoding=record.encoding)
-        if not have_text and not record.missing_field:
-            have_text = True
-            yield from held
-            held = []
-        yield task
-    if held and not have_text:
-        raise RecordFileError(f"no record has a {options.text_field!r} field ({len(held)} "
-                              f"records; fields: {', '.join(records.fields) or '-'}); "
-                              f"give --text-field or FILE:FIELD")
-    yield from held
+    try:
+        for record in records:
+            task = _record_task(source, record, keys)
+            if held is None:
+                yield task
+            elif record.has_field:  # the field's name is right: what was held goes out
+                yield from (t for _, t in held)
+                held = None
+                yield task
+            else:
+                held.append((record, task))
+    except RecordFileError:
+        yield from (t for _, t in held or ())
+        raise
+    if held:
+        yield from (t for r, t in held if not r.missing_field)
+        missing = sum(r.missing_field for r, _ in held)
+        if missing:
+            raise RecordFileError(
+                f"no record has a {options.text_field!r} field ({missing} records; fields: "
+                f"{', '.join(records.fields) or '-'}); give --text-field or FILE:FIELD")
     if not keys:
         raise RecordFileError("no records (an empty file, or a CSV header without rows)"
                               if fmt == "csv" else "no records (an empty or blank file)")
+
+
+def _record_task(source: Source, record: Record, keys: dict[str, int]) -> Task:
+    key = _unique_key(record.key, record.line, keys)
+    doc, name = f"{source.doc}#{key}", f"{source.file}#{key}"
+    if record.error is not None:
+        return Task(doc, name, error=record.error, encoding=record.encoding)
+    return Task(doc, name, text=record.text, nbytes=len(record.text.encode("utf-8")),
+                encoding=record.encoding)
 
 
 def _unique_key(key: str, line: int, keys: dict[str, int]) -> str:

@@ -39,6 +39,12 @@ class Record:
     encoding: str = ""
     line: int = 0  # where the record starts in the file
     missing_field: bool = False  # the record has no text field at all
+    parsed: bool = True  # False for a line that is not a JSON object
+
+    @property
+    def has_field(self) -> bool:
+        """The record holds the text field (whatever its value): the field name is right."""
+        return self.error is None or (self.parsed and not self.missing_field)
 
 
 def record_format(path: Path) -> str | None:
@@ -157,10 +163,11 @@ def _jsonl_records(stream: TextIO, text_field: str, id_field: str) -> Iterator[_
             data = json.loads(line)
         except json.JSONDecodeError as err:
             yield _JsonRecord(Record(str(number), None, f"not valid JSON ({err.msg})",
-                                     line=number), [])
+                                     line=number, parsed=False), [])
             continue
         if not isinstance(data, dict):
-            yield _JsonRecord(Record(str(number), None, "not a JSON object", line=number), [])
+            yield _JsonRecord(Record(str(number), None, "not a JSON object", line=number,
+                                     parsed=False), [])
             continue
         yield _JsonRecord(_record(data, number, text_field, id_field), list(data))
 

@@ -182,6 +182,16 @@ def test_a_dump_without_the_field_is_one_line(tmp_path):
     assert list(rows) == [str(path)]
 
 
+def test_a_dump_without_the_field_and_with_a_broken_line(tmp_path):
+    path = tmp_path / "d.jsonl"
+    lines = [json.dumps({"id": i, "body": GOOD}) for i in range(5)]
+    lines.insert(2, "{broken")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result, rows, _ = manifest_of([path], tmp_path)
+    assert list(rows) == [f"{path}#3", str(path)]
+    assert rows[str(path)]["reason"].startswith("no record has a 'text' field (5 records")
+
+
 def test_a_field_missing_in_some_records_only_reports_those(tmp_path):
     path = tmp_path / "d.jsonl"
     path.write_text(json.dumps({"id": 1, "body": "x"}) + "\n" +
