@@ -5,12 +5,18 @@ import csv
 import io
 import json
 import os
+import shutil
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from extract.cli import main
 
+ROOT = Path(__file__).resolve().parent.parent
 GOOD = "Бағдарламаға 35 млрд теңге бөлінді.\n"
 
 
@@ -210,18 +216,35 @@ def test_folder_of_dumps_suggests_the_glob(tmp_path):
         f"in it pass '{tmp_path / 'dumps'}/**/*.csv' '{tmp_path / 'dumps'}/**/*.jsonl.gz'"]
 
 
-def test_a_folder_without_permission_is_not_a_folder_without_txt(tmp_path):
-    if os.geteuid() == 0:  # root reads every folder: make one that no one can list
-        import pytest
+def without_dac_override() -> list[str]:
+    """A prefix that runs a command subject to file permissions: as is for a user; for root
+    (whom permissions do not stop) setpriv drops the capabilities that bypass them."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root bypasses permissions and setpriv is not installed")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
 
-        pytest.skip("root bypasses folder permissions")
-    folder = tmp_path / "locked"
-    folder.mkdir()
+
+def test_a_folder_without_permission_is_not_a_folder_without_txt(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")
-    folder.chmod(0)
+    (folder / "locked" / "b.txt").write_text(GOOD, encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    (folder / "locked").chmod(0)
     try:
-        result = run([folder])
+        done = subprocess.run(
+            [*without_dac_override(), sys.executable, "-c", "from extract.cli import main; "
+             "main()", "extract", str(folder / "locked"), str(folder), "--manifest",
+             str(manifest), "-q"], capture_output=True, text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)})
     finally:
-        folder.chmod(0o755)
-    assert error_lines(result) == [f"kazextract: {folder}: cannot read folder "
-                                   "(Permission denied)"]
+        (folder / "locked").chmod(0o755)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    with manifest.open(encoding="utf-8", newline="") as f:
+        rows = {row["doc"]: (row["status"], row["reason"]) for row in csv.DictReader(f)}
+    assert rows == {str(folder / "locked"): ("error", "cannot read folder (Permission denied)"),
+                    "a.txt": ("ok", ""),
+                    "locked": ("error", "cannot read folder (Permission denied)")}
