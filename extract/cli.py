@@ -106,6 +106,8 @@ Examples:
   cat article.txt | kazextract extract -
   kazextract extract 'archive/**/*.txt' dump.jsonl.gz -o facts.parquet --manifest run.csv
   kazextract extract export.csv --text-field body --id-field url -o facts.csv --excel
+  kazextract extract export.csv:body:url dump.jsonl -o facts.csv
+  kazextract extract archive/ --patterns my_patterns/ -o facts.csv
   kazextract extract archive/ -o facts.csv --manifest run.csv --resume
   kazextract extract archive/ --engine dask --scheduler tcp://head:8786 -o facts_parquet/
 """)
@@ -117,10 +119,11 @@ Examples:
               help="Output format [default: from the -o extension, else csv].")
 @click.option("--excel", is_flag=True, help="CSV with a UTF-8 BOM, for Excel.")
 @click.option("--text-field", default="text", show_default=True,
-              help="JSONL/CSV inputs: the field holding the document's text.")
+              help="JSONL/CSV inputs: the field holding the document's text (for one "
+                   "input: FILE:TEXT_FIELD[:ID_FIELD]).")
 @click.option("--id-field", default="id", show_default=True,
               help="JSONL/CSV inputs: the field naming the document (doc = file#id, "
-                   "else file#line).")
+                   "else file#line; a repeated id gets file#id@line).")
 @click.option("--encoding", callback=_codec, default=None,
               help="Force the input encoding [default: detected: UTF-8, UTF-16 with a "
                    "BOM, KZ-1048, PT154, Windows-1251].")
@@ -144,6 +147,9 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
             scheduler: str | None) -> None:
     """Extract the numeric facts of PATHS: .txt files, folders of .txt files (recursive),
     glob patterns, JSONL or CSV files of records (also .gz), or - for stdin.
+
+    A folder's and a glob's documents are named relative to it (links to folders are
+    followed, each file read once); a file named by itself keeps the path as given.
 
     One row per fact with the columns doc, start, end, span, type, value, value_max, unit,
     qualifier, subject, total, sentence, in input order whatever --workers is. An input
