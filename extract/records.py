@@ -105,32 +105,34 @@ class RecordReader:
         quotes = QuoteCount(stream)
         reader = _csv_reader(quotes, self.text_field)
         self.fields = list(reader.fieldnames or ())
-        start, longest = reader.line_num + 1, (0, 0)
+        start, counted = reader.line_num + 1, quotes.total
         for row in reader:
-            yield _record(row, start, self.text_field, self.id_field)
-            longest = max(longest, (reader.line_num + 1 - start, start))
-            start = reader.line_num + 1
-        if quotes.odd:
-            raise RecordFileError(
-                "unbalanced quotes: a quote is never closed, so records run together "
-                f"(the longest record spans {longest[0]} lines from line {longest[1]})")
+            record = _record(row, start, self.text_field, self.id_field)
+            if (quotes.total - counted) % 2 and reader.line_num > start:
+                record = replace(record, text=None, error=(
+                    f"unbalanced quotes in the file: lines {start}-{reader.line_num} run "
+                    f"together into this record (a quote on line {start} is never closed)"))
+            yield record
+            start, counted = reader.line_num + 1, quotes.total
 
 
 class QuoteCount:
-    """The lines of a CSV stream, counting its double quotes: well-formed CSV has an even
-    number (each quoted field opens and closes, an escaped quote is doubled), and one
-    unclosed quote silently merges the rest of the file into one field."""
+    """The lines of a CSV stream, counting their double quotes. A well-formed record has
+    an even number (a quoted field opens and closes, an escaped quote is doubled); one
+    unclosed quote silently merges the lines after it into one field, which then holds an
+    odd number over several lines. (A lone inch mark in an unquoted field is odd too, but
+    on one line, and the csv module reads it as it is.)"""
 
     def __init__(self, lines: Iterable[str]) -> None:
         self._lines = iter(lines)
-        self.odd = False
+        self.total = 0
 
     def __iter__(self) -> QuoteCount:
         return self
 
     def __next__(self) -> str:
         line = next(self._lines)
-        self.odd ^= line.count('"') % 2 == 1
+        self.total += line.count('"')
         return line
 
 

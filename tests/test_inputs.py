@@ -153,13 +153,21 @@ def test_text_null_says_so(tmp_path):
 def test_unclosed_csv_quote_is_reported(tmp_path):
     lines = ["id,text"] + [f'{i},"Биыл {i} млн теңге бөлінді."' for i in range(1, 50)]
     lines[10] = '10,"Биыл 10 млн теңге бөлінді.'  # the closing quote is lost
+    lines[20] = '20,Биыл 12" экран 20 млн теңге.'  # an inch mark: odd, but on one line
     path = tmp_path / "broken.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run([path])
+    result, rows, _ = manifest_of([path], tmp_path)
     assert result.exit_code == 1
-    lines = error_lines(result)
-    assert len(lines) == 1 and lines[0].startswith(f"kazextract: {path}: unbalanced quotes")
-    assert "from line 11" in lines[0]
+    assert len(rows) == 48  # 49 records, 10 and 11 run together
+    failed = {doc: row["reason"] for doc, row in rows.items() if row["status"] != "ok"}
+    assert failed == {f"{path}#10": "unbalanced quotes in the file: lines 11-12 run together "
+                                    "into this record (a quote on line 11 is never closed)"}
+    at_the_end = tmp_path / "end.csv"
+    at_the_end.write_text('id,text\n1,"a 5 b"\n2,"unclosed 6\n3,"x 7"\n4,y 8\n',
+                          encoding="utf-8")
+    result, rows, _ = manifest_of([at_the_end], tmp_path)
+    assert [row["status"] for row in rows.values()] == ["ok", "error", "ok"]
+    assert "lines 3-4 run together" in rows[f"{at_the_end}#2"]["reason"]
 
 
 def test_text_and_id_field_per_input(tmp_path, monkeypatch):
