@@ -86,8 +86,9 @@ def merge_tables(shipped: dict, user: dict, path: Path, where: tuple) -> dict:
         here = (*where, key)
         model = shipped.get(key, _sibling(shipped))
         if model is not None and _kind(model) != _kind(value):
+            there = "there" if key in shipped else "beside it (a misspelt key?)"
             raise PatternError(f"{path}: {_dotted(here)} is {_kind(value)}, the shipped "
-                               f"file has {_kind(model)} there")
+                               f"file has {_kind(model)} {there}")
         if isinstance(value, dict) and isinstance(model, dict):
             base = shipped.get(key, {})
             merged[key] = merge_tables(base, value, path, here) if key in shipped else \
