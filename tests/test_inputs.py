@@ -183,6 +183,9 @@ def test_text_and_id_field_per_input(tmp_path, monkeypatch):
                                                   "odd:name.txt"]
     only_text = run(["export.csv:body"])
     assert [r["doc"] for r in rows_of(only_text)] == ["export.csv#2"]
+    windows = run(["C:\\data\\export.csv", "nothere.csv:body:url"])  # never split apart
+    assert error_lines(windows) == ["kazextract: C:\\data\\export.csv: no such file or folder",
+                                    "kazextract: nothere.csv:body:url: no such file or folder"]
 
 
 def test_a_dump_without_the_field_is_one_line(tmp_path):
