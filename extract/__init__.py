@@ -5,10 +5,19 @@
 [('523 мыңнан астам', 'CARDINAL', '523000')]
 """
 
-from .facts import COLUMNS, Fact
-from .pipeline import find_facts, load_pipeline
-
 __all__ = ["COLUMNS", "Fact", "facts_frame", "find_facts", "load_pipeline"]
+
+
+def __getattr__(name: str):  # noqa: ANN202  (PEP 562: spaCy loads on first use, not on import)
+    if name in ("find_facts", "load_pipeline"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    if name in ("COLUMNS", "Fact"):
+        from . import facts
+
+        return getattr(facts, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def facts_frame(texts, ids=None, **options):  # noqa: ANN001, ANN003  (typed in frames.py)

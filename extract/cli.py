@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .batch import BatchOptions
-from .batch import run as run_batch
 from .cli_conll import eval_conll
-from .cli_report import RELATIVE_DATES_HELP, report_command
-from .decoding import DecodeError
-from .evaluation import read_gold, report, score
-from .inputs import InputOptions
 from .outputs import EXTENSIONS, FORMATS, choose_format
-from .pipeline import find_facts
-from .work import Task, read_text, reason
+
+if TYPE_CHECKING:
+    from .batch import BatchOptions
+
+# Imported by the commands that run, not here: `kazextract --help` must not load spaCy.
+LAZY_COMMANDS = {"report": ("extract.cli_report", "report_command",
+                            "Write one self-contained HTML page for PATHS.")}
+RELATIVE_DATES_HELP = ("Also dates and times written without a number (биыл, өткен жылы, "
+                       "таңертең), as KazNERD annotates them; their value is empty, or the "
+                       "month (--03) for a month name.")
 
 EXAMPLES = """
 \b
@@ -29,7 +34,31 @@ Examples:
 """
 
 
-@click.group(epilog=EXAMPLES)
+class LazyGroup(click.Group):
+    """Commands of LAZY_COMMANDS are imported when they are called; their short help is
+    written here, so that the list of commands needs no import."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in LAZY_COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module, name, _ = LAZY_COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), name)
+        if not any(p.name == "patterns" for p in command.params):
+            patterns_option(command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, LAZY_COMMANDS[name][2] if name in LAZY_COMMANDS
+                 else self.commands[name].get_short_help_str(formatter.width))
+                for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, epilog=EXAMPLES)
 @click.version_option(package_name="kazextract")
 def main() -> None:
     """Numeric facts from Kazakh news: money, percentages, ranks, counts, quantities,
@@ -38,6 +67,26 @@ def main() -> None:
 
 def _error(message: str) -> None:
     click.echo(f"kazextract: {message}", err=True)
+
+
+def _use_patterns(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    from .lexicon import PatternError, use_patterns
+
+    try:
+        use_patterns(value)
+    except PatternError as err:
+        _error(str(err))
+        ctx.exit(2)
+
+
+patterns_option = click.option(
+    "--patterns", metavar="DIR", envvar="KAZEXTRACT_PATTERNS", expose_value=False,
+    type=click.Path(exists=True, file_okay=False), callback=_use_patterns,
+    help="A folder of pattern files (currencies.toml, units.toml …) read over the shipped "
+         "ones: its tables extend theirs, its other values replace theirs "
+         "[env: KAZEXTRACT_PATTERNS].")
 
 
 def _codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -57,20 +106,24 @@ Examples:
   cat article.txt | kazextract extract -
   kazextract extract 'archive/**/*.txt' dump.jsonl.gz -o facts.parquet --manifest run.csv
   kazextract extract export.csv --text-field body --id-field url -o facts.csv --excel
+  kazextract extract export.csv:body:url dump.jsonl -o facts.csv
+  kazextract extract archive/ --patterns my_patterns/ -o facts.csv
   kazextract extract archive/ -o facts.csv --manifest run.csv --resume
   kazextract extract archive/ --engine dask --scheduler tcp://head:8786 -o facts_parquet/
 """)
 @click.argument("paths", nargs=-1)
+@patterns_option
 @click.option("-o", "--output", type=click.Path(writable=True),
               help="Write rows here (atomically) instead of standard output.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format [default: from the -o extension, else csv].")
 @click.option("--excel", is_flag=True, help="CSV with a UTF-8 BOM, for Excel.")
 @click.option("--text-field", default="text", show_default=True,
-              help="JSONL/CSV inputs: the field holding the document's text.")
+              help="JSONL/CSV inputs: the field holding the document's text (for one "
+                   "input: FILE:TEXT_FIELD[:ID_FIELD]).")
 @click.option("--id-field", default="id", show_default=True,
               help="JSONL/CSV inputs: the field naming the document (doc = file#id, "
-                   "else file#line).")
+                   "else file#line; a repeated id gets file#id@line).")
 @click.option("--encoding", callback=_codec, default=None,
               help="Force the input encoding [default: detected: UTF-8, UTF-16 with a "
                    "BOM, KZ-1048, PT154, Windows-1251].")
@@ -95,12 +148,19 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
     """Extract the numeric facts of PATHS: .txt files, folders of .txt files (recursive),
     glob patterns, JSONL or CSV files of records (also .gz), or - for stdin.
 
+    A folder's and a glob's documents are named relative to it (links to folders are
+    followed, each file read once); a file named by itself keeps the path as given.
+
     One row per fact with the columns doc, start, end, span, type, value, value_max, unit,
     qualifier, subject, total, sentence, in input order whatever --workers is. An input
     that cannot be read is reported on stderr (and in the manifest) and the batch goes on;
     the exit status is 1 when any input failed, 130 when interrupted (Ctrl-C keeps the
     finished documents in OUT.partial and the manifest for --resume).
     """
+    from .batch import BatchOptions
+    from .batch import run as run_batch
+    from .inputs import InputOptions
+
     if engine == "dask" and fmt is None and Path(output or "").suffix.lower() not in EXTENSIONS:
         fmt = "parquet"  # a folder of parts
     fmt = choose_format(fmt, output)
@@ -108,6 +168,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
                            InputOptions(text_field, id_field, encoding), workers, manifest,
                            resume, quiet, relative_dates)
     _check_batch(options, engine, scheduler)
+    _say_stdin(paths)
     if engine == "dask":
         try:
             from .dask_engine import run_dask
@@ -116,6 +177,14 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
                                    f"({err})") from None
         sys.exit(run_dask(options, scheduler))
     sys.exit(run_batch(options))
+
+
+def _say_stdin(paths: tuple[str, ...]) -> None:
+    """Without a path the command reads standard input: say so when that is a terminal,
+    where it would otherwise seem to hang."""
+    if not paths and sys.stdin.isatty():
+        _error("reading standard input (end with Ctrl-D; name files or folders to read "
+               "them instead)")
 
 
 def _check_batch(options: BatchOptions, engine: str, scheduler: str | None) -> None:
@@ -136,6 +205,7 @@ def _check_batch(options: BatchOptions, engine: str, scheduler: str | None) -> N
 Example:
   kazextract eval gold/ --texts seeds/ --min-f1 1.0
 """)
+@patterns_option
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of the documents the gold describes [default: GOLD_DIR/../seeds].")
@@ -147,20 +217,18 @@ def evaluate(gold_dir: Path, texts: Path | None, min_f1: float) -> None:
     Prints precision, recall and F1 per type and overall for exact span+type, for
     value+unit+qualifier, and for all fields, then every miss and extra.
     """
+    from .evaluation import GoldError, check_gold, read_gold, report, score
+
     texts = texts or gold_dir.parent / "seeds"
-    gold = read_gold(gold_dir)
-    if not gold:
-        _error(f"{gold_dir}: no gold rows (expected *.csv files in the output schema)")
+    try:
+        gold = read_gold(gold_dir)
+        if not gold:
+            raise GoldError(f"{gold_dir}: no gold rows (expected *.csv files in the output "
+                            "schema)")
+        predicted = _predict_gold_docs(gold, texts, check_gold)
+    except GoldError as err:
+        _error(str(err))
         sys.exit(2)
-    predicted = []
-    for doc in sorted({row["doc"] for row in gold}):
-        file = texts / doc
-        try:
-            text, _, _ = read_text(Task(doc, str(file), path=str(file)))
-        except (OSError, DecodeError) as err:
-            _error(f"{file}: {reason(err)}")
-            sys.exit(2)
-        predicted.extend(f.row(doc) for f in find_facts(text))
     results = score(gold, predicted)
     click.echo(report(results))
     worst = min(r.overall.f1 for r in results.values())
@@ -169,5 +237,25 @@ def evaluate(gold_dir: Path, texts: Path | None, min_f1: float) -> None:
         sys.exit(1)
 
 
-main.add_command(eval_conll)
-main.add_command(report_command)
+def _predict_gold_docs(gold: list[dict], texts: Path,
+                       check: Callable[[list[dict], str], None]) -> list[dict]:
+    """The pipeline's rows for every document the gold names, each gold row checked
+    against its text first."""
+    from .decoding import DecodeError
+    from .evaluation import GoldError
+    from .pipeline import find_facts
+    from .work import Task, read_text, reason
+
+    predicted = []
+    for doc in sorted({row["doc"] for row in gold}):
+        file = texts / doc
+        try:
+            text, _, _ = read_text(Task(doc, str(file), path=str(file)))
+        except (OSError, DecodeError) as err:
+            raise GoldError(f"{file}: {reason(err)}") from None
+        check([row for row in gold if row["doc"] == doc], text)
+        predicted.extend(f.row(doc) for f in find_facts(text))
+    return predicted
+
+
+main.add_command(patterns_option(eval_conll))

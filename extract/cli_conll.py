@@ -4,26 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .conll import (
-    CLASSES,
-    Entity,
-    Result,
-    Scores,
-    Twins,
-    misses_and_extras,
-    overlapping,
-    read_conll,
-    run,
-    score,
-    twin_agreement,
-)
+if TYPE_CHECKING:  # imported when the command runs: `kazextract --help` stays light
+    from .conll import Entity, Result, Scores, Twins
 
 
 def format_scores(scores: Scores) -> str:
     """Per-class P, R, F1, gold support and predicted count, then the micro average."""
+    from .conll import CLASSES
+
     lines = [f"{'class':<11} {'P':>6} {'R':>6} {'F1':>6} {'support':>7} {'predicted':>9}"]
     rows = [(cls, scores.by_class[cls]) for cls in CLASSES]
     rows += [(cls, c) for cls, c in scores.by_class.items() if cls not in CLASSES]
@@ -44,6 +36,8 @@ def _describe(result: Result, entities: list[Entity]) -> str:
 
 def format_misses(results: list[Result], limit: int) -> str:
     """The first ``limit`` misses and extras, each with what the other side has there."""
+    from .conll import misses_and_extras, overlapping
+
     misses, extras = misses_and_extras(results)
     lines = [f"misses: {len(misses)} (first {min(limit, len(misses))})"]
     for r, e in misses[:limit]:
@@ -83,7 +77,15 @@ def eval_conll(file: Path, n_misses: int, numbers_only: bool, min_f1: float) -> 
     RANK→ORDINAL, DURATION→TIME under a day else DATE, the rest by name. Gold entities of
     non-numeric classes are ignored.
     """
-    results = run(read_conll(file), relative_dates=not numbers_only)
+    from .conll import ConllError, read_conll, run, score, twin_agreement
+
+    try:
+        sentences = list(read_conll(file))  # all read first: a bad file fails before the work
+    except (ConllError, OSError) as err:
+        reason = err if isinstance(err, ConllError) else f"cannot read ({err.strerror or err})"
+        click.echo(f"kazextract: {file}: {reason}", err=True)
+        sys.exit(2)
+    results = run(sentences, relative_dates=not numbers_only)
     if not results:
         click.echo(f"kazextract: {file}: no sentences", err=True)
         sys.exit(2)

@@ -7,14 +7,11 @@ from pathlib import Path
 
 import click
 
+from .cli import RELATIVE_DATES_HELP
 from .decoding import DecodeError
 from .inputs import InputOptions, tasks
 from .report import build_report
 from .work import read_text, reason
-
-RELATIVE_DATES_HELP = ("Also dates and times written without a number (биыл, өткен жылы, "
-                       "таңертең), as KazNERD annotates them; their value is empty, or the "
-                       "month (--03) for a month name.")
 
 
 def read_inputs(paths: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[str]]:

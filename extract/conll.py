@@ -49,16 +49,38 @@ class Entity:
 
 # --- reading ---------------------------------------------------------------------------------
 
+class ConllError(ValueError):
+    """A file that is not CoNLL IOB2 in UTF-8; the message is the reason."""
+
+
+TAG = regex.compile(r"^(?:O|[BI]-\S+)$")
+
+
 def read_conll(path: str | Path) -> Iterator[Sentence]:
     """Sentences of a CoNLL file (``token TAG`` lines, blank-line separated), each with its
-    sentence ID when the file has ID lines (``AID327344 O`` at the start of a sentence)."""
+    sentence ID when the file has ID lines (``AID327344 O`` at the start of a sentence).
+    Raises ConllError for bytes that are not UTF-8 and lines that are not ``token TAG``."""
     with open(path, encoding="utf-8") as f:
-        yield from parse_conll(f)
+        try:
+            yield from parse_conll(f)
+        except UnicodeDecodeError:
+            raise ConllError(_not_utf8(Path(path))) from None
+
+
+def _not_utf8(path: Path) -> str:
+    """Where the first byte that is not UTF-8 is (the text reader only knows its block)."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        return f"not UTF-8 (byte 0x{data[err.start]:02x} on line {line}); CoNLL files are UTF-8"
+    return "not UTF-8"
 
 
 def parse_conll(lines: Iterable[str]) -> Iterator[Sentence]:
     sent_id, tokens, tags = None, [], []
-    for line in lines:
+    for number, line in enumerate(lines, start=1):
         fields = line.split()
         if not fields:
             if tokens:
@@ -66,6 +88,9 @@ def parse_conll(lines: Iterable[str]) -> Iterator[Sentence]:
             sent_id, tokens, tags = None, [], []
             continue
         token, tag = fields[0], fields[-1] if len(fields) > 1 else "O"
+        if not TAG.match(tag):
+            raise ConllError(f"not a CoNLL IOB2 file: line {number} ends in {tag[:40]!r}, "
+                             "not a tag (O, B-CLASS, I-CLASS)")
         if not tokens and sent_id is None and tag == "O" and ID_LINE.match(token):
             sent_id = token
         else:

@@ -34,6 +34,9 @@ NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "
 MAX_ODD_SHARE = 0.005
 # Share of letters of other alphabets above which a text behind a byte-order mark is refused.
 MAX_FOREIGN_SHARE = 0.5
+# A dump is UTF-8 with a few bad bytes when it has this many good UTF-8 characters per bad
+# byte (a legacy code page read as UTF-8 has next to none).
+MIN_UTF8_PER_BAD_BYTE = 10
 # Share of control characters above which text is called binary.
 MAX_CONTROL_SHARE = 0.01
 # Punctuation that may stand between two letters of a word (т.б., км/сағ, O'zbek), and the
@@ -144,7 +147,19 @@ def sniff_encoding(sample: bytes) -> str:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"
     except UnicodeDecodeError:
-        return _detect_code_page(sample).encoding
+        pass
+    if _mostly_utf8(sample):  # a stray byte costs its record (records.py), not the dump
+        return "utf-8"
+    return _detect_code_page(sample).encoding
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """UTF-8 with a few bad bytes: a legacy code page read as UTF-8 is bad at nearly
+    every non-ASCII byte, UTF-8 with one corrupt byte is good at nearly all of them."""
+    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(sample, final=False)
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if char > "\x7f" and char != "\ufffd")
+    return good > 0 and bad * MIN_UTF8_PER_BAD_BYTE <= good
 
 
 def _with_bom_handling(encoding: str) -> str:

@@ -77,12 +77,51 @@ def _type_order(kind: str) -> int:
     return TYPES.index(kind) if kind in TYPES else len(TYPES)
 
 
+class GoldError(ValueError):
+    """A gold file that cannot be scored against; the message names the file (and line)."""
+
+
+REQUIRED = ("doc", "start", "end", *LEVELS["all fields"])
+WHERE = "_where"  # each gold row's file:line, for messages
+
+
 def read_gold(gold_dir: Path) -> list[dict]:
+    """The rows of every ``*.csv`` in ``gold_dir``, each with its file:line under WHERE.
+    Raises GoldError for a file that is not UTF-8 or lacks a column of the contract."""
     rows = []
     for path in sorted(gold_dir.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as f:
-            rows.extend(csv.DictReader(f))
+        try:
+            with path.open(encoding="utf-8", newline="") as f:
+                reader = csv.DictReader(f)
+                missing = [c for c in REQUIRED if c not in (reader.fieldnames or ())]
+                if missing:
+                    raise GoldError(f"{path}: no {', '.join(missing)} column "
+                                    "(gold files have the output's columns)")
+                for row in reader:
+                    row[WHERE] = f"{path}:{reader.line_num}"
+                    rows.append(row)
+        except UnicodeDecodeError as err:
+            raise GoldError(f"{path}: not UTF-8 (byte 0x{err.object[err.start]:02x} at "
+                            f"offset {err.start})") from None
     return rows
+
+
+def check_gold(rows: Iterable[dict], text: str) -> None:
+    """Raise GoldError for the first row of one document whose offsets are not whole
+    numbers inside ``text`` or whose span is not ``text[start:end]``."""
+    for row in rows:
+        where = row[WHERE]
+        try:
+            start, end = int(row["start"]), int(row["end"])
+        except (TypeError, ValueError):
+            raise GoldError(f"{where}: start {row['start']!r} and end {row['end']!r} must "
+                            "be whole numbers") from None
+        if not 0 <= start <= end <= len(text):
+            raise GoldError(f"{where}: offsets {start}-{end} are outside the text "
+                            f"({len(text)} characters)")
+        if text[start:end] != row["span"]:
+            raise GoldError(f"{where}: span {row['span']!r} is not the text at {start}-{end} "
+                            f"({text[start:end]!r})")
 
 
 def report(results: dict[str, LevelResult], max_listed: int = 50) -> str:

@@ -54,11 +54,23 @@ def _texts_and_ids(texts: Iterable[str] | pd.Series | pd.DataFrame, ids: Iterabl
         texts = texts[text_column]
     if ids is None:
         ids = texts.index if isinstance(texts, pd.Series) else None
-    texts = [str(text) for text in texts]
+    texts = list(texts)
     ids = list(ids) if ids is not None else list(range(len(texts)))
     if len(ids) != len(texts):
         raise ValueError(f"{len(ids)} ids for {len(texts)} texts")
+    for doc_id, text in zip(ids, texts, strict=True):
+        if not isinstance(text, str):
+            raise TypeError(f"text {doc_id!r} is {_describe(text)}, not a string: drop or "
+                            "fill missing texts first (df.dropna(subset=['text']))")
     return texts, ids
+
+
+def _describe(value: object) -> str:
+    if value is None or value is pd.NA:
+        return "missing (None)"
+    if isinstance(value, float) and value != value:
+        return "missing (NaN)"
+    return f"a {type(value).__name__} ({value!r:.40})"
 
 
 def _whole_numbers(column: pd.Series) -> pd.Series:

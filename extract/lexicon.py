@@ -6,6 +6,7 @@ comes from here, so adding one is a data edit.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -27,8 +28,247 @@ def patterns_dir() -> Traversable:
     return resources.files("extract.patterns")
 
 
-def _load(name: str) -> dict:
-    return tomllib.loads(patterns_dir().joinpath(name).read_text("utf-8"))
+PATTERNS_ENV = "KAZEXTRACT_PATTERNS"
+
+
+class PatternError(ValueError):
+    """A pattern file that cannot be used; the message names the file and the key."""
+
+
+def load_pattern_file(name: str) -> dict:
+    """A shipped pattern file, with the file of the same name in the user's folder merged
+    over it (see ``merge_tables``), wrapped for key tracking while validating."""
+    data = tomllib.loads(patterns_dir().joinpath(name).read_text("utf-8"))
+    override = user_patterns().get(name)
+    if override is not None:
+        data = merge_tables(data, override.data, override.path, ())
+    return _tracker.wrap(name, data) if _tracker is not None else data
+
+
+@dataclass(frozen=True)
+class UserFile:
+    path: Path
+    data: dict
+
+
+@cache
+def user_patterns() -> dict[str, UserFile]:
+    """The pattern files of the folder in $KAZEXTRACT_PATTERNS (set by ``--patterns``), by
+    name. Raises PatternError for a file that is not TOML or not named like a shipped one."""
+    folder = os.environ.get(PATTERNS_ENV)
+    if not folder:
+        return {}
+    root = Path(folder)
+    if not root.is_dir():
+        raise PatternError(f"{root}: not a folder (--patterns / {PATTERNS_ENV})")
+    shipped = sorted(f.name for f in patterns_dir().iterdir() if f.name.endswith(".toml"))
+    files = {}
+    for path in sorted(root.glob("*.toml")):
+        if path.name not in shipped:
+            raise PatternError(f"{path}: no shipped pattern file has this name "
+                               f"({', '.join(shipped)})")
+        try:
+            files[path.name] = UserFile(path, tomllib.loads(path.read_text("utf-8")))
+        except (OSError, UnicodeDecodeError) as err:
+            raise PatternError(f"{path}: cannot read ({getattr(err, 'strerror', None) or err})"
+                               ) from None
+        except tomllib.TOMLDecodeError as err:
+            raise PatternError(f"{path}: not valid TOML ({err})") from None
+    return files
+
+
+def merge_tables(shipped: dict, user: dict, path: Path, where: tuple) -> dict:
+    """The user's tables extend the shipped ones key by key (a new currency is one new
+    table; a new word of KZT is KZT.words given whole); any other value replaces the
+    shipped one, and must be of the same kind (a list stays a list)."""
+    merged = dict(shipped)
+    for key, value in user.items():
+        here = (*where, key)
+        model = shipped.get(key, _sibling(shipped))
+        if model is not None and _kind(model) != _kind(value):
+            there = "there" if key in shipped else "beside it (a misspelt key?)"
+            raise PatternError(f"{path}: {_dotted(here)} is {_kind(value)}, the shipped "
+                               f"file has {_kind(model)} {there}")
+        if isinstance(value, dict) and isinstance(model, dict):
+            base = shipped.get(key, {})
+            merged[key] = merge_tables(base, value, path, here) if key in shipped else \
+                _checked_new(model, value, path, here)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _checked_new(model: dict, value: dict, path: Path, where: tuple) -> dict:
+    """A new table (a new currency or unit) checked against a shipped sibling's kinds."""
+    for key, item in value.items():
+        if key in model and _kind(model[key]) != _kind(item):
+            raise PatternError(f"{path}: {_dotted((*where, key))} is {_kind(item)}, the "
+                               f"shipped file has {_kind(model[key])} there")
+    return value
+
+
+def _sibling(table: dict) -> object | None:
+    """What a new key of ``table`` must look like: the shipped values' common kind."""
+    kinds = {_kind(v) for v in table.values()}
+    return next(iter(table.values())) if len(kinds) == 1 else None
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    return "a number" if isinstance(value, int | float) and not isinstance(value, bool) \
+        else f"a {type(value).__name__}"
+
+
+def _dotted(keys: tuple) -> str:
+    return ".".join(str(k) for k in keys)
+
+
+class _MissingKey(PatternError):
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+class _Tracked(dict):
+    """A TOML table that records which of its keys the loader reads."""
+
+    def __init__(self, data: dict, where: tuple, read: set) -> None:
+        super().__init__(data)
+        self._where, self._read = where, read
+
+    def _mark(self, key: object) -> None:
+        self._read.add((*self._where, key))
+
+    def __getitem__(self, key: object) -> object:
+        self._mark(key)
+        if not super().__contains__(key):
+            raise _MissingKey(self._where[0], f"{_dotted(self._where[1:]) or 'the file'} has "
+                                              f"no {key!r} key")
+        return super().__getitem__(key)
+
+    def get(self, key: object, default: object = None) -> object:
+        self._mark(key)
+        return super().get(key, default)
+
+    def pop(self, key: object, *default: object) -> object:
+        self._mark(key)
+        return super().pop(key, *default)
+
+    def __iter__(self):  # noqa: ANN204
+        for key in super().__iter__():
+            self._mark(key)
+            yield key
+
+    def keys(self):  # noqa: ANN201
+        return list(iter(self))
+
+    def items(self):  # noqa: ANN201
+        return [(key, super(_Tracked, self).__getitem__(key)) for key in self]
+
+    def values(self):  # noqa: ANN201
+        return [value for _, value in self.items()]
+
+
+class _Tracker:
+    """Wraps loaded files so that validation can list the keys the loader never read."""
+
+    def __init__(self) -> None:
+        self.read: set[tuple] = set()
+
+    def wrap(self, name: str, data: object, where: tuple = ()) -> object:
+        where = where or (name,)
+        if isinstance(data, dict):
+            return _Tracked({k: self.wrap(name, v, (*where, k)) for k, v in data.items()},
+                            where, self.read)
+        if isinstance(data, list):
+            return [self.wrap(name, v, (*where, i)) for i, v in enumerate(data)]
+        return data
+
+
+_tracker: _Tracker | None = None
+
+
+def validate_patterns() -> None:
+    """Build the lexicon from the user's pattern folder as the engine will, and raise
+    PatternError naming the file and key for a missing key, a value of the wrong kind, or a
+    key the loader never reads (a misspelling: ``wrods``, ``[KZT] symbol``)."""
+    global _tracker
+    files = user_patterns()
+    if not files or _tracker is not None:  # none, or validating already (a nested load)
+        return
+    from .latin import Transliterator  # the readers of latin.toml and temporal.toml
+    from .temporal import TemporalMatcher
+
+    _tracker = tracker = _Tracker()
+    load_latin.cache_clear()
+    try:
+        lex = _build_lexicon()
+        Transliterator(lex)
+        TemporalMatcher(lex)
+    except _MissingKey as err:
+        where = files[err.name].path if err.name in files else err.name
+        raise PatternError(f"{where}: {err}") from None
+    except PatternError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as err:  # a value the loader
+        raise PatternError(f"{_folder()}: {type(err).__name__}: {err}") from None  # cannot use
+    finally:
+        _tracker = None
+        load_latin.cache_clear()  # nested loads cached the tracked tables
+        load_lexicon.cache_clear()
+    for name, user in files.items():
+        unread = _unread(user.data, (name,), tracker.read)
+        if unread:
+            raise PatternError(f"{user.path}: {_dotted(unread[1:])}: unknown key "
+                               "(misspelt? the engine never reads it)")
+
+
+def _folder() -> str:
+    return os.environ.get(PATTERNS_ENV, "patterns")
+
+
+def _unread(data: object, where: tuple, read: set) -> tuple | None:
+    """The first key path of the user's data that the loader did not read, where it reads
+    keys one by one (a table it hands on whole, like durations' compounds, is not judged)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            here = (*where, key)
+            if here not in read and _read_at_level(here, read):
+                return here
+            found = _unread(value, here, read)
+            if found:
+                return found
+    if isinstance(data, list):
+        for i, value in enumerate(data):
+            found = _unread(value, (*where, i), read)
+            if found:
+                return found
+    return None
+
+
+def _read_at_level(path: tuple, read: set) -> bool:
+    """Whether the loader read some key beside ``path``: in its table, or in a sibling
+    table (the words of KZT beside a new currency's)."""
+    return any(len(r) == len(path) and (r[:-1] == path[:-1] or r[:-2] == path[:-2])
+               for r in read)
+
+
+def use_patterns(folder: str | Path | None) -> None:
+    """Read pattern files from ``folder`` over the shipped ones, in this process and in the
+    worker processes it starts (through $KAZEXTRACT_PATTERNS); validated at once. Call it
+    before the first extraction: what is built from the patterns is built once."""
+    if folder is None:
+        return
+    os.environ[PATTERNS_ENV] = str(Path(folder).resolve())
+    user_patterns.cache_clear()
+    load_lexicon.cache_clear()
+    load_latin.cache_clear()
+    validate_patterns()
 
 
 def _phrase(text: str) -> Phrase:
@@ -168,7 +408,7 @@ class Lexicon:
 
 
 def _read_suffixes(lex: Lexicon) -> None:
-    data = _load("suffixes.toml")
+    data = load_pattern_file("suffixes.toml")
     lex.slot_order = list(data["order"])
     lex.numeral_only_slots = frozenset(data["numeral_only"])
     lex.slots = {
@@ -186,7 +426,7 @@ def _read_suffixes(lex: Lexicon) -> None:
 
 
 def _read_numbers(lex: Lexicon) -> None:
-    data = _load("numbers.toml")
+    data = load_pattern_file("numbers.toml")
     lex.units = dict(data["units"])
     lex.tens = dict(data["tens"])
     lex.hundreds = dict(data["hundreds"])
@@ -230,28 +470,28 @@ def _read_numbers(lex: Lexicon) -> None:
 
 
 def _read_measures(lex: Lexicon) -> None:
-    currencies = _load("currencies.toml")
+    currencies = load_pattern_file("currencies.toml")
     minor = currencies.pop("minor", {})
     for code, table in currencies.items():
         for word in table["words"]:
             lex.currencies[_phrase(word)] = code
-        for symbol in table["symbols"] + table["codes"]:
+        for symbol in [*table.get("symbols", ()), *table.get("codes", ())]:
             lex.currency_symbols[symbol] = code
             lex.currencies[_phrase(symbol)] = code  # after the number as a word: 5 млн USD, 20 $
     lex.minor_units = {_phrase(w): (t["currency"], t["per"]) for w, t in minor.items()}
 
-    percent = _load("percent.toml")
+    percent = load_pattern_file("percent.toml")
     lex.percent_words = frozenset(_phrase(w) for w in percent["words"])
     lex.percent_symbols = frozenset(percent["symbols"])
     lex.percent_points = frozenset(_phrase(w) for w in percent["points"])
 
-    units = _load("units.toml")
+    units = load_pattern_file("units.toml")
     lex.rates = dict(units.pop("rates", {}))
     lex.rates_apart = dict(units.pop("rates_apart", {}))
     lex.compounds = dict(units.pop("compounds", {}))
     lex.measures = {_phrase(w): symbol for symbol, t in units.items() for w in t["words"]}
 
-    durations = _load("durations.toml")
+    durations = load_pattern_file("durations.toml")
     lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}
     lex.compounds.update(durations["compounds"])
     lex.duration_relatives = frozenset(durations["relative"])
@@ -262,7 +502,7 @@ def _read_measures(lex: Lexicon) -> None:
 
 
 def _read_context(lex: Lexicon) -> None:
-    dates = _load("dates.toml")
+    dates = load_pattern_file("dates.toml")
     lex.year_min, lex.year_max = dates["year_min"], dates["year_max"]
     lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
     lex.year_cases = frozenset(dates["year_cases"])
@@ -275,13 +515,13 @@ def _read_context(lex: Lexicon) -> None:
     lex.minutes_past = frozenset(dates["minutes_past"])
     lex.minutes_to = frozenset(dates["minutes_to"])
 
-    ranks = _load("ranks.toml")
+    ranks = load_pattern_file("ranks.toml")
     lex.rank_nouns = frozenset(_phrase(w) for w in ranks["nouns"])
     lex.total_postpositions = frozenset(ranks["total_postpositions"])
     lex.rank_cases = frozenset(ranks["rank_cases"])
     lex.rank_move_verbs = tuple(ranks["move_verbs"])
 
-    modifiers = _load("modifiers.toml")
+    modifiers = load_pattern_file("modifiers.toml")
     lex.minus_signs = frozenset(modifiers["minus_signs"])
     lex.plus_signs = frozenset(modifiers["plus_signs"])
     for table in modifiers["modifier"]:
@@ -298,7 +538,7 @@ def _read_context(lex: Lexicon) -> None:
                 )
             )
 
-    context = _load("context.toml")
+    context = load_pattern_file("context.toml")
     lex.naming_words = frozenset(_phrase(w) for w in context["naming_words"])
     lex.speech_markers = frozenset(context["speech_markers"])
     lex.naming_sayings = frozenset(context["naming_sayings"])
@@ -311,15 +551,21 @@ def _read_context(lex: Lexicon) -> None:
     lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
     lex.coordinators = frozenset(context["coordinators"])
     lex.between_words = frozenset(context["between_words"])
-    lex.abbreviations = dict(_load("abbreviations.toml"))
-    alphabet = _load("alphabet.toml")
+    lex.abbreviations = dict(load_pattern_file("abbreviations.toml"))
+    alphabet = load_pattern_file("alphabet.toml")
     lex.letters = alphabet["lower"] + alphabet["upper"]
     lex.latin_letters = alphabet["latin_lower"] + alphabet["latin_upper"]
 
 
 @cache
 def load_lexicon() -> Lexicon:
-    """Read every data file in ``patterns/`` once per process."""
+    """Read every data file in ``patterns/`` once per process (with the user's folder of
+    $KAZEXTRACT_PATTERNS over them, validated first)."""
+    validate_patterns()
+    return _build_lexicon()
+
+
+def _build_lexicon() -> Lexicon:
     lex = Lexicon()
     _read_suffixes(lex)
     _read_numbers(lex)
@@ -331,4 +577,4 @@ def load_lexicon() -> Lexicon:
 @cache
 def load_latin() -> dict:
     """``patterns/latin.toml``: the Latin alphabets' letters in Cyrillic (read by latin.py)."""
-    return _load("latin.toml")
+    return load_pattern_file("latin.toml")

@@ -66,6 +66,8 @@ class Output:
             return
         self._stream = (sys.stdout if self.path is None
                         else self.partial.open("w", encoding=self.encoding, newline=""))
+        if self.path is None and self.encoding == "utf-8-sig":
+            self._stream.write("\ufeff")  # --excel on standard output: the BOM a file gets
         self._writer = WRITERS[self.fmt](self._stream)
 
     def write(self, rows: Iterable[dict]) -> None:

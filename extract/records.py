@@ -12,10 +12,10 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, NamedTuple, TextIO
 
 import regex
 
@@ -37,6 +37,14 @@ class Record:
     text: str | None
     error: str | None = None
     encoding: str = ""
+    line: int = 0  # where the record starts in the file
+    missing_field: bool = False  # the record has no text field at all
+    parsed: bool = True  # False for a line that is not a JSON object
+
+    @property
+    def has_field(self) -> bool:
+        """The record holds the text field (whatever its value): the field name is right."""
+        return self.error is None or (self.parsed and not self.missing_field)
 
 
 def record_format(path: Path) -> str | None:
@@ -66,67 +74,128 @@ def open_records(path: Path, encoding: str | None) -> tuple[TextIO, str]:
     return text, encoding
 
 
+class RecordReader:
+    """The records of a JSONL or CSV file in file order (iterate once). Raises
+    RecordFileError when the file cannot be read at all or stops being readable part-way.
+    ``fields`` are the field names seen (CSV columns; the keys of JSONL objects)."""
+
+    def __init__(self, path: Path, fmt: str, text_field: str, id_field: str,
+                 encoding: str | None = None) -> None:
+        self.path, self.fmt, self.encoding = path, fmt, encoding
+        self.text_field, self.id_field = text_field, id_field
+        self.fields: list[str] = []
+
+    def __iter__(self) -> Iterator[Record]:
+        stream, encoding = open_records(self.path, self.encoding)
+        reader = self._jsonl if self.fmt == "jsonl" else self._csv
+        with stream:
+            try:
+                for record in reader(stream):
+                    yield _checked(record, encoding)
+            except (OSError, EOFError, UnicodeDecodeError, csv.Error) as err:
+                raise RecordFileError(_io_reason(err)) from None
+
+    def _jsonl(self, stream: TextIO) -> Iterator[Record]:
+        for record in _jsonl_records(stream, self.text_field, self.id_field):
+            if record.fields:
+                self.fields.extend(f for f in record.fields if f not in self.fields)
+            yield record.record
+
+    def _csv(self, stream: TextIO) -> Iterator[Record]:
+        quotes = QuoteCount(stream)
+        reader = _csv_reader(quotes, self.text_field)
+        self.fields = list(reader.fieldnames or ())
+        start, counted = reader.line_num + 1, quotes.total
+        for row in reader:
+            record = _record(row, start, self.text_field, self.id_field)
+            if (quotes.total - counted) % 2 and reader.line_num > start:
+                record = replace(record, text=None, error=(
+                    f"unbalanced quotes in the file: lines {start}-{reader.line_num} run "
+                    f"together into this record (a quote on line {start} is never closed)"))
+            yield record
+            start, counted = reader.line_num + 1, quotes.total
+
+
+class QuoteCount:
+    """The lines of a CSV stream, counting their double quotes. A well-formed record has
+    an even number (a quoted field opens and closes, an escaped quote is doubled); one
+    unclosed quote silently merges the lines after it into one field, which then holds an
+    odd number over several lines. (A lone inch mark in an unquoted field is odd too, but
+    on one line, and the csv module reads it as it is.)"""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self.total = 0
+
+    def __iter__(self) -> QuoteCount:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.total += line.count('"')
+        return line
+
+
 def read_records(path: Path, fmt: str, text_field: str, id_field: str,
-                 encoding: str | None = None) -> Iterator[Record]:
-    """The records of a JSONL or CSV file in file order. Raises RecordFileError when the
-    file cannot be read at all or stops being readable part-way."""
-    stream, encoding = open_records(path, encoding)
-    reader = _jsonl_records if fmt == "jsonl" else _csv_records
-    with stream:
-        try:
-            for record in reader(stream, text_field, id_field):
-                yield _checked(record, encoding)
-        except (OSError, EOFError, UnicodeDecodeError, csv.Error) as err:
-            raise RecordFileError(_io_reason(err)) from None
+                 encoding: str | None = None) -> RecordReader:
+    """The records of a JSONL or CSV file in file order (see RecordReader)."""
+    return RecordReader(path, fmt, text_field, id_field, encoding)
 
 
 def _checked(record: Record, encoding: str) -> Record:
     if record.error is None and record.text is not None:
         if UNDECODED.search(record.text):
-            return Record(record.key, None, f"bytes that are not {encoding}", encoding)
+            return replace(record, text=None, error=f"bytes that are not {encoding}",
+                           encoding=encoding)
         if not record.text.strip():
-            return Record(record.key, None, "empty text", encoding)
+            return replace(record, text=None, error="empty text", encoding=encoding)
     return replace(record, encoding=encoding)
 
 
-def _jsonl_records(stream: TextIO, text_field: str, id_field: str) -> Iterator[Record]:
+class _JsonRecord(NamedTuple):
+    record: Record
+    fields: list[str]
+
+
+def _jsonl_records(stream: TextIO, text_field: str, id_field: str) -> Iterator[_JsonRecord]:
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
         try:
             data = json.loads(line)
         except json.JSONDecodeError as err:
-            yield Record(str(number), None, f"not valid JSON ({err.msg})")
+            yield _JsonRecord(Record(str(number), None, f"not valid JSON ({err.msg})",
+                                     line=number, parsed=False), [])
             continue
         if not isinstance(data, dict):
-            yield Record(str(number), None, "not a JSON object")
+            yield _JsonRecord(Record(str(number), None, "not a JSON object", line=number,
+                                     parsed=False), [])
             continue
-        yield _record(data, number, text_field, id_field)
+        yield _JsonRecord(_record(data, number, text_field, id_field), list(data))
 
 
-def _csv_records(stream: TextIO, text_field: str, id_field: str) -> Iterator[Record]:
+def _csv_reader(lines: Iterable[str], text_field: str) -> csv.DictReader:
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    reader = csv.DictReader(stream)
+    reader = csv.DictReader(lines)
     if reader.fieldnames is None:
         raise RecordFileError("empty CSV file")
     if text_field not in reader.fieldnames:
         raise RecordFileError(f"no {text_field!r} column (columns: "
                               f"{', '.join(reader.fieldnames)}); give --text-field")
-    start = reader.line_num + 1
-    for row in reader:
-        yield _record(row, start, text_field, id_field)
-        start = reader.line_num + 1
+    return reader
 
 
 def _record(data: dict, line: int, text_field: str, id_field: str) -> Record:
     key = data.get(id_field)
     key = str(line) if key is None or key == "" else str(key)
-    text = data.get(text_field)
+    if text_field not in data:
+        return Record(key, None, f"no {text_field!r} field", line=line, missing_field=True)
+    text = data[text_field]
     if text is None:
-        return Record(key, None, f"no {text_field!r} field")
+        return Record(key, None, f"{text_field!r} is null", line=line)
     if not isinstance(text, str):
-        return Record(key, None, f"{text_field!r} is not a string")
-    return Record(key, text)
+        return Record(key, None, f"{text_field!r} is not a string", line=line)
+    return Record(key, text, line=line)
 
 
 def count_records(path: Path, fmt: str) -> int:

@@ -8,11 +8,10 @@ except for a bare month, which gets ``--MM``.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, Phrase, load_lexicon, patterns_dir
+from .lexicon import Lexicon, Phrase, load_lexicon, load_pattern_file
 from .phrases import PhraseMatch, PhraseTable
 from .words import Word
 
@@ -36,7 +35,7 @@ class TemporalMatcher:
                  starts_number: Callable[[Word], bool] | None = None) -> None:
         lex = lex or load_lexicon()
         self.starts_number = starts_number or (lambda word: word.text[:1].isdigit())
-        data = tomllib.loads(patterns_dir().joinpath("temporal.toml").read_text("utf-8"))
+        data = load_pattern_file("temporal.toml")
         self.date_words = PhraseTable(_phrases(data["date_words"]))
         self.calendar = PhraseTable(_phrases(data["seasons"] + data["weekdays"]))
         self.months = PhraseTable(lex.months)

@@ -54,7 +54,7 @@ def test_missing_path_and_folder_without_txt(tmp_path):
     good.write_text(GOOD, encoding="utf-8")
     result = run(["extract", str(tmp_path / "nope.txt"), str(tmp_path / "empty_dir"), str(good)])
     assert result.exit_code == 1
-    assert docs(result) == ["good.txt"]
+    assert docs(result) == [str(good)]  # named alone: the path as given
     lines = errors(result)
     assert any("nope.txt" in line and "no such file" in line for line in lines)
     assert any("empty_dir" in line and "no .txt files" in line for line in lines)

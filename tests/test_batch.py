@@ -98,7 +98,8 @@ def test_inputs_are_streamed_with_a_bounded_number_in_flight(workers):
 
 # ---- inputs --------------------------------------------------------------------------------
 
-def test_jsonl_and_csv_records_also_gzipped(tmp_path):
+def test_jsonl_and_csv_records_also_gzipped(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # files named one by one: the doc id is the path as given
     records = [{"id": "a1", "text": article(1)}, {"text": article(2)}, {"id": 7, "text": "x"}]
     lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
     (tmp_path / "dump.jsonl").write_text(lines, encoding="utf-8")
@@ -110,12 +111,12 @@ def test_jsonl_and_csv_records_also_gzipped(tmp_path):
         writer.writerow(["u/1", article(3)])  # multi-line field: the id is the url
         writer.writerow(["", article(4)])  # no id: the line the record starts on
     manifest = tmp_path / "m.csv"
-    result = run([tmp_path / "dump.jsonl", tmp_path / "dump2.jsonl.gz", "--manifest", manifest])
+    result = run(["dump.jsonl", "dump2.jsonl.gz", "--manifest", manifest])
     assert result.exit_code == 0, result.stderr
     docs = [r["doc"] for r in manifest_rows(manifest)]
     assert docs == ["dump.jsonl#a1", "dump.jsonl#2", "dump.jsonl#7",
                     "dump2.jsonl.gz#a1", "dump2.jsonl.gz#2", "dump2.jsonl.gz#7"]
-    result = run([tmp_path / "export.csv", "--text-field", "body", "--id-field", "url",
+    result = run(["export.csv", "--text-field", "body", "--id-field", "url",
                   "--manifest", manifest])
     assert result.exit_code == 0, result.stderr
     start = 2 + article(3).count("\n") + 1
@@ -124,11 +125,12 @@ def test_jsonl_and_csv_records_also_gzipped(tmp_path):
         "export.csv#u/1", f"export.csv#{start}"}
 
 
-def test_legacy_encoded_jsonl(tmp_path):
+def test_legacy_encoded_jsonl(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     line = json.dumps({"id": 1, "text": SEED.read_text(encoding="utf-8")}, ensure_ascii=False)
     (tmp_path / "kz.jsonl").write_bytes((line + "\n").encode("kz1048"))
     (tmp_path / "utf8.jsonl").write_bytes((line + "\n").encode("utf-8"))
-    out = run([tmp_path / "kz.jsonl", tmp_path / "utf8.jsonl"])
+    out = run(["kz.jsonl", "utf8.jsonl"])
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     kz = [r["span"] for r in rows if r["doc"] == "kz.jsonl#1"]
     assert kz and kz == [r["span"] for r in rows if r["doc"] == "utf8.jsonl#1"]
@@ -181,8 +183,9 @@ def test_manifest_of_a_mixed_folder_lists_every_file(tmp_path):
     assert all(int(r["bytes"]) == (folder / doc).stat().st_size for doc, r in rows.items())
 
 
-def test_bad_input_never_stops_a_batch_and_each_error_is_one_line(tmp_path):
-    folder = make_mixed_folder(tmp_path / "in")
+def test_bad_input_never_stops_a_batch_and_each_error_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_mixed_folder(tmp_path / "in")
     dump = tmp_path / "dump.jsonl"
     dump.write_text("\n".join([
         json.dumps({"id": "ok", "text": article(5)}, ensure_ascii=False),
@@ -197,7 +200,7 @@ def test_bad_input_never_stops_a_batch_and_each_error_is_one_line(tmp_path):
     broken_gz.write_bytes(gzip.compress(dump.read_bytes())[:-30])
     no_column = tmp_path / "nocol.csv"
     no_column.write_text("a,b\n1,2\n", encoding="utf-8")
-    result = run([folder, dump, broken_gz, no_column, tmp_path / "missing.txt"])
+    result = run(["in", "dump.jsonl", "broken.jsonl.gz", "nocol.csv", "missing.txt"])
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
     lines = error_lines(result)

@@ -1,0 +1,111 @@
+"""The rough edges of the command line a new user hits (issue 13, items 7 and 8)."""
+
+import csv
+import math
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from extract.cli import main
+from extract.frames import facts_frame
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = "Бағдарламаға 35 млрд теңге бөлінді.\n"
+
+
+def run(args, **kwargs):
+    return CliRunner().invoke(main, list(map(str, args)), **kwargs)
+
+
+def test_excel_puts_the_bom_on_standard_output_too():
+    result = CliRunner().invoke(main, ["extract", "-", "--excel"], input=GOOD)
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbfdoc,start,end")
+
+
+def test_help_does_not_load_spacy():
+    code = ("import sys\nfrom extract.cli import main\n"
+            "for args in (['--help'], ['extract', '--help'], ['eval', '--help'],"
+            " ['eval-conll', '--help']):\n"
+            "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+            "print('spacy' in sys.modules, 'pandas' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    assert done.stdout.splitlines()[-1] == "False False"
+    assert "report" in done.stdout and "Write one self-contained HTML page" in done.stdout
+
+
+def test_no_path_on_a_terminal_says_it_reads_standard_input():
+    script = ("import sys, io\nsys.stdin = io.TextIOWrapper(io.BytesIO(b''))\n"
+              "sys.stdin.isatty = lambda: True\nfrom extract.cli import main\n"
+              "main(['extract', '-q'])\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stderr.splitlines()[0].startswith("kazextract: reading standard input")
+    piped = CliRunner().invoke(main, ["extract"], input=GOOD)  # not a terminal: no message
+    assert piped.exit_code == 0 and "reading standard input" not in piped.stderr
+
+
+def conll_file(tmp_path, data: bytes) -> Path:
+    path = tmp_path / "x.conll"
+    path.write_bytes(data)
+    return path
+
+
+def test_eval_conll_refuses_a_file_that_is_not_utf8_conll(tmp_path):
+    legacy = conll_file(tmp_path, "Биыл O\n5 B-CARDINAL\n\n".encode("cp1251"))
+    result = run(["eval-conll", legacy])
+    assert result.exit_code == 2
+    assert result.stderr == f"kazextract: {legacy}: not UTF-8 (byte 0xc1 on line 1); CoNLL " \
+                            "files are UTF-8\n"
+    prose = conll_file(tmp_path, "Биыл бюджетке 5 млрд теңге бөлінді.\n".encode())
+    result = run(["eval-conll", prose])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"kazextract: {prose}: not a CoNLL IOB2 file: line 1")
+
+
+def gold_folder(tmp_path, start: str, end: str, span: str) -> Path:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(GOOD, encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    columns = ["doc", "start", "end", "span", "type", "value", "value_max", "unit",
+               "qualifier", "subject", "total", "sentence"]
+    with (gold / "a.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(columns)
+        writer.writerow(["a.txt", start, end, span, "MONEY", "35000000000", "", "KZT", "",
+                         "", "", GOOD.strip()])
+    return gold
+
+
+@pytest.mark.parametrize(("start", "end", "span", "reason"), [
+    ("13", "26", "35 млрд теңге", None),
+    ("x13", "26", "35 млрд теңге", "start 'x13' and end '26' must be whole numbers"),
+    ("13", "260", "35 млрд теңге", "offsets 13-260 are outside the text (36 characters)"),
+    ("12", "26", "35 млрд теңге", "span '35 млрд теңге' is not the text at 12-26"),
+])
+def test_eval_checks_gold_offsets_and_spans(tmp_path, start, end, span, reason):
+    gold = gold_folder(tmp_path, start, end, span)
+    result = run(["eval", gold])
+    if reason is None:
+        assert result.exit_code == 0, result.stderr
+        return
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"kazextract: {gold / 'a.csv'}:2: {reason}")
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("value", "said"), [(None, "missing (None)"),
+                                             (math.nan, "missing (NaN)"), (5, "a int")])
+def test_facts_frame_refuses_items_that_are_not_text(value, said):
+    with pytest.raises(TypeError, match=rf"text 1 is {re.escape(said)}.*, not a string"):
+        facts_frame(["Биыл 5 млн теңге.", value])
+    with pytest.raises(TypeError, match="not a string"):
+        facts_frame(pd.DataFrame({"text": ["a", value]}))
