@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .batch import BatchOptions
+from .batch import DEFAULT_TIMEOUT, BatchOptions
 from .batch import run as run_batch
 from .cli_conll import eval_conll
 from .cli_report import RELATIVE_DATES_HELP, report_command
@@ -83,6 +83,10 @@ Examples:
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted run from its --manifest and -o output.")
 @click.option("--relative-dates", is_flag=True, help=RELATIVE_DATES_HELP)
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="A document that takes longer is an error row in the manifest and the "
+                   "batch goes on (its worker is stopped); 0: no limit. Local engine.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="dask: run on a Dask cluster (pip install "
                                       "'kazextract[dask]'), writing partitioned Parquet.")
@@ -90,8 +94,8 @@ Examples:
               help="Dask scheduler address [default: a local cluster].")
 def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: bool,
             text_field: str, id_field: str, encoding: str | None, workers: int, quiet: bool,
-            manifest: Path | None, resume: bool, relative_dates: bool, engine: str,
-            scheduler: str | None) -> None:
+            manifest: Path | None, resume: bool, relative_dates: bool, timeout: float,
+            engine: str, scheduler: str | None) -> None:
     """Extract the numeric facts of PATHS: .txt files, folders of .txt files (recursive),
     glob patterns, JSONL or CSV files of records (also .gz), or - for stdin.
 
@@ -106,7 +110,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
     fmt = choose_format(fmt, output)
     options = BatchOptions(paths, output, fmt, excel,
                            InputOptions(text_field, id_field, encoding), workers, manifest,
-                           resume, quiet, relative_dates)
+                           resume, quiet, relative_dates, timeout)
     _check_batch(options, engine, scheduler)
     if engine == "dask":
         try:

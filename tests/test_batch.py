@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from extract import parallel, pipeline, work
 from extract.cli import main
+from extract.outputs import journal_rows
 from extract.parquet import read_rows
 from extract.writing import CsvWriter
 
@@ -275,8 +276,8 @@ def _first(marker) -> bool:
 
 
 def _count_rows(path, fmt):
-    if fmt == "parquet":
-        return sum(1 for _ in read_rows(path))
+    if fmt == "parquet":  # OUT.partial of a Parquet run is its journal
+        return sum(1 for _ in journal_rows(path))
     if fmt == "jsonl":
         return len(path.read_text(encoding="utf-8").splitlines())
     return sum(1 for _ in csv.DictReader(path.open(encoding="utf-8")))
