@@ -129,18 +129,18 @@ def _run(options: BatchOptions) -> int:
         return _write_failed(out, manifest, progress, err)
 
 
-def refused_paths(options: BatchOptions) -> str | None:
+def refused_paths(options: BatchOptions, folder_output: bool = False) -> str | None:
     """Why ``-o`` or ``--manifest`` must not be written (it would replace an input, or the
-    other), or None; checked before anything is read."""
+    other; ``-o`` is a folder but names a file), or None; checked before anything is read."""
     named = [(p, option) for p, option in ((options.output, "-o"),
                                            (options.manifest, "--manifest")) if p]
-    if options.output and Path(options.output).is_dir():
+    if options.output and Path(options.output).is_dir() and not folder_output:
         return f"{options.output}: is a folder; -o names the output file"
     if options.manifest and options.output and _same(options.manifest, options.output):
         return f"{options.manifest}: --manifest and -o name the same file"
     for path, option in named:
-        if (where := _input_holding(Path(path), options.paths)) is not None:
-            return f"{path}: {option} would overwrite the input {where}"
+        if (why := _overwrites_input(Path(path), options.paths)) is not None:
+            return f"{path}: {option} {why}"
     return None
 
 
@@ -149,18 +149,18 @@ def _same(a: str | Path, b: str | Path) -> bool:
     return a == b or a == b.with_name(b.name + PARTIAL)
 
 
-def _input_holding(path: Path, paths: tuple[str, ...]) -> str | None:
-    """The command-line input that is ``path`` or holds it (a folder, a glob), or None."""
+def _overwrites_input(path: Path, paths: tuple[str, ...]) -> str | None:
+    """How ``path`` would replace an input (it is one, or is in an input folder), or None."""
     target = path.absolute().resolve()
     for given in paths:
         if given == "-":
             continue
         root = Path(given).absolute().resolve()
-        if root.is_dir() and target.is_relative_to(root) or root == target:
-            return given
-        if inputs.GLOB_CHARS.intersection(given) and target in {
+        if root.is_dir() and target.is_relative_to(root):
+            return f"is inside the input folder {given}"
+        if root == target or inputs.GLOB_CHARS.intersection(given) and target in {
                 Path(p).absolute().resolve() for p in glob.iglob(given, recursive=True)}:
-            return given
+            return f"would overwrite the input {given}"
     return None
 
 
