@@ -86,7 +86,8 @@ def _in_process(tasks: Iterable[Task], stop: Stop, settings: Settings) -> Iterat
 
 def _serve(conn: Connection, settings: Settings, slot: int, clock) -> None:  # noqa: ANN001
     """A worker's life: chunks in, one result per document out, until the pipe closes.
-    ``clock[slot]`` holds when the current document started (0 between documents)."""
+    ``clock[2 * slot]`` holds when the current document started (0 between documents),
+    ``clock[2 * slot + 1]`` how many documents this worker has started."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
@@ -97,9 +98,10 @@ def _serve(conn: Connection, settings: Settings, slot: int, clock) -> None:  # n
         while (message := inbox.get()) is not None:
             number, tasks = message
             for task in tasks:
-                clock[slot] = time.monotonic()
+                clock[2 * slot + 1] += 1
+                clock[2 * slot] = time.monotonic()
                 result = process(task, settings)
-                clock[slot] = 0.0
+                clock[2 * slot] = 0.0
                 conn.send((number, result))
     except (OSError, EOFError):  # the parent is gone
         pass
@@ -148,7 +150,7 @@ class _Chunk:
 class _Worker:
     def __init__(self, slot: int, settings: Settings, clock) -> None:  # noqa: ANN001
         self.slot = slot
-        clock[slot] = 0.0
+        clock[2 * slot] = clock[2 * slot + 1] = 0.0
         self.conn, child = multiprocessing.Pipe()
         self.process = multiprocessing.get_context("fork").Process(
             target=_serve, args=(child, settings, slot, clock), daemon=True)
@@ -156,11 +158,13 @@ class _Worker:
         child.close()
         self.held: deque[_Chunk] = deque()  # chunks sent and not complete, in order
         self.sent = 0
+        self.received = 0  # results
 
     def send(self, chunk: _Chunk) -> None:
         self.held.append(chunk)
         self.sent += 1
-        self.conn.send((chunk.number, chunk.left))
+        with contextlib.suppress(OSError):  # it just died: the pool sees it and resends
+            self.conn.send((chunk.number, chunk.left))
 
     def stop(self) -> None:
         self.conn.close()
@@ -174,7 +178,7 @@ class Pool:
 
     def __init__(self, workers: int, settings: Settings) -> None:
         self.settings = settings
-        self.clock = multiprocessing.get_context("fork").RawArray("d", workers)
+        self.clock = multiprocessing.get_context("fork").RawArray("d", 2 * workers)
         self.workers = [_Worker(slot, settings, self.clock) for slot in range(workers)]
         self.chunks: deque[_Chunk] = deque()  # every chunk not yet yielded whole, in order
         self.by_number: dict[int, _Chunk] = {}
@@ -229,11 +233,15 @@ class Pool:
                 self._receive(worker)  # what it sent before it died
                 self._lost(worker, self._death_reason(worker), retry=True)
             elif seconds := self._overran(worker):
+                started = self.clock[2 * worker.slot + 1]
                 worker.process.kill()
                 worker.process.join()
                 self._receive(worker)
-                self._lost(worker, timeout_reason(self.settings.timeout), retry=False,
-                           seconds=seconds)
+                if worker.received >= started:  # it got there as it was killed
+                    self._lost(worker, "", retry=True, blame=False)
+                else:
+                    self._lost(worker, timeout_reason(self.settings.timeout), retry=False,
+                               seconds=seconds)
 
     def _receive(self, worker: _Worker) -> None:
         try:
@@ -241,6 +249,7 @@ class Pool:
                 number, result = worker.conn.recv()
                 chunk = self.by_number[number]
                 chunk.results.append(result)
+                worker.received += 1
                 if chunk.complete:
                     worker.held.popleft()
         except (OSError, EOFError):  # a message cut short by the worker's death
@@ -248,7 +257,7 @@ class Pool:
 
     def _overran(self, worker: _Worker) -> float:
         """How long the worker's document has taken when that is over the budget, else 0."""
-        started = self.clock[worker.slot]
+        started = self.clock[2 * worker.slot]
         seconds = time.monotonic() - started if started else 0.0
         return seconds if self.settings.timeout and seconds > self.settings.timeout else 0.0
 
@@ -261,11 +270,12 @@ class Pool:
             return f"the worker process was killed by {name}{cause}"
         return f"the worker process exited with status {code}"
 
-    def _lost(self, worker: _Worker, reason: str, retry: bool, seconds: float = 0.0) -> None:
-        """A worker is gone: the document it was on is tried again (``retry``, once) or is
-        an error row; a fresh worker takes the rest of its chunks."""
+    def _lost(self, worker: _Worker, reason: str, retry: bool, seconds: float = 0.0,
+              blame: bool = True) -> None:
+        """A worker is gone: the document it was on (``blame``) is tried again (``retry``,
+        once) or is an error row; a fresh worker takes the rest of its chunks."""
         held = list(worker.held)
-        if held:
+        if held and blame:
             chunk = held[0]
             position = len(chunk.results)
             if retry and position not in chunk.retried:
