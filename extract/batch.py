@@ -28,6 +28,7 @@ FLUSH_EVERY = 1.0  # seconds between flushes of output and manifest
 EXIT_FAILED_INPUT = 1
 EXIT_USAGE = 2  # could not start, or could not write (a full disk)
 EXIT_INTERRUPTED = 130
+STOP_WAIT = 1.0  # seconds a stop waits for the document at hand (in this process)
 DEFAULT_TIMEOUT = 120.0  # seconds: a hundred times the largest news article's time
 
 
@@ -313,10 +314,13 @@ def _write_failed(out: Output, manifest: ManifestWriter | None, progress: Progre
 @contextmanager
 def interrupts(stop: Stop) -> Iterator[None]:
     """Ctrl-C (or SIGTERM) asks the engine to stop after the documents at hand; a second
-    Ctrl-C stops at once (the output still keeps every whole row written)."""
+    Ctrl-C stops at once, and so does the first when the document this process is on has
+    taken over STOP_WAIT seconds already (the output still keeps every whole row written)."""
 
     def handler(signum, frame) -> None:  # noqa: ANN001
-        if stop.requested:
+        long_at_it = stop.busy_since and time.monotonic() - stop.busy_since > STOP_WAIT
+        if stop.requested or long_at_it:
+            stop.requested = True
             raise KeyboardInterrupt
         stop.requested = True
 

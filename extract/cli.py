@@ -101,9 +101,10 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
 
     One row per fact with the columns doc, start, end, span, type, value, value_max, unit,
     qualifier, subject, total, sentence, in input order whatever --workers is. An input
-    that cannot be read is reported on stderr (and in the manifest) and the batch goes on;
-    the exit status is 1 when any input failed, 130 when interrupted (Ctrl-C keeps the
-    finished documents in OUT.partial and the manifest for --resume).
+    that cannot be read, or takes longer than --timeout, is reported on stderr (and in the
+    manifest) and the batch goes on. The exit status is 1 when any input failed, 2 when
+    the run cannot start or cannot write (a full disk), 130 when interrupted (Ctrl-C, or a
+    kill, keeps the finished documents in OUT.partial and the manifest for --resume).
     """
     if engine == "dask" and fmt is None and Path(output or "").suffix.lower() not in EXTENSIONS:
         fmt = "parquet"  # a folder of parts

@@ -48,6 +48,7 @@ class Stop:
 
     def __init__(self) -> None:
         self.requested = False
+        self.busy_since = 0.0  # when the document at hand in this process started (0: none)
 
 
 def chunked(tasks: Iterable[Task], max_docs: int, max_bytes: int) -> Iterator[list[Task]]:
@@ -79,7 +80,12 @@ def _in_process(tasks: Iterable[Task], stop: Stop, settings: Settings) -> Iterat
     for task in tasks:
         if stop.requested:
             return
-        yield process(task, settings, budget=settings.timeout)
+        stop.busy_since = time.monotonic()
+        try:
+            result = process(task, settings, budget=settings.timeout)
+        finally:
+            stop.busy_since = 0.0
+        yield result
 
 
 # ---- the worker side ---------------------------------------------------------------------

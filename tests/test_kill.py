@@ -154,3 +154,26 @@ def test_sigkill_of_a_worker_costs_nothing(run_files):
     assert out.read_bytes() == whole.read_bytes()
     rows = manifest_rows(manifest)
     assert len(rows) == DOCS and all(r["status"] == "ok" for r in rows)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_first_sigterm_stops_a_run_stuck_on_a_long_document(tmp_path, workers):
+    """The run is on a document that takes many seconds (no --timeout): one SIGTERM stops
+    it without waiting for that document, which is left for --resume."""
+    import json
+
+    small = SEED.read_text(encoding="utf-8")
+    records = ["{not json", json.dumps({"id": "long", "text": small * 300}, ensure_ascii=False)]
+    records += [json.dumps({"id": i, "text": small}, ensure_ascii=False) for i in range(70)]
+    dump, manifest = tmp_path / "dump.jsonl", tmp_path / "m.csv"
+    dump.write_text("\n".join(records) + "\n", encoding="utf-8")
+    process = start(dump, "-o", tmp_path / "f.csv", "--manifest", manifest,
+                    "--workers", workers, "--timeout", 0)
+    line = process.stderr.readline()  # the first record's error: the long one is next
+    assert line.startswith(f"kazextract: {dump}#1: not valid JSON")
+    time.sleep(1.5)  # longer than a stop waits for the document at hand
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "run again with --resume" in stderr
+    assert [r["doc"] for r in manifest_rows(manifest)] == ["dump.jsonl#1"]
