@@ -156,10 +156,8 @@ def test_sigkill_of_a_worker_costs_nothing(run_files):
     assert len(rows) == DOCS and all(r["status"] == "ok" for r in rows)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_the_first_sigterm_stops_a_run_stuck_on_a_long_document(tmp_path, workers):
-    """The run is on a document that takes many seconds (no --timeout): one SIGTERM stops
-    it without waiting for that document, which is left for --resume."""
+def start_on_a_long_document(tmp_path, workers: int) -> tuple[subprocess.Popen, Path]:
+    """A run (no --timeout) that has just begun a document taking many seconds."""
     import json
 
     small = SEED.read_text(encoding="utf-8")
@@ -171,6 +169,27 @@ def test_the_first_sigterm_stops_a_run_stuck_on_a_long_document(tmp_path, worker
                     "--workers", workers, "--timeout", 0)
     line = process.stderr.readline()  # the first record's error: the long one is next
     assert line.startswith(f"kazextract: {dump}#1: not valid JSON")
+    return process, manifest
+
+
+def test_a_second_ctrl_c_exits_130_quietly(tmp_path):
+    process, manifest = start_on_a_long_document(tmp_path, 1)
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and stderr.endswith("kazextract: stopped; finished work "
+                                                         f"is in {tmp_path / 'f.csv.partial'} "
+                                                         "and the manifest; run again with "
+                                                         "--resume\n")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_first_sigterm_stops_a_run_stuck_on_a_long_document(tmp_path, workers):
+    """The run is on a document that takes many seconds (no --timeout): one SIGTERM stops
+    it without waiting for that document, which is left for --resume."""
+    process, manifest = start_on_a_long_document(tmp_path, workers)
     time.sleep(1.5)  # longer than a stop waits for the document at hand
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=60)
