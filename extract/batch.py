@@ -159,10 +159,19 @@ def _overwrites_input(path: Path, paths: tuple[str, ...]) -> str | None:
         root = Path(given).absolute().resolve()
         if root.is_dir() and target.is_relative_to(root):
             return f"is inside the input folder {given}"
-        if root == target or inputs.GLOB_CHARS.intersection(given) and target in {
-                Path(p).absolute().resolve() for p in glob.iglob(given, recursive=True)}:
+        if root == target or _globbed(target, given):
             return f"would overwrite the input {given}"
     return None
+
+
+def _globbed(target: Path, pattern: str) -> bool:
+    """Whether the glob ``pattern`` matches ``target`` (the folder walk only when the target
+    is under the pattern's fixed folder)."""
+    if not inputs.GLOB_CHARS.intersection(pattern):
+        return False
+    base = inputs._glob_base(pattern).absolute().resolve()
+    return target.is_relative_to(base) and any(
+        Path(p).absolute().resolve() == target for p in glob.iglob(pattern, recursive=True))
 
 
 def _say_how_it_starts(options: BatchOptions, previous: Done) -> None:
@@ -171,10 +180,9 @@ def _say_how_it_starts(options: BatchOptions, previous: Done) -> None:
     if options.quiet or not options.output:
         return
     partial = Path(options.output + PARTIAL)
-    if options.resume and options.manifest and not previous.documents \
-            and options.manifest.exists():
-        _say(None, f"kazextract: {options.manifest} lists no finished document: starting "
-                   "afresh")
+    if options.resume and options.manifest and not previous.documents:
+        why = "lists no finished document" if options.manifest.exists() else "not found"
+        _say(None, f"kazextract: {options.manifest} {why}: starting afresh")
     elif not options.resume and partial.is_file():
         _say(None, f"kazextract: {partial} of an interrupted run is replaced: starting "
                    "afresh (--resume goes on from it)")
