@@ -73,8 +73,10 @@ def test_output_is_byte_identical_whatever_the_number_of_workers(tmp_path, monke
     assert docs == sorted(docs) and len(set(docs)) > 20
 
 
-def test_pool_results_come_in_input_order(monkeypatch):
+@pytest.mark.parametrize("chunks_per_worker", [1000, 2])  # 2: workers are replaced often
+def test_pool_results_come_in_input_order(monkeypatch, chunks_per_worker):
     monkeypatch.setattr(parallel, "CHUNK_DOCS", 2)
+    monkeypatch.setattr(parallel, "CHUNKS_PER_WORKER", chunks_per_worker)
     tasks = [work.Task(f"d{i}", f"d{i}", text=article(i), nbytes=1) for i in range(30)]
     results = list(parallel.run_local(iter(tasks), 2, parallel.Stop()))
     assert [r[0] for r in results] == [t.doc for t in tasks]
