@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli_conll import eval_conll
+from .limits import DEFAULT_TIMEOUT
 from .outputs import EXTENSIONS, FORMATS, choose_format
 
 if TYPE_CHECKING:
@@ -136,6 +137,10 @@ Examples:
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted run from its --manifest and -o output.")
 @click.option("--relative-dates", is_flag=True, help=RELATIVE_DATES_HELP)
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="A document that takes longer is an error row in the manifest and the "
+                   "batch goes on (its worker is stopped); 0: no limit. Local engine.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="dask: run on a Dask cluster (pip install "
                                       "'kazextract[dask]'), writing partitioned Parquet.")
@@ -143,8 +148,8 @@ Examples:
               help="Dask scheduler address [default: a local cluster].")
 def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: bool,
             text_field: str, id_field: str, encoding: str | None, workers: int, quiet: bool,
-            manifest: Path | None, resume: bool, relative_dates: bool, engine: str,
-            scheduler: str | None) -> None:
+            manifest: Path | None, resume: bool, relative_dates: bool, timeout: float,
+            engine: str, scheduler: str | None) -> None:
     """Extract the numeric facts of PATHS: .txt files, folders of .txt files (recursive),
     glob patterns, JSONL or CSV files of records (also .gz), or - for stdin.
 
@@ -153,9 +158,10 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
 
     One row per fact with the columns doc, start, end, span, type, value, value_max, unit,
     qualifier, subject, total, sentence, in input order whatever --workers is. An input
-    that cannot be read is reported on stderr (and in the manifest) and the batch goes on;
-    the exit status is 1 when any input failed, 130 when interrupted (Ctrl-C keeps the
-    finished documents in OUT.partial and the manifest for --resume).
+    that cannot be read, or takes longer than --timeout, is reported on stderr (and in the
+    manifest) and the batch goes on. The exit status is 1 when any input failed, 2 when
+    the run cannot start or cannot write (a full disk), 130 when interrupted (Ctrl-C, or a
+    kill, keeps the finished documents in OUT.partial and the manifest for --resume).
     """
     from .batch import BatchOptions
     from .batch import run as run_batch
@@ -166,7 +172,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
     fmt = choose_format(fmt, output)
     options = BatchOptions(paths, output, fmt, excel,
                            InputOptions(text_field, id_field, encoding), workers, manifest,
-                           resume, quiet, relative_dates)
+                           resume, quiet, relative_dates, timeout)
     _check_batch(options, engine, scheduler)
     _say_stdin(paths)
     if engine == "dask":

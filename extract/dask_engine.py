@@ -37,6 +37,7 @@ from .batch import (
     ResumeError,
     interrupts,
     previous_run,
+    refused_paths,
 )
 from .facts import COLUMNS
 from .manifest import Done, ManifestWriter, read_done
@@ -186,6 +187,9 @@ def _open_folder(options: BatchOptions, out: Path, partial: Path) -> str | None:
 
 def run_dask(options: BatchOptions, scheduler: str | None) -> int:
     """Run the batch on Dask; the exit status as ``batch.run`` gives it."""
+    if problem := refused_paths(options, folder_output=True):
+        print(f"kazextract: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     out = Path(options.output)
     partial = out.with_name(out.name + ".partial")
     try:

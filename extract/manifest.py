@@ -9,6 +9,7 @@ skips that many documents and checks their ids on the way.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ class ManifestWriter:
     def __init__(self, path: Path, append: bool = False) -> None:
         if append:
             repair(path)
+        self.path = path
         self._pending: list[tuple] = []
         fresh = not append or not path.exists() or path.stat().st_size == 0
         self._file = path.open("a" if append else "w", encoding="utf-8", newline="")
@@ -52,6 +54,14 @@ class ManifestWriter:
     def close(self) -> None:
         self.flush()
         self._file.close()
+        self._file = None
+
+    def abandon(self) -> None:
+        """Close without the rows held back: a write of their facts failed."""
+        self._pending = []
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
 
 
 def repair(path: Path) -> None:
@@ -84,7 +94,11 @@ def read_done(path: Path) -> Iterator[tuple[str, str, int]]:
 
 
 def summarize(path: Path) -> Done:
+    """What a manifest says was done; nothing for an empty file (a run killed before its
+    first flush)."""
     done = Done()
+    if path.stat().st_size == 0:
+        return done
     for _doc, status, facts in read_done(path):
         done.documents += 1
         done.facts += facts

@@ -2,6 +2,7 @@
 bad input that never stops a batch, Ctrl-C and --resume, and the output formats."""
 
 import csv
+import errno
 import gzip
 import io
 import json
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 
 from extract import parallel, pipeline, work
 from extract.cli import main
+from extract.outputs import journal_rows
 from extract.parquet import read_rows
 from extract.writing import CsvWriter
 
@@ -71,8 +73,10 @@ def test_output_is_byte_identical_whatever_the_number_of_workers(tmp_path, monke
     assert docs == sorted(docs) and len(set(docs)) > 20
 
 
-def test_pool_results_come_in_input_order(monkeypatch):
+@pytest.mark.parametrize("chunks_per_worker", [1000, 2])  # 2: workers are replaced often
+def test_pool_results_come_in_input_order(monkeypatch, chunks_per_worker):
     monkeypatch.setattr(parallel, "CHUNK_DOCS", 2)
+    monkeypatch.setattr(parallel, "CHUNKS_PER_WORKER", chunks_per_worker)
     tasks = [work.Task(f"d{i}", f"d{i}", text=article(i), nbytes=1) for i in range(30)]
     results = list(parallel.run_local(iter(tasks), 2, parallel.Stop()))
     assert [r[0] for r in results] == [t.doc for t in tasks]
@@ -278,8 +282,8 @@ def _first(marker) -> bool:
 
 
 def _count_rows(path, fmt):
-    if fmt == "parquet":
-        return sum(1 for _ in read_rows(path))
+    if fmt == "parquet":  # OUT.partial of a Parquet run is its journal
+        return sum(1 for _ in journal_rows(path))
     if fmt == "jsonl":
         return len(path.read_text(encoding="utf-8").splitlines())
     return sum(1 for _ in csv.DictReader(path.open(encoding="utf-8")))
@@ -414,3 +418,213 @@ def test_relative_dates_flag_reaches_every_worker(tmp_path, monkeypatch):
                      "Биыл", "4 млн теңге"]
     plain = [row["span"] for row in csv.DictReader(io.StringIO(outputs[1, False].decode()))]
     assert "Биыл" not in plain and len(plain) == 4
+
+
+# ---- a document that takes too long, a worker that dies ------------------------------------
+
+def slow_article() -> str:
+    """A real document that takes seconds (the seed a hundred times, about 330 KB)."""
+    return SEED.read_text(encoding="utf-8") * 100
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_over_the_time_budget_is_an_error_row_and_the_batch_goes_on(
+        tmp_path, monkeypatch, workers):
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 2)  # several chunks: the pool is used
+    archive = make_archive(tmp_path / "in", 8)
+    reference = run([archive, "-q"]).stdout
+    (archive / "1" / "0004b_slow.txt").write_text(slow_article(), encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    result = run([archive, "--manifest", manifest, "--workers", workers, "--timeout", 0.3])
+    assert result.exit_code == 1
+    rows = {r["doc"]: r for r in manifest_rows(manifest)}
+    assert len(rows) == 9
+    slow = rows.pop("1/0004b_slow.txt")
+    assert (slow["status"], slow["reason"]) == ("error", "took longer than 0.3 s (--timeout)")
+    assert float(slow["seconds"]) >= 0.3
+    assert all(r["status"] == "ok" for r in rows.values())
+    assert result.stdout == reference  # every other document's facts, in order
+    assert error_lines(result) == [
+        f"kazextract: {archive}/1/0004b_slow.txt: took longer than 0.3 s (--timeout)"]
+
+
+def kill_worker_on(monkeypatch, marker: str, once=None):
+    """Make the extraction of a text holding ``marker`` kill the process doing it, as the
+    OOM killer would (with ``once``, a path: only the first time)."""
+    real = pipeline.find_facts
+
+    def find_facts(text, relative_dates=False):
+        if marker in text and _first(once):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(text, relative_dates)
+
+    monkeypatch.setattr(work, "find_facts", find_facts)
+
+
+def pool_run(count: int) -> tuple[list[work.Task], list[tuple]]:
+    tasks = [work.Task(f"d{i}", f"d{i}", text=article(i) + (" KILL" if i == 7 else ""),
+                       nbytes=1) for i in range(count)]
+    return tasks, list(parallel.run_local(iter(tasks), 2, parallel.Stop()))
+
+
+def test_a_worker_killed_once_is_replaced_and_its_document_done_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 3)
+    reference = [r[5] for r in pool_run(20)[1]]
+    kill_worker_on(monkeypatch, "KILL", once=tmp_path / "killed")
+    tasks, results = pool_run(20)
+    assert (tmp_path / "killed").exists()
+    assert [r[0] for r in results] == [t.doc for t in tasks]
+    assert all(r[2] == "ok" for r in results)
+    assert [r[5] for r in results] == reference
+
+
+def test_a_document_that_kills_its_worker_twice_is_an_error_row(monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 3)
+    kill_worker_on(monkeypatch, "KILL")
+    tasks, results = pool_run(20)
+    assert [r[0] for r in results] == [t.doc for t in tasks]
+    assert [(r[0], r[2]) for r in results if r[2] != "ok"] == [("d7", "error")]
+    assert results[7][3] == "the worker process was killed by SIGKILL: out of memory?"
+    assert sum(len(r[5]) for r in results) > 20
+
+
+# ---- what a run must not overwrite, and how it starts ---------------------------------------
+
+def test_outputs_that_would_replace_an_input_are_refused_before_anything_is_read(tmp_path):
+    archive = make_archive(tmp_path / "in", 3)
+    article_file = archive / "1" / "0001.txt"
+    before = article_file.read_bytes()
+    cases = [
+        ([article_file, "-o", article_file], "-o would overwrite the input"),
+        ([article_file, "--manifest", article_file], "--manifest would overwrite the input"),
+        ([archive, "-o", archive / "facts.csv"], "-o is inside the input folder"),
+        ([archive, "--manifest", archive / "1" / "0001.txt"], "is inside the input folder"),
+        ([f"{archive}/*/*.txt", "--manifest", article_file], "would overwrite the input"),
+        ([archive, "-o", tmp_path / "f.csv", "--manifest", tmp_path / "f.csv"],
+         "--manifest and -o name the same file"),
+        ([archive, "-o", tmp_path / "f.csv", "--manifest", tmp_path / "f.csv.partial"],
+         "--manifest and -o name the same file"),
+        ([archive, "-o", tmp_path], "is a folder; -o names the output file"),
+    ]
+    for args, message in cases:
+        result = run(args)
+        assert result.exit_code == 2, args
+        [line] = result.stderr.splitlines()
+        assert line.startswith("kazextract: ") and message in line, line
+    assert article_file.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # nothing written
+
+
+def test_starting_afresh_says_so(tmp_path, monkeypatch):
+    archive = make_archive(tmp_path / "in", 4)
+    out, manifest = tmp_path / "f.csv", tmp_path / "m.csv"
+    interrupt_after(monkeypatch, 2)
+    assert run([archive, "-o", out, "--manifest", manifest, "--workers", 1]).exit_code == 130
+    interrupt_after(monkeypatch, 10**9)
+    again = run([archive, "-o", out, "--manifest", manifest])
+    assert again.exit_code == 0
+    assert f"{out}.partial of an interrupted run is replaced: starting afresh" in again.stderr
+    assert out.read_bytes() == run([archive, "-q"]).stdout.encode()
+
+
+def test_an_empty_manifest_left_by_an_early_kill_resumes_as_a_fresh_run(tmp_path):
+    archive = make_archive(tmp_path / "in", 3)
+    out, manifest = tmp_path / "f.csv", tmp_path / "m.csv"
+    manifest.write_bytes(b"")
+    (tmp_path / "f.csv.partial").write_text("doc,start,end,sp", encoding="utf-8")
+    result = run([archive, "-o", out, "--manifest", manifest, "--resume"])
+    assert result.exit_code == 0, result.stderr
+    assert f"kazextract: {manifest} lists no finished document: starting afresh" in result.stderr
+    assert out.read_bytes() == run([archive, "-q"]).stdout.encode()
+    assert len(manifest_rows(manifest)) == 3
+
+
+def test_resuming_a_finished_run_exits_0_and_says_so(tmp_path):
+    archive = make_archive(tmp_path / "in", 3)
+    (archive / "empty.txt").write_bytes(b"")
+    out, manifest = tmp_path / "f.csv", tmp_path / "m.csv"
+    assert run([archive, "-o", out, "--manifest", manifest]).exit_code == 1  # the empty file
+    written, listed = out.stat().st_mtime_ns, manifest.read_bytes()
+    again = run([archive, "-o", out, "--manifest", manifest, "--resume"])
+    assert again.exit_code == 0
+    assert again.stderr == (f"kazextract: nothing to resume: the 4 documents of {manifest} "
+                            f"are done and {out} is complete\n")
+    assert out.stat().st_mtime_ns == written and manifest.read_bytes() == listed
+
+
+def test_a_changed_format_on_resume_is_refused(tmp_path, monkeypatch):
+    archive = make_archive(tmp_path / "in", 5)
+    out, manifest = tmp_path / "f.out", tmp_path / "m.csv"
+    interrupt_after(monkeypatch, 3)
+    first = run([archive, "-o", out, "--format", "jsonl", "--manifest", manifest, "--workers", 1])
+    assert first.exit_code == 130
+    interrupt_after(monkeypatch, 10**9)
+    for fmt in ("csv", "parquet"):
+        again = run([archive, "-o", out, "--format", fmt, "--manifest", manifest, "--resume"])
+        assert again.exit_code == 2
+        assert again.stderr == (f"kazextract: cannot resume: {out}.partial was written as "
+                                f"jsonl, not {fmt} (--format jsonl goes on)\n")
+    again = run([archive, "-o", out, "--format", "jsonl", "--manifest", manifest, "--resume"])
+    assert again.exit_code == 0
+    assert out.read_bytes() == run([archive, "--format", "jsonl", "-q"]).stdout.encode()
+
+
+# ---- a full disk, and an interrupted copy of the finished rows ------------------------------
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_full_disk_is_one_line_and_the_run_resumes(tmp_path, monkeypatch, fmt):
+    """ENOSPC from a monkeypatched write (a real full disk, a small tmpfs, was tried by
+    hand: the same line and a run that resumes byte-identically)."""
+    from extract import writing
+
+    archive = make_archive(tmp_path / "in", 12)
+    whole, out, manifest = tmp_path / f"whole.{fmt}", tmp_path / f"f.{fmt}", tmp_path / "m.csv"
+    assert run([archive, "-o", whole, "-q"]).exit_code == 0
+    monkeypatch.setattr("extract.batch.FLUSH_EVERY", 0)  # the manifest goes out as rows do
+    real, calls = writing.CsvWriter.write, {"n": 0}
+
+    def write(self, rows):
+        calls["n"] += 1
+        if calls["n"] == 8:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(self, rows)
+
+    monkeypatch.setattr(writing.CsvWriter, "write", write)
+    result = run([archive, "-o", out, "--manifest", manifest, "--workers", 1])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"kazextract: {out}.partial: cannot write (No space left on device); finished work "
+        f"is in {out}.partial and {manifest}: run again with --resume when there is room")
+    done = manifest_rows(manifest)
+    assert 0 < len(done) < 12
+    monkeypatch.setattr(writing.CsvWriter, "write", real)
+    again = run([archive, "-o", out, "--manifest", manifest, "--resume", "-q"])
+    assert again.exit_code == 0, again.stderr
+    assert out.read_bytes() == whole.read_bytes()
+
+
+def test_an_interrupted_copy_of_the_finished_rows_keeps_them(tmp_path, monkeypatch):
+    from extract.outputs import Output
+
+    archive = make_archive(tmp_path / "in", 6)
+    out, manifest = tmp_path / "f.csv", tmp_path / "m.csv"
+    interrupt_after(monkeypatch, 4)
+    assert run([archive, "-o", out, "--manifest", manifest, "--workers", 1]).exit_code == 130
+    interrupt_after(monkeypatch, 10**9)
+    real = Output.flush
+
+    def flush(self, durable=False):  # Ctrl-C (or a kill) just before the copy is on disk
+        if durable:
+            raise KeyboardInterrupt
+        return real(self, durable)
+
+    monkeypatch.setattr(Output, "flush", flush)
+    stopped = run([archive, "-o", out, "--manifest", manifest, "--resume"])
+    assert stopped.exit_code == 130 and "Traceback" not in stopped.stderr
+    assert (tmp_path / "f.csv.partial.previous").exists()
+    monkeypatch.setattr(Output, "flush", real)
+    again = run([archive, "-o", out, "--manifest", manifest, "--resume"])
+    assert again.exit_code == 0, again.stderr
+    assert out.read_bytes() == run([archive, "-q"]).stdout.encode()
+    assert not list(tmp_path.glob("f.csv.*"))
