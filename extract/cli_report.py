@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,30 +10,62 @@ import click
 
 from .decoding import DecodeError
 from .inputs import InputOptions, tasks
-from .report import build_report
-from .work import read_text, reason
+from .report import Article, analyse_one, render
+from .work import Settings, Task, read_text, reason
 
 RELATIVE_DATES_HELP = ("Also dates and times written without a number (биыл, өткен жылы, "
                        "таңертең), as KazNERD annotates them; their value is empty, or the "
                        "month (--03) for a month name.")
 
 
-def read_inputs(paths: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[str]]:
-    """(doc id, text) of every readable input, and one error message per unreadable one.
-    Inputs are named as for ``kazextract extract``: files, folders, globs, JSONL/CSV
-    records, or - for stdin."""
-    documents, errors = [], []
+def read_articles(paths: tuple[str, ...], settings: Settings
+                  ) -> tuple[list[Article], list[str]]:
+    """Every input as an Article, a failed one with its reason (so the page reports it),
+    and one error message per failed input. Inputs are named as for ``kazextract extract``:
+    files, folders, globs, JSONL/CSV records, or - for stdin."""
+    articles, errors = [], []
     for task in tasks(paths, InputOptions()):
-        if task.error is not None:
-            errors.append(f"{task.name}: {task.error}")
-            continue
-        try:
-            text, _, _ = read_text(task)
-        except (OSError, DecodeError) as err:
-            errors.append(f"{task.name}: {reason(err)}")
-            continue
-        documents.append((task.doc, text))
-    return documents, errors
+        article = _article(task, settings)
+        if article.error:
+            errors.append(f"{task.name}: {article.error}")
+        articles.append(article)
+    return articles, errors
+
+
+def _article(task: Task, settings: Settings) -> Article:
+    if task.error is not None:
+        return Article(task.doc, "", [], task.error)
+    try:
+        text, _, _ = read_text(task, settings.encoding)
+    except (OSError, DecodeError) as err:
+        return Article(task.doc, "", [], reason(err))
+    return analyse_one(task.doc, text, settings)
+
+
+def unwritable(output: Path) -> str | None:
+    """Why the page could not be written to ``output``, known before any work is done."""
+    parent = output.parent
+    if not parent.exists():
+        return f"cannot write (no folder {parent})"
+    if not parent.is_dir():
+        return f"cannot write ({parent} is not a folder)"
+    if not os.access(parent, os.W_OK) and not os.access(output, os.W_OK):
+        return f"cannot write (no permission for folder {parent})"
+    return None
+
+
+def write_page(page: str, output: Path) -> None:
+    """Write the page so that a failed write (a full disk) never leaves a truncated page
+    in place of an earlier one: a regular file is written beside and renamed over."""
+    if output.exists() and not output.is_file():  # a device or a pipe: write it as it is
+        output.write_text(page, encoding="utf-8")
+        return
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        partial.write_text(page, encoding="utf-8")
+        os.replace(partial, output)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 @click.command("report", epilog="""
@@ -50,14 +83,28 @@ Examples:
 def report_command(paths: tuple[str, ...], output: Path, title: str,
                    relative_dates: bool) -> None:
     """Write one self-contained HTML page for PATHS (as for extract: files, folders, globs,
-    JSONL/CSV records, or -):
-    each article with its facts highlighted by type, a sortable table of all facts and
-    charts of facts per type and money per document. Unreadable inputs are reported on
-    stderr and left out; the exit status is then 1."""
-    documents, errors = read_inputs(paths)
+    JSONL/CSV records, or -): an index of the documents with their counts per type, each
+    article with its facts highlighted by type (rendered when opened, so the page opens in
+    about a second for thousands of documents), a sortable table of all facts, and charts
+    of facts per type, documents by number of facts and money per document. An input that
+    cannot be read or analysed is reported on stderr and as an entry in the page; the exit
+    status is then 1."""
+    problem = unwritable(output)
+    if problem is not None:
+        _fail(f"{output}: {problem}")
+    articles, errors = read_articles(paths, Settings(relative_dates=relative_dates))
     for message in errors:
         click.echo(f"kazextract: {message}", err=True)
-    output.write_text(build_report(documents, title, relative_dates), encoding="utf-8")
-    click.echo(f"kazextract: wrote {output} ({len(documents)} document(s))", err=True)
+    try:
+        write_page(render(articles, title), output)
+    except OSError as err:
+        _fail(f"{output}: cannot write ({err.strerror or err})")
+    click.echo(f"kazextract: wrote {output} ({len(articles)} document(s)"
+               + (f", {len(errors)} failed)" if errors else ")"), err=True)
     if errors:
         sys.exit(1)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"kazextract: {message}", err=True)
+    sys.exit(1)
