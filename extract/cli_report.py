@@ -10,36 +10,40 @@ import click
 
 from .decoding import DecodeError
 from .inputs import InputOptions, tasks
-from .report import Article, analyse_one, render
-from .work import Settings, Task, read_text, reason
+from .parallel import Stop, run_local
+from .report import Article, article_of, render
+from .work import Result, Settings, Task, read_text, reason
 
 RELATIVE_DATES_HELP = ("Also dates and times written without a number (биыл, өткен жылы, "
                        "таңертең), as KazNERD annotates them; their value is empty, or the "
                        "month (--03) for a month name.")
 
 
-def read_articles(paths: tuple[str, ...], settings: Settings
+def read_articles(paths: tuple[str, ...], settings: Settings, workers: int = 1
                   ) -> tuple[list[Article], list[str]]:
     """Every input as an Article, a failed one with its reason (so the page reports it),
     and one error message per failed input. Inputs are named as for ``kazextract extract``:
-    files, folders, globs, JSONL/CSV records, or - for stdin."""
+    files, folders, globs, JSONL/CSV records, or - for stdin. This process reads the texts
+    (the page holds them); ``workers`` processes find the facts, by extract's own engine."""
+    inputs = [_read(task, settings) for task in tasks(paths, InputOptions())]
     articles, errors = [], []
-    for task in tasks(paths, InputOptions()):
-        article = _article(task, settings)
+    for task, result in zip(inputs, run_local(inputs, workers, Stop(), settings), strict=True):
+        article = article_of(task.doc, task.text or "", Result(*result))
+        articles.append(article)
         if article.error:
             errors.append(f"{task.name}: {article.error}")
-        articles.append(article)
     return articles, errors
 
 
-def _article(task: Task, settings: Settings) -> Article:
-    if task.error is not None:
-        return Article(task.doc, "", [], task.error)
+def _read(task: Task, settings: Settings) -> Task:
+    """The task with its text, or with the reason it cannot be read."""
+    if task.error is not None or task.path is None:
+        return task
     try:
-        text, _, _ = read_text(task, settings.encoding)
+        text, nbytes, encoding = read_text(task, settings.encoding)
     except (OSError, DecodeError) as err:
-        return Article(task.doc, "", [], reason(err))
-    return analyse_one(task.doc, text, settings)
+        return task._replace(error=reason(err))
+    return task._replace(path=None, text=text, nbytes=nbytes, encoding=encoding)
 
 
 def unwritable(output: Path) -> str | None:
@@ -60,6 +64,7 @@ def write_page(page: str, output: Path) -> None:
     if output.exists() and not output.is_file():  # a device or a pipe: write it as it is
         output.write_text(page, encoding="utf-8")
         return
+    output = output.resolve()  # a symlink keeps pointing at the page it names
     partial = output.with_name(f".{output.name}.partial")
     try:
         partial.write_text(page, encoding="utf-8")
@@ -80,8 +85,10 @@ Examples:
 @click.option("--title", default="kazextract report", show_default=True,
               help="The page's title.")
 @click.option("--relative-dates", is_flag=True, help=RELATIVE_DATES_HELP)
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the CPU count", help="Worker processes finding the facts.")
 def report_command(paths: tuple[str, ...], output: Path, title: str,
-                   relative_dates: bool) -> None:
+                   relative_dates: bool, workers: int) -> None:
     """Write one self-contained HTML page for PATHS (as for extract: files, folders, globs,
     JSONL/CSV records, or -): an index of the documents with their counts per type, each
     article with its facts highlighted by type (rendered when opened, so the page opens in
@@ -92,7 +99,11 @@ def report_command(paths: tuple[str, ...], output: Path, title: str,
     problem = unwritable(output)
     if problem is not None:
         _fail(f"{output}: {problem}")
-    articles, errors = read_articles(paths, Settings(relative_dates=relative_dates))
+    try:
+        articles, errors = read_articles(paths, Settings(relative_dates=relative_dates),
+                                         workers)
+    except KeyboardInterrupt:
+        _fail("interrupted; no page written", status=130)
     for message in errors:
         click.echo(f"kazextract: {message}", err=True)
     try:
@@ -105,6 +116,6 @@ def report_command(paths: tuple[str, ...], output: Path, title: str,
         sys.exit(1)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, status: int = 1) -> None:
     click.echo(f"kazextract: {message}", err=True)
-    sys.exit(1)
+    sys.exit(status)

@@ -66,7 +66,11 @@ def analyse(documents: Iterable[tuple[str, str]], relative_dates: bool = False
 def analyse_one(doc: str, text: str, settings: Settings) -> Article:
     """One document's facts, by the batch's own unit of work (so the report guards each
     document exactly as ``extract`` does)."""
-    result = Result(*process(Task(doc, doc, text=text), settings))
+    return article_of(doc, text, Result(*process(Task(doc, doc, text=text), settings)))
+
+
+def article_of(doc: str, text: str, result: Result) -> Article:
+    """The Article of a document's text and the batch's result for it."""
     return Article(doc, text, [Fact(*row) for row in result.rows], result.reason)
 
 

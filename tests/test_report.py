@@ -219,6 +219,23 @@ def test_report_command(tmp_path: Path) -> None:
     assert "empty.txt" in page.split('id="report-data"')[0]  # listed among the errors
 
 
+def test_report_workers_give_the_same_page(tmp_path: Path) -> None:
+    # more documents than one chunk of extract's engine, so two workers really share them
+    for n in range(70):
+        (tmp_path / f"{n:02d}.txt").write_text(f"Биыл {n} млрд теңге, {n}%-ға өсті.",
+                                              encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    pages = []
+    for workers in ("1", "2"):
+        out = tmp_path.parent / f"report-{workers}.html"
+        result = _run(str(tmp_path), "-o", str(out), "--workers", workers)
+        assert result.exit_code == 1 and result.stderr.count("empty.txt") == 1
+        pages.append(out.read_text("utf-8"))
+    assert pages[0] == pages[1]
+    facts = _facts(pages[0])
+    assert len(facts) == 71 and all(len(doc) == 2 for doc in facts[:70]) and facts[70] == []
+
+
 def test_report_with_a_failing_document_writes_the_page(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     real = extract.work.find_facts
@@ -278,6 +295,18 @@ def test_failed_write_keeps_the_earlier_page(tmp_path: Path,
     monkeypatch.undo()
     assert out.read_text("utf-8") == "the earlier page"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no partial file left
+
+
+def test_write_page_through_a_symlink_updates_its_target(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    target = tmp_path / "pages" / "report.html"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.html"
+    link.symlink_to(target)
+    write_page("new", link)
+    assert link.is_symlink() and target.read_text("utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["latest.html", "pages",
+                                                           "report.html"]
 
 
 def test_report_command_with_relative_dates(tmp_path: Path) -> None:
