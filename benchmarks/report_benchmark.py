@@ -3,7 +3,9 @@
 Builds a corpus of --docs documents by repeating the news articles of /work/shared/news
 (cyrl and latn, in name order, cycled; each copy its own file), then measures per round:
 
-  build   ``kazextract report CORPUS -o report.html``: wall time of the whole process
+  build   ``kazextract report CORPUS -o report.html`` (its default --workers): wall time
+          of the whole process, and its CPU time (user + system, workers included), which
+          a shared machine's load disturbs less
   size    the page's size in bytes
   load    Debian's headless Chromium (driven by Playwright, nothing downloaded): from
           ``goto`` until the load event has fired, the document list is visible (the
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -59,19 +62,21 @@ def build_corpus(folder: Path, count: int, news: Path) -> int:
     return size
 
 
-def build_report(code: Path, corpus: Path, page: Path) -> float:
-    """Seconds of a whole ``kazextract report`` process."""
+def build_report(code: Path, corpus: Path, page: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of a whole ``kazextract report`` process."""
     env = {**os.environ, "PYTHONPATH": str(code)}
     command = [sys.executable, "-c", "from extract.cli import main; main()", "report",
                str(corpus), "-o", str(page)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     # run from the corpus's folder: ``-c`` puts the working directory first on sys.path,
     # and a checkout there would shadow --code
     done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=corpus.parent)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"report_benchmark: report failed ({done.returncode}): {done.stderr[-2000:]}")
-    return seconds
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def browse(browser, page_file: Path, open_doc: int) -> tuple[float, float, int]:  # noqa: ANN001
@@ -106,11 +111,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="report-benchmark-") as tmp:
         corpus, page_file = Path(tmp) / "corpus", Path(tmp) / "report.html"
         corpus_bytes = build_corpus(corpus, args.docs, args.news)
-        rounds: dict[str, list[float]] = {"build s": [], "load s": [], "open s": []}
+        rounds: dict[str, list[float]] = {"build s": [], "build CPU s": [], "load s": [],
+                                          "open s": []}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
             for _ in range(args.runs):
-                rounds["build s"].append(build_report(args.code, corpus, page_file))
+                wall, cpu = build_report(args.code, corpus, page_file)
+                rounds["build s"].append(wall)
+                rounds["build CPU s"].append(cpu)
                 loaded, opened, marks = browse(browser, page_file, args.docs // 2)
                 rounds["load s"].append(loaded)
                 rounds["open s"].append(opened)

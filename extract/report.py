@@ -31,8 +31,6 @@ from .work import Result, Settings, Task, process
 COLOURS = {"MONEY": "#9be7a0", "PERCENT": "#ffd27f", "RANK": "#f4a6a6", "ORDINAL": "#f6c6e8",
            "CARDINAL": "#a8d4ff", "QUANTITY": "#c9b8ff", "DURATION": "#b5ece6",
            "DATE": "#e0e0a0", "TIME": "#d9c3a5"}
-TABLE_COLUMNS = ("doc", "span", "type", "value", "value_max", "unit", "qualifier", "subject",
-                 "total", "start")
 # A fact in the data block: offsets (code points, as in the output contract), the type's
 # index in TYPES, then these fields as strings.
 FACT_FIELDS = ("value", "value_max", "unit", "qualifier", "subject", "total")
@@ -130,7 +128,7 @@ def page_data(articles: list[Article]) -> str:
                                                                 for name in FACT_FIELDS)]
                              for f in sorted(a.facts, key=lambda f: f.start)], a.error]
             for a in articles]
-    data = {"types": TYPES, "colours": [COLOURS[t] for t in TYPES], "docs": docs,
+    data = {"types": TYPES, "docs": docs,
             "open": list(range(len(articles))) if _open_all(articles) else []}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # no "<" at all, so neither "</script" nor "<!--" can end or bend the element; a lone
