@@ -123,9 +123,14 @@ class Lexicon:
     rates: dict[str, str] = field(default_factory=dict)
     rates_apart: dict[str, str] = field(default_factory=dict)
     compounds: dict[str, dict[str, int]] = field(default_factory=dict)  # unit -> {sub: per}
+    lettered_nouns: frozenset[str] = frozenset()  # 5 А сыныбы: a letter of a name, no unit
+    unit_families: dict[str, str] = field(default_factory=dict)  # symbol -> length, mass, …
+    currency_names: dict[str, str] = field(default_factory=dict)  # code -> English name
     durations: dict[Phrase, str] = field(default_factory=dict)
     duration_relatives: frozenset[str] = frozenset()
     duration_needs_ending: frozenset[str] = frozenset()
+    duration_abbreviations: frozenset[str] = frozenset()  # сағ, мин: endings after a hyphen
+    duration_parts: dict[str, int] = field(default_factory=dict)  # мс -> 1000 (of a second)
     age_nouns: frozenset[str] = frozenset()
     age_skip: frozenset[str] = frozenset()
     age_max: int = 130
@@ -233,6 +238,7 @@ def _read_measures(lex: Lexicon) -> None:
     currencies = _load("currencies.toml")
     minor = currencies.pop("minor", {})
     for code, table in currencies.items():
+        lex.currency_names[code] = table.get("name", "")
         for word in table["words"]:
             lex.currencies[_phrase(word)] = code
         for symbol in table["symbols"] + table["codes"]:
@@ -249,13 +255,17 @@ def _read_measures(lex: Lexicon) -> None:
     lex.rates = dict(units.pop("rates", {}))
     lex.rates_apart = dict(units.pop("rates_apart", {}))
     lex.compounds = dict(units.pop("compounds", {}))
+    lex.lettered_nouns = frozenset(units.pop("single_letters", {}).get("lettered_nouns", ()))
     lex.measures = {_phrase(w): symbol for symbol, t in units.items() for w in t["words"]}
+    lex.unit_families = {symbol: t.get("family", "") for symbol, t in units.items()}
 
     durations = _load("durations.toml")
     lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}
     lex.compounds.update(durations["compounds"])
     lex.duration_relatives = frozenset(durations["relative"])
     lex.duration_needs_ending = frozenset(durations["needs_ending"])
+    lex.duration_abbreviations = frozenset(durations.get("abbreviations", ()))
+    lex.duration_parts = dict(durations.get("parts", {}))
     lex.age_nouns = frozenset(durations["age"]["nouns"])
     lex.age_skip = frozenset(durations["age"]["skip"])
     lex.age_max = durations["age"]["max"]

@@ -35,10 +35,13 @@ class PhraseTable(Generic[T]):
     """Phrases of one kind (currencies, units, …) indexed by their leading words."""
 
     def __init__(self, phrases: Mapping[Phrase, T], inflected: bool = True,
-                 numeral: bool = False) -> None:
-        """``numeral``: the last word may also take a numeral's suffixes (-дай "about")."""
+                 numeral: bool = False, abbreviations: frozenset[str] = frozenset()) -> None:
+        """``numeral``: the last word may also take a numeral's suffixes (-дай "about").
+        ``abbreviations``: stems that, like those without a vowel, take endings only after
+        a hyphen (мин-қа; мина "a mine" is no minute)."""
         self.inflected = inflected
         self.numeral = numeral
+        self.abbreviations = abbreviations
         # leading words -> {last word stem -> value}
         self._by_head: dict[Phrase, dict[str, T]] = defaultdict(dict)
         for phrase, value in phrases.items():
@@ -110,7 +113,8 @@ class PhraseTable(Generic[T]):
         if reading is None or self.numeral and any(
                 slot in NOT_ON_MEASURES for slot, _ in reading.suffixes.parts):
             return None  # келі|сі|м|ді is "agreement", not "kilogram"
-        if not _has_vowel(reading.stem) and not lower[len(reading.stem):].startswith("-"):
+        if ((reading.stem in self.abbreviations or not _has_vowel(reading.stem))
+                and not lower[len(reading.stem):].startswith("-")):
             return None  # an abbreviation takes endings after a hyphen (км-ге): м|іні no metre
         return reading.stem, reading.suffixes
 
