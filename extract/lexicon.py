@@ -342,3 +342,42 @@ def load_lexicon() -> Lexicon:
 def load_latin() -> dict:
     """``patterns/latin.toml``: the Latin alphabets' letters in Cyrillic (read by latin.py)."""
     return _load("latin.toml")
+
+
+@dataclass(frozen=True)
+class InventoryEntry:
+    """One unit, currency or time unit as ``patterns/`` lists it: for the README's tables."""
+
+    symbol: str  # the canonical unit symbol, ISO 4217 code or DURATION unit
+    family: str  # length, mass, …; a currency's name; "time" for durations
+    forms: tuple[str, ...]  # the words, signs and codes as written in the data files
+
+
+def unit_inventory() -> list[InventoryEntry]:
+    """The units of ``units.toml`` in file order, with their families and written forms."""
+    units = _load("units.toml")
+    return [InventoryEntry(symbol, table.get("family", ""), tuple(table["words"]))
+            for symbol, table in units.items() if "words" in table]
+
+
+def currency_inventory() -> list[InventoryEntry]:
+    """The currencies of ``currencies.toml``: names, signs and codes, then minor units."""
+    currencies = _load("currencies.toml")
+    minor = currencies.pop("minor", {})
+    entries = [InventoryEntry(code, table.get("name", ""),
+                              (*table["words"], *table["symbols"], *table["codes"]))
+               for code, table in currencies.items()]
+    entries += [InventoryEntry(t["currency"], f"1/{t['per']} {t['currency']}", (word,))
+                for word, t in minor.items()]
+    return entries
+
+
+def duration_inventory() -> list[InventoryEntry]:
+    """The time words of ``durations.toml`` grouped by their DURATION unit."""
+    durations = _load("durations.toml")
+    parts = durations.get("parts", {})
+    forms: dict[str, list[str]] = {}
+    for word, unit in durations["units"].items():
+        forms.setdefault(unit, []).append(f"{word} (1/{parts[word]})" if word in parts
+                                          else word)
+    return [InventoryEntry(unit, "time", tuple(words)) for unit, words in forms.items()]
