@@ -66,7 +66,7 @@ class FactBuilder:
         self.percents = PhraseTable(
             {**dict.fromkeys([*lex.percent_words, *((s,) for s in lex.percent_symbols)], "%"),
              **dict.fromkeys(lex.percent_points, "pp")}, numeral=True)
-        self.measures = PhraseTable(lex.measures, numeral=True)
+        self.measures = PhraseTable(lex.measures, numeral=True, capitals=lex.capital_units)
         self.durations = PhraseTable(lex.durations, numeral=True,
                                      abbreviations=lex.duration_abbreviations)
         self.year_words = PhraseTable(dict.fromkeys(lex.year_words, True))

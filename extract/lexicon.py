@@ -124,6 +124,7 @@ class Lexicon:
     rates_apart: dict[str, str] = field(default_factory=dict)
     compounds: dict[str, dict[str, int]] = field(default_factory=dict)  # unit -> {sub: per}
     lettered_nouns: frozenset[str] = frozenset()  # 5 А сыныбы: a letter of a name, no unit
+    capital_units: frozenset[str] = frozenset()  # а, в, к: units only as written, А, В, К
     unit_families: dict[str, str] = field(default_factory=dict)  # symbol -> length, mass, …
     currency_names: dict[str, str] = field(default_factory=dict)  # code -> English name
     durations: dict[Phrase, str] = field(default_factory=dict)
@@ -258,6 +259,8 @@ def _read_measures(lex: Lexicon) -> None:
     lex.lettered_nouns = frozenset(units.pop("single_letters", {}).get("lettered_nouns", ()))
     lex.measures = {_phrase(w): symbol for symbol, t in units.items() for w in t["words"]}
     lex.unit_families = {symbol: t.get("family", "") for symbol, t in units.items()}
+    lex.capital_units = frozenset(w.lower() for t in units.values() for w in t["words"]
+                                  if len(w) == 1 and w.isupper())
 
     durations = _load("durations.toml")
     lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}

@@ -64,3 +64,9 @@ def test_the_readme_tables_list_every_unit_and_currency() -> None:
     for entry in unit_inventory() + currency_inventory():
         assert f"`{entry.symbol}`" in table
     assert "| `AZN` | Azerbaijani manat |" in table
+
+
+def test_a_capital_letter_unit_in_lower_case_is_no_unit() -> None:
+    # ampere and volt are written А, В; а and в after a number are not them
+    assert [(f.type, f.unit) for f in find_facts("Ток 5 А болды.")] == [("QUANTITY", "A")]
+    assert [f.type for f in find_facts("Ток 5 а болды.")] == ["CARDINAL"]
