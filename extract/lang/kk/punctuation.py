@@ -40,6 +40,19 @@ _GLUED_ABBREVIATION = "(?i:" + "|".join(map(regex.escape, _STOPPED)) + f")[{KK_A
 # spaCy saves and restores it.
 URL_MATCH = re.compile(f"(?!{_GLUED_ABBREVIATION}){URL_PATTERN.removeprefix('^')}").match
 
+
+def _glued_abbreviations() -> list[str]:
+    """Zero-width infixes after the stop of an abbreviation glued to a word, one per length."""
+    by_length: dict[int, list[str]] = {}
+    for abbreviation in _STOPPED:
+        by_length.setdefault(len(abbreviation), []).append(regex.escape(abbreviation))
+    patterns = []
+    for forms in by_length.values():
+        either = "(?:" + "|".join(forms) + ")"
+        patterns.append(rf"(?<=\.)(?=[{KK_ALPHA}])(?<={either})(?<![{KK_ALPHA}.]{either})")
+    return patterns
+
+
 TOKENIZER_PREFIXES = [_TAG] + BASE_PREFIXES + [r"№", rf"[{_CURRENCY}]"]
 
 TOKENIZER_SUFFIXES = (
@@ -70,10 +83,10 @@ TOKENIZER_INFIXES = (
         # punctuation between words without a space: ауыл,қала; сөз.Сөз
         rf"(?<=[{KK_ALPHA}])[,!?;:()\[\]](?=[{KK_ALPHA}])",
         rf"(?<=[{KK_ALPHA}])\.(?=[{KK_UPPER}])",
-        # an abbreviation's stop glued to the next word: 5 млн.теңге, 1,5 mld.teńge (each
-        # lookbehind of fixed width, and not the end of a longer word: жж. is not ж.)
-        *(rf"(?<={regex.escape(a)})(?<![{KK_ALPHA}.]{regex.escape(a)})(?=[{KK_ALPHA}])"
-          for a in _STOPPED),
+        # an abbreviation's stop glued to the next word: 5 млн.теңге, 1,5 mld.teńge, not
+        # the end of a longer word (жж. is not ж.); one pattern per length, as a lookbehind
+        # has a fixed width, each behind a cheap test for the stop
+        *_glued_abbreviations(),
         # a comma between numbers with a space after it is a list, not a decimal: 15,16
         rf"(?<=[0-9]),(?=[{KK_ALPHA}])",
         # a decimal part has one to three digits in practice (32,8; 1,125): a comma between
