@@ -66,8 +66,9 @@ class FactBuilder:
         self.percents = PhraseTable(
             {**dict.fromkeys([*lex.percent_words, *((s,) for s in lex.percent_symbols)], "%"),
              **dict.fromkeys(lex.percent_points, "pp")}, numeral=True)
-        self.measures = PhraseTable(lex.measures, numeral=True)
-        self.durations = PhraseTable(lex.durations, numeral=True)
+        self.measures = PhraseTable(lex.measures, numeral=True, capitals=lex.capital_units)
+        self.durations = PhraseTable(lex.durations, numeral=True,
+                                     abbreviations=lex.duration_abbreviations)
         self.year_words = PhraseTable(dict.fromkeys(lex.year_words, True))
         self.months = PhraseTable(lex.months)
         self.rank_nouns = PhraseTable({p: p[-1] for p in lex.rank_nouns})
@@ -430,8 +431,9 @@ class FactBuilder:
             return None
         if glued[0] in self.lex.percent_symbols:
             return self._draft(number, end, "PERCENT", "%")
-        if glued[0] in self.lex.currency_symbols:
-            return self._draft(number, end, "MONEY", self.lex.currency_symbols[glued[0]])
+        if glued[0] in self.lex.currency_symbols:  # 5₸, 1200₸/кг
+            return self._draft(number, end, "MONEY", self._per_unit(glued)
+                               or self.lex.currency_symbols[glued[0]])
         glued_word = [Word(glued.removeprefix("-"), 0, 0)]
         if rank := self.rank_nouns.match(glued_word, 0):
             return self._draft(number, end, "RANK", "", subject=rank.value)
@@ -514,10 +516,12 @@ class FactBuilder:
                                  percent)
         if currency := self.currencies.match(words, j):
             return self._money(words, number, currency)
+        if j < len(words) and (price := self._per_unit(words[j].lower)):
+            return self._draft(number, j + 1, "MONEY", price)  # 1 200 ₸/кг, 500 теңге/литр
         if minor := self.minor_units.match(words, j):  # 5 тиын = 0.05 KZT
             code, per = minor.value
             draft = self._draft(number, minor.end, "MONEY", code)
-            draft.value = format_number(number.value / per)
+            _divide(draft, number, per)
             return draft
         if unit := self.measures.match(words, j):
             return self._quantity(words, number, unit)
@@ -653,7 +657,29 @@ class FactBuilder:
             if minor and minor.value[0] == currency.value:  # 17 теңге 29 тиын
                 draft.value = format_number(number.value + cents.value / minor.value[1])
                 draft.end = minor.end
+        if per := self._per_unit_after(words, currency):
+            draft.unit, draft.end = f"{currency.value}/{per.value}", per.end
         return draft
+
+    def _per_unit(self, text: str) -> str:
+        """₸/кг, теңге/литр: a currency, a slash and a unit are a price per unit (KZT/kg)."""
+        money, slash, per = text.partition("/")
+        if not slash or not money or not per:
+            return ""
+        currency = self.currencies.match([Word(money, 0, 0)], 0)
+        unit = self.measures.match([Word(per, 0, 0)], 0) if currency else None
+        return f"{currency.value}/{unit.value}" if unit else ""
+
+    def _per_unit_after(self, words: list[Word], currency: PhraseMatch[str]) -> PhraseMatch | None:
+        """470 теңгеден литріне "470 tenge to its litre": the currency in the ablative, then a
+        unit with the possessive and the dative."""
+        if self.lex.case_of.get(currency.suffixes.get("case")) != "ablative":
+            return None
+        unit = self.measures.match(words, currency.end)
+        if (unit is None or not unit.suffixes.get("possessive")
+                or self.lex.case_of.get(unit.suffixes.get("case")) != "dative"):
+            return None
+        return unit
 
     def _quantity(self, words: list[Word], number: Number, unit: PhraseMatch[str]) -> Draft:
         draft = _approximated(self._draft(number, unit.end, "QUANTITY", unit.value), unit)
@@ -676,6 +702,8 @@ class FactBuilder:
     def _duration(self, words: list[Word], number: Number, duration: PhraseMatch[str]) -> Draft:
         draft = _approximated(self._draft(number, duration.end, "DURATION", duration.value),
                               duration)
+        if per := self.lex.duration_parts.get(duration.stem):  # 5 мс = 0.005 second
+            _divide(draft, number, per)
         draft.start = self.temporal.duration_determiner(words, draft.start)  # соңғы екі жылда
         if relative := self.relatives.match(words, draft.end):
             draft.end = relative.end  # екі жыл бұрын "two years ago"
@@ -882,8 +910,8 @@ class FactBuilder:
                 break
             draft.start = before.start
             draft.qualifier = before.value.qualifier or draft.qualifier
-            if before.value.sign < 0 and draft.low is not None:
-                draft.value = format_number(-abs(draft.low))
+            if before.value.sign < 0:
+                _below_zero(draft)
         for n in range(2):  # екі еседен астам, есе жоғары: up to two after it
             after = self.after.match(words, draft.end)
             if (not after or not self._applies(after.value, draft)
@@ -893,8 +921,8 @@ class FactBuilder:
             if not after.value.in_span:
                 break  # 8 млн тоннадан асты "exceeded": a verb, outside the span
             draft.end = after.end
-            if after.value.sign < 0 and draft.low is not None:
-                draft.value = format_number(-abs(draft.low))  # –5 градус суық is -5, not 5
+            if after.value.sign < 0:
+                _below_zero(draft)  # –5 градус суық is -5, not 5
         if draft.type in ("DATE", "TIME") and (relative := self.relatives.match(words, draft.end)):
             draft.end = relative.end  # таңғы 7-ден бері, сағат тоғыздан кейін
 
@@ -1001,6 +1029,26 @@ def _approximated(draft: Draft, measure: PhraseMatch) -> Draft:
     if measure.suffixes.get("approximation"):
         draft.qualifier = "approx"
     return draft
+
+
+def _below_zero(draft: Draft) -> None:
+    """минус 5, 5 градус аяз: the value below zero; a range both ends (3-5 градус аяз is -5
+    to -3, the minimum first)."""
+    if draft.low is None:
+        return
+    if draft.value_max:
+        draft.value, draft.value_max = (format_number(-abs(Fraction(draft.value_max))),
+                                        format_number(-abs(draft.low)))
+    else:
+        draft.value = format_number(-abs(draft.low))
+
+
+def _divide(draft: Draft, number: Number, per: int) -> None:
+    """The value in the larger unit a part stands for: 5 мс = 0.005 second, 5 тиын = 0.05."""
+    draft.low = number.value / per
+    draft.value = format_number(draft.low)
+    if number.value_max is not None:
+        draft.value_max = format_number(number.value_max / per)
 
 
 def _is_day_value(value: Fraction) -> bool:

@@ -162,11 +162,13 @@ def _is_upper(letter: str, alphabet: Alphabet) -> bool:
 
 
 def _latin_entries(lex: Lexicon) -> frozenset[str]:
-    """Latin letter runs the lexicon lists as they are (currency codes, °C): never
-    transliterated."""
+    """Latin letter runs the lexicon lists as they are (currency codes, kWh): never
+    transliterated. A single letter is a letter of Kazakh Latin too (the F of °F is also
+    that of F-35), so it is read like any other."""
     entries = chain(lex.currency_symbols, lex.percent_symbols,
                     (w for phrase in chain(lex.currencies, lex.measures) for w in phrase))
-    return frozenset(run.lower() for entry in entries for run in _LATIN_RUN.findall(entry))
+    return frozenset(run.lower() for entry in entries for run in _LATIN_RUN.findall(entry)
+                     if len(run) > 1)
 
 
 @dataclass

@@ -363,9 +363,15 @@ class Lexicon:
     rates: dict[str, str] = field(default_factory=dict)
     rates_apart: dict[str, str] = field(default_factory=dict)
     compounds: dict[str, dict[str, int]] = field(default_factory=dict)  # unit -> {sub: per}
+    lettered_nouns: frozenset[str] = frozenset()  # 5 А сыныбы: a letter of a name, no unit
+    capital_units: frozenset[str] = frozenset()  # а, в, к: units only as written, А, В, К
+    unit_families: dict[str, str] = field(default_factory=dict)  # symbol -> length, mass, …
+    currency_names: dict[str, str] = field(default_factory=dict)  # code -> English name
     durations: dict[Phrase, str] = field(default_factory=dict)
     duration_relatives: frozenset[str] = frozenset()
     duration_needs_ending: frozenset[str] = frozenset()
+    duration_abbreviations: frozenset[str] = frozenset()  # сағ, мин: endings after a hyphen
+    duration_parts: dict[str, int] = field(default_factory=dict)  # мс -> 1000 (of a second)
     age_nouns: frozenset[str] = frozenset()
     age_skip: frozenset[str] = frozenset()
     age_max: int = 130
@@ -473,6 +479,7 @@ def _read_measures(lex: Lexicon) -> None:
     currencies = load_pattern_file("currencies.toml")
     minor = currencies.pop("minor", {})
     for code, table in currencies.items():
+        lex.currency_names[code] = table.get("name", "")
         for word in table["words"]:
             lex.currencies[_phrase(word)] = code
         for symbol in [*table.get("symbols", ()), *table.get("codes", ())]:
@@ -489,13 +496,19 @@ def _read_measures(lex: Lexicon) -> None:
     lex.rates = dict(units.pop("rates", {}))
     lex.rates_apart = dict(units.pop("rates_apart", {}))
     lex.compounds = dict(units.pop("compounds", {}))
+    lex.lettered_nouns = frozenset(units.pop("single_letters", {}).get("lettered_nouns", ()))
     lex.measures = {_phrase(w): symbol for symbol, t in units.items() for w in t["words"]}
+    lex.unit_families = {symbol: t.get("family", "") for symbol, t in units.items()}
+    lex.capital_units = frozenset(w.lower() for t in units.values() for w in t["words"]
+                                  if len(w) == 1 and w.isupper())
 
     durations = load_pattern_file("durations.toml")
     lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}
     lex.compounds.update(durations["compounds"])
     lex.duration_relatives = frozenset(durations["relative"])
     lex.duration_needs_ending = frozenset(durations["needs_ending"])
+    lex.duration_abbreviations = frozenset(durations.get("abbreviations", ()))
+    lex.duration_parts = dict(durations.get("parts", {}))
     lex.age_nouns = frozenset(durations["age"]["nouns"])
     lex.age_skip = frozenset(durations["age"]["skip"])
     lex.age_max = durations["age"]["max"]
@@ -578,3 +591,42 @@ def _build_lexicon() -> Lexicon:
 def load_latin() -> dict:
     """``patterns/latin.toml``: the Latin alphabets' letters in Cyrillic (read by latin.py)."""
     return load_pattern_file("latin.toml")
+
+
+@dataclass(frozen=True)
+class InventoryEntry:
+    """One unit, currency or time unit as ``patterns/`` lists it: for the README's tables."""
+
+    symbol: str  # the canonical unit symbol, ISO 4217 code or DURATION unit
+    family: str  # length, mass, …; a currency's name; "time" for durations
+    forms: tuple[str, ...]  # the words, signs and codes as written in the data files
+
+
+def unit_inventory() -> list[InventoryEntry]:
+    """The units of ``units.toml`` in file order, with their families and written forms."""
+    units = load_pattern_file("units.toml")
+    return [InventoryEntry(symbol, table.get("family", ""), tuple(table["words"]))
+            for symbol, table in units.items() if "words" in table]
+
+
+def currency_inventory() -> list[InventoryEntry]:
+    """The currencies of ``currencies.toml``: names, signs and codes, then minor units."""
+    currencies = load_pattern_file("currencies.toml")
+    minor = currencies.pop("minor", {})
+    entries = [InventoryEntry(code, table.get("name", ""),
+                              (*table["words"], *table.get("symbols", ()), *table.get("codes", ())))
+               for code, table in currencies.items()]
+    entries += [InventoryEntry(t["currency"], f"1/{t['per']} {t['currency']}", (word,))
+                for word, t in minor.items()]
+    return entries
+
+
+def duration_inventory() -> list[InventoryEntry]:
+    """The time words of ``durations.toml`` grouped by their DURATION unit."""
+    durations = load_pattern_file("durations.toml")
+    parts = durations.get("parts", {})
+    forms: dict[str, list[str]] = {}
+    for word, unit in durations["units"].items():
+        forms.setdefault(unit, []).append(f"{word} (1/{parts[word]})" if word in parts
+                                          else word)
+    return [InventoryEntry(unit, "time", tuple(words)) for unit, words in forms.items()]

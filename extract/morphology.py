@@ -126,7 +126,9 @@ def _read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
         stem = dictionary_form(word[:end], word[end:])
         if stem not in stems:
             continue
-        cls = final_class(stem) if strict else ANY
+        # after a hyphen an abbreviation's ending follows the word it stands for, not its
+        # last letter (кВт·сағ-тан: сағат|тан; м/с-қа: секунд|қа)
+        cls = final_class(stem) if strict and word[end:end + 1] != "-" else ANY
         suffixes = parse_suffixes(word[end:], cls, "", numeral, lenient=True)
         if suffixes is not None:
             return Reading(stem, suffixes)

@@ -235,17 +235,28 @@ class NumberReader:
         self._mark_lettered(words)
 
     def _mark_lettered(self, words: list[Word]) -> None:
-        """үш D сканер, 5 G желісі, 5 А сыныбы: a number before a lone capital letter is
-        part of a term or a name (3D, 5G, 5A)."""
+        """үш D сканер, 5 G желісі, 5 А сыныбы: a number before a lone capital letter and a
+        lower-case word is part of a term or a name (3D, 5G, 5A)."""
         for k in range(1, len(words)):
             text = words[k].text
-            if len(text) != 1 or not text.isupper():
+            if len(text) != 1 or not text.isupper() or not self._letter_of_name(words, k):
                 continue
             j = k
             while j and not words[j - 1].is_punct and self.starts_number(words[j - 1]):
                 j -= 1
             for word in words[j:k]:
                 word.in_name = True
+
+    def _letter_of_name(self, words: list[Word], k: int) -> bool:
+        """The capital letter ``words[k]`` names something with the number before it. A
+        letter that is a unit (220 В, 5 А) does so only before a lettered noun (5 А сыныбы);
+        before a verb, a capitalised word or the sentence's end the number stays a count."""
+        after = words[k + 1] if k + 1 < len(words) else None
+        if (after is None or after.is_punct or not after.text[:1].islower()
+                or after.lower.endswith(self.lex.verb_endings)):
+            return False
+        return ((words[k].lower,) not in self.lex.measures
+                or read_word(after.lower, self.lex.lettered_nouns) is not None)
 
     def _after_code(self, words: list[Word], k: int) -> bool:
         """ID 123456, ISBN: 978…, Nikkei 225: digits after a code word or a Latin-script name."""
@@ -269,10 +280,12 @@ class NumberReader:
 
     def _latin_name_next(self, words: list[Word], k: int) -> bool:
         """500 Startups: digits right before a capitalised Latin-script word (not a code
-        such as USD or MB, which are written in capitals) name something."""
+        such as USD or MB, which are written in capitals, nor a unit: 50 Hz, 100 Mbps) name
+        something."""
         nxt = words[k + 1].text if k + 1 < len(words) else ""
         return (len(nxt) > 1 and nxt[0] in ASCII_UPPER and nxt[1:].isalpha()
-                and nxt[1:].islower() and nxt.isascii())
+                and nxt[1:].islower() and nxt.isascii()
+                and (nxt.lower(),) not in self.lex.measures)
 
     def _mark_addresses(self, words: list[Word]) -> None:
         """Достық көшесі 14-інші үй: a house number after a street's name is an address."""

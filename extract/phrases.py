@@ -35,10 +35,16 @@ class PhraseTable(Generic[T]):
     """Phrases of one kind (currencies, units, …) indexed by their leading words."""
 
     def __init__(self, phrases: Mapping[Phrase, T], inflected: bool = True,
-                 numeral: bool = False) -> None:
-        """``numeral``: the last word may also take a numeral's suffixes (-дай "about")."""
+                 numeral: bool = False, abbreviations: frozenset[str] = frozenset(),
+                 capitals: frozenset[str] = frozenset()) -> None:
+        """``numeral``: the last word may also take a numeral's suffixes (-дай "about").
+        ``abbreviations``: stems that, like those without a vowel, take endings only after
+        a hyphen (мин-қа; мина "a mine" is no minute). ``capitals``: one-letter phrases
+        that match only when written in capitals (220 В, 5 А; а and в are not units)."""
         self.inflected = inflected
         self.numeral = numeral
+        self.abbreviations = abbreviations
+        self.capitals = capitals
         # leading words -> {last word stem -> value}
         self._by_head: dict[Phrase, dict[str, T]] = defaultdict(dict)
         for phrase, value in phrases.items():
@@ -73,6 +79,8 @@ class PhraseTable(Generic[T]):
                 found = self._read_memo(head, words[last].repair)
             if found is not None:
                 stem, suffixes = found
+                if length == 1 and stem in self.capitals and not words[i].text[:1].isupper():
+                    return None
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
         return None
 
@@ -110,7 +118,8 @@ class PhraseTable(Generic[T]):
         if reading is None or self.numeral and any(
                 slot in NOT_ON_MEASURES for slot, _ in reading.suffixes.parts):
             return None  # келі|сі|м|ді is "agreement", not "kilogram"
-        if not _has_vowel(reading.stem) and not lower[len(reading.stem):].startswith("-"):
+        if ((reading.stem in self.abbreviations or not _has_vowel(reading.stem))
+                and not lower[len(reading.stem):].startswith("-")):
             return None  # an abbreviation takes endings after a hyphen (км-ге): м|іні no metre
         return reading.stem, reading.suffixes
 

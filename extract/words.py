@@ -96,7 +96,8 @@ def token_words(tokens: Tokens, start: int, end: int, text: str) -> list[Word]:
         token_end = starts[k] + lengths[k]
         token = text[starts[k]:token_end]
         separates = punct[k] and token not in JOINERS
-        if glued and not separates and not words[-1].is_punct:
+        # an abbreviation keeps its stop and ends its word: млн.теңге is млн. | теңге
+        if glued and not separates and not words[-1].is_punct and words[-1].text[-1] != ".":
             last = words[-1]
             last.text += token
             last.end = token_end

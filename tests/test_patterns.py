@@ -16,8 +16,8 @@ from extract import find_facts, lexicon
 from extract.lexicon import PatternError, merge_tables, patterns_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXT = "Бағасы 500 сум болды. Алмас 3 карат болды. Жалақы 200 мың теңге.\n"
-NEW_FACTS = [("500 сум", "MONEY", "UZS"), ("3 карат", "QUANTITY", "ct"),
+TEXT = "Бағасы 500 тұғрық болды. Алмас 3 карат болды. Жалақы 200 мың теңге.\n"
+NEW_FACTS = [("500 тұғрық", "MONEY", "MNT"), ("3 карат", "QUANTITY", "ct"),
              ("200 мың теңге", "MONEY", "KZT")]
 
 
@@ -36,7 +36,7 @@ def folder(tmp_path):
     patterns = tmp_path / "my_patterns"
     patterns.mkdir()
     (patterns / "currencies.toml").write_text(
-        '[UZS]\nwords = ["сум"]\ncodes = ["UZS"]\n', encoding="utf-8")
+        '[MNT]\nwords = ["тұғрық"]\ncodes = ["MNT"]\n', encoding="utf-8")
     (patterns / "units.toml").write_text('[ct]\nwords = ["карат"]\n', encoding="utf-8")
     return patterns
 
@@ -82,7 +82,7 @@ def test_the_patterns_reach_dask_workers(tmp_path, folder):
 BROKEN = [
     ("currencies.toml", '[KZT]\nwrods = ["теңгеше"]\n',
      "currencies.toml: KZT.wrods: unknown key (misspelt? the engine never reads it)"),
-    ("currencies.toml", '[UZS]\nword = ["сум"]\n', "currencies.toml: UZS has no 'words' key"),
+    ("currencies.toml", '[MNT]\nword = ["тұғрық"]\n', "currencies.toml: MNT has no 'words' key"),
     ("units.toml", '[ct]\nwords = "карат"\n',
      "units.toml: ct.words is a string, the shipped file has an array there"),
     ("units.toml", '[ct\nwords = ["карат"]\n', "units.toml: not valid TOML"),

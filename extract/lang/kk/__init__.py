@@ -7,7 +7,7 @@ Registered through the ``spacy_languages`` entry point, so ``spacy.blank("kk")``
 from spacy.language import BaseDefaults, Language
 
 from .lex_attrs import LEX_ATTRS
-from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES, URL_MATCH
 from .sentences import kk_sentencizer
 from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
@@ -18,6 +18,7 @@ class KazakhDefaults(BaseDefaults):
     suffixes = TOKENIZER_SUFFIXES
     infixes = TOKENIZER_INFIXES
     lex_attr_getters = LEX_ATTRS
+    url_match = URL_MATCH
     writing_system = {"direction": "ltr", "has_case": True, "has_letters": True}
 
 

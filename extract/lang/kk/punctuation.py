@@ -7,6 +7,8 @@ glued to them so that the number is a token of its own: ``29-орынға`` -> 2
 fractions and clock times (4/66, 18:00) stay one token.
 """
 
+import re
+
 import regex
 from spacy.lang.char_classes import (
     ALPHA,
@@ -17,6 +19,7 @@ from spacy.lang.char_classes import (
     LIST_QUOTES,
 )
 from spacy.lang.punctuation import TOKENIZER_PREFIXES as BASE_PREFIXES
+from spacy.lang.tokenizer_exceptions import URL_PATTERN
 
 from ...lexicon import load_lexicon
 
@@ -29,6 +32,26 @@ _DASHES = "-–—"
 # An HTML tag without attributes, left in scraped text: <p>, </strong>, <br/>.
 _TAG = r"</?[A-Za-z][A-Za-z0-9]{0,9}\s?/?>"
 HTML_TAG = regex.compile(_TAG)
+# Abbreviations that keep their stop (млн., тг.), longest first.
+_STOPPED = sorted((a for a in _lex.abbreviations if a.endswith(".")), key=len, reverse=True)
+_GLUED_ABBREVIATION = "(?i:" + "|".join(map(regex.escape, _STOPPED)) + f")[{KK_ALPHA}]"
+# spaCy's URL rule, except for an abbreviation glued to the next word by its stop (млн.теңге
+# looks like a domain name): the infixes split that one. A compiled pattern's ``match``, as
+# spaCy saves and restores it.
+URL_MATCH = re.compile(f"(?!{_GLUED_ABBREVIATION}){URL_PATTERN.removeprefix('^')}").match
+
+
+def _glued_abbreviations() -> list[str]:
+    """Zero-width infixes after the stop of an abbreviation glued to a word, one per length."""
+    by_length: dict[int, list[str]] = {}
+    for abbreviation in _STOPPED:
+        by_length.setdefault(len(abbreviation), []).append(regex.escape(abbreviation))
+    patterns = []
+    for forms in by_length.values():
+        either = "(?:" + "|".join(forms) + ")"
+        patterns.append(rf"(?<=\.)(?=[{KK_ALPHA}])(?<={either})(?<![{KK_ALPHA}.]{either})")
+    return patterns
+
 
 TOKENIZER_PREFIXES = [_TAG] + BASE_PREFIXES + [r"№", rf"[{_CURRENCY}]"]
 
@@ -60,6 +83,10 @@ TOKENIZER_INFIXES = (
         # punctuation between words without a space: ауыл,қала; сөз.Сөз
         rf"(?<=[{KK_ALPHA}])[,!?;:()\[\]](?=[{KK_ALPHA}])",
         rf"(?<=[{KK_ALPHA}])\.(?=[{KK_UPPER}])",
+        # an abbreviation's stop glued to the next word: 5 млн.теңге, 1,5 mld.teńge, not
+        # the end of a longer word (жж. is not ж.); one pattern per length, as a lookbehind
+        # has a fixed width, each behind a cheap test for the stop
+        *_glued_abbreviations(),
         # a comma between numbers with a space after it is a list, not a decimal: 15,16
         rf"(?<=[0-9]),(?=[{KK_ALPHA}])",
         # a decimal part has one to three digits in practice (32,8; 1,125): a comma between
