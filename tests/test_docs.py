@@ -1,0 +1,63 @@
+"""The documentation states what the program does today: generated tables, the CI command."""
+
+import re
+import shutil
+import subprocess
+import sys
+
+from .conftest import REPO
+
+SCRIPT = REPO / "docs" / "make_seed_table.py"
+GENERATED = ("README.md", "docs/contract.md")
+
+
+def run_script(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True,
+                          check=False)
+
+
+def test_committed_seed_tables_are_the_programs_output():
+    result = run_script("--check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_stale_seed_table_is_found_and_rewritten(tmp_path):
+    for name in GENERATED:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / name, tmp_path / name)
+    readme = tmp_path / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    stale = text.replace("| 29-орынға | RANK | 29 |", "| 29-орынға | RANK | 30 |")
+    assert stale != text
+    readme.write_text(stale, encoding="utf-8")
+
+    check = run_script("--root", str(tmp_path), "--check")
+    assert check.returncode == 1
+    assert "README.md: seed table is stale" in check.stderr
+    assert readme.read_text(encoding="utf-8") == stale  # --check changes nothing
+
+    assert run_script("--root", str(tmp_path)).returncode == 0
+    for name in GENERATED:
+        assert (tmp_path / name).read_text(encoding="utf-8") == \
+            (REPO / name).read_text(encoding="utf-8")
+
+
+def readme_commands() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)```", text, flags=re.DOTALL)
+    return [line for block in blocks for line in block.splitlines()]
+
+
+def test_ci_runs_the_readmes_test_command():
+    tests = [line for line in readme_commands() if "pytest" in line]
+    assert len(tests) == 1, tests
+    ci_lines = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert tests[0] in ci_lines
+    assert "ruff check ." in ci_lines
+
+
+def test_every_linked_document_exists():
+    for page in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        for target in re.findall(r"\]\(([^)#]+)\)", page.read_text(encoding="utf-8")):
+            if not target.startswith(("http://", "https://")):
+                assert (page.parent / target).exists(), (page.name, target)
