@@ -56,8 +56,19 @@ def test_ci_runs_the_readmes_test_command():
     assert "ruff check ." in ci_lines
 
 
-def test_every_linked_document_exists():
+def anchors(page) -> set[str]:
+    """The anchors of a Markdown page's headings, as GitHub makes them."""
+    headings = re.findall(r"^#+ (.+)$", page.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
+
+
+def test_every_link_points_to_a_page_and_heading_that_exist():
     for page in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
-        for target in re.findall(r"\]\(([^)#]+)\)", page.read_text(encoding="utf-8")):
-            if not target.startswith(("http://", "https://")):
-                assert (page.parent / target).exists(), (page.name, target)
+        for target, anchor in re.findall(r"\]\(([^)#]*)#?([^)]*)\)",
+                                         page.read_text(encoding="utf-8")):
+            if target.startswith(("http://", "https://")):
+                continue
+            linked = page.parent / target if target else page
+            assert linked.exists(), (page.name, target)
+            if anchor and linked.suffix == ".md":
+                assert anchor in anchors(linked), (page.name, target, anchor)
