@@ -1,9 +1,13 @@
 """The documentation states what the program does today: generated tables, the CI command."""
 
+import contextlib
+import io
 import re
 import shutil
 import subprocess
 import sys
+
+import pytest
 
 from .conftest import REPO
 
@@ -72,3 +76,43 @@ def test_every_link_points_to_a_page_and_heading_that_exist():
             assert linked.exists(), (page.name, target)
             if anchor and linked.suffix == ".md":
                 assert anchor in anchors(linked), (page.name, target, anchor)
+
+
+def python_examples() -> list[tuple[str, int, str]]:
+    """(page, number, code) of every ```python block in the README and docs/."""
+    examples = []
+    for page in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        blocks = re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"),
+                            flags=re.DOTALL)
+        examples += [(page.name, number, code) for number, code in enumerate(blocks)]
+    return examples
+
+
+def printed_lines(code: str) -> list[str]:
+    """The output a block promises: the ``# `` comment lines right after a print() call."""
+    promised, after_print, depth = [], False, 0
+    for line in code.splitlines():
+        if after_print and depth == 0 and line.startswith("# "):
+            promised.append(line[2:].rstrip())
+            continue
+        if depth == 0:
+            after_print = "print(" in line
+        depth = max(0, depth + line.count("(") - line.count(")"))
+    return promised
+
+
+EXAMPLES = python_examples()
+
+
+@pytest.mark.parametrize(("page", "number", "code"), EXAMPLES,
+                         ids=[f"{page}-{number}" for page, number, _ in EXAMPLES])
+def test_python_examples_print_what_the_docs_say(page, number, code, tmp_path, monkeypatch):
+    if ".plot" in code:
+        pytest.importorskip("matplotlib")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(compile(code, f"{page} example {number}", "exec"), {"__name__": "__example__"})
+    got = [line.rstrip() for line in output.getvalue().splitlines()]
+    assert got == printed_lines(code)
