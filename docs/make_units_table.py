@@ -1,17 +1,25 @@
-"""Print the README's tables of units, currencies and time words, generated from patterns/.
+"""The tables of units, currencies and time words in docs/language-data.md, generated from
+patterns/ (between the ``units-table`` markers).
 
-    python docs/make_units_table.py > /tmp/units.md
+    python docs/make_units_table.py           # rewrite the tables
+    python docs/make_units_table.py --check   # exit 1 when they differ from patterns/
 
 The tables are read from the same data files the extractor reads (extract.lexicon), so the
-README's list cannot drift from what the program knows.
+documented list cannot drift from what the program knows.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+REPO = Path(__file__).resolve().parent.parent
+PAGE = REPO / "docs" / "language-data.md"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "docs"))
+
+from make_seed_table import replace_between  # noqa: E402
 
 from extract.lexicon import (  # noqa: E402  (the checkout's package, not an installed one)
     InventoryEntry,
@@ -50,13 +58,25 @@ def durations_table(entries: list[InventoryEntry]) -> str:
     return "\n".join(rows)
 
 
+def tables() -> str:
+    return (f"#### Units (QUANTITY)\n\n{units_table(unit_inventory())}\n\n"
+            f"#### Currencies (MONEY)\n\n{currencies_table(currency_inventory())}\n\n"
+            f"#### Time words (DURATION)\n\n{durations_table(duration_inventory())}\n")
+
+
 def main() -> None:
-    print("#### Units (QUANTITY)\n")
-    print(units_table(unit_inventory()))
-    print("\n#### Currencies (MONEY)\n")
-    print(currencies_table(currency_inventory()))
-    print("\n#### Time words (DURATION)\n")
-    print(durations_table(duration_inventory()))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="Change nothing; exit 1 when the tables differ from patterns/.")
+    args = parser.parse_args()
+    old = PAGE.read_text(encoding="utf-8")
+    new = replace_between(old, "units-table", tables(), str(PAGE))
+    if old == new:
+        return
+    if args.check:
+        raise SystemExit(f"{PAGE}: the units tables are stale "
+                         "(run python docs/make_units_table.py)")
+    PAGE.write_text(new, encoding="utf-8")
 
 
 if __name__ == "__main__":

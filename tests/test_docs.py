@@ -116,3 +116,9 @@ def test_python_examples_print_what_the_docs_say(page, number, code, tmp_path, m
         exec(compile(code, f"{page} example {number}", "exec"), {"__name__": "__example__"})
     got = [line.rstrip() for line in output.getvalue().splitlines()]
     assert got == printed_lines(code)
+
+
+def test_the_units_tables_are_what_patterns_holds():
+    result = subprocess.run([sys.executable, str(REPO / "docs" / "make_units_table.py"), "--check"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

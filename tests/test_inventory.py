@@ -1,8 +1,6 @@
 """The unit and currency inventory of patterns/ (lexicon.unit_inventory and friends) and the
 README's tables generated from it (docs/make_units_table.py)."""
 
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -56,10 +54,8 @@ def test_a_time_part_is_listed_with_its_fraction() -> None:
     assert "мс (1/1000)" in seconds.forms and "с" in seconds.forms
 
 
-def test_the_readme_tables_list_every_unit_and_currency() -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "docs" / "make_units_table.py")],
-                          capture_output=True, text=True, check=True)
-    table = done.stdout
+def test_the_documented_tables_list_every_unit_and_currency() -> None:
+    table = (ROOT / "docs" / "language-data.md").read_text(encoding="utf-8")
     assert "| pressure | `mmHg` | `мм сынап бағана`" in table
     for entry in unit_inventory() + currency_inventory():
         assert f"`{entry.symbol}`" in table
