@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -265,3 +266,14 @@ def _predict_gold_docs(gold: list[dict], texts: Path,
 
 
 main.add_command(patterns_option(eval_conll))
+
+
+def entry() -> None:
+    """The console script. Once the command has chosen its exit status, a late Ctrl-C or
+    SIGTERM (a second one while the interpreter shuts down) must not turn it into a death by
+    signal: from there on they are ignored."""
+    try:
+        main()
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)

@@ -23,8 +23,8 @@ from extract.cli import main
 from .conftest import REPO
 from .test_batch import SEED, manifest_rows
 
-DOCS = 30
-LAUNCH = [sys.executable, "-c", "from extract.cli import main; main()", "extract"]
+DOCS = 60  # chunks of about ten: a kill after three more rows lands mid-run
+LAUNCH = [sys.executable, "-c", "from extract.cli import entry; entry()", "extract"]
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
