@@ -102,20 +102,20 @@ class FactBuilder:
                     self._add(words, drafts, Draft(temporal.start, temporal.end, temporal.type,
                                                    temporal.value,
                                                    numberless=not self.relative_dates))
-                    i = temporal.end
+                    i = max(temporal.end, i + 1)  # every step moves on: no rule can loop
                 else:
                     i += 1
                 continue
             draft = self._fact(words, number)
             if draft is None:
-                i = number.end
+                i = max(number.end, i + 1)
                 continue
             if draft.type == "RANK":
                 draft.total = self._total_for(words, draft.start, totals)
             elif draft.type == "CARDINAL":
                 self._note_total(words, draft, totals)
             self._add(words, drafts, draft)
-            i = draft.end
+            i = max(draft.end, i + 1)
         return [d for d in drafts if not self._in_title(d, titles) and not d.numberless]
 
     def _month_before_day(self, words: list[Word], i: int) -> bool:

@@ -48,6 +48,11 @@ ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
 ALL_DIGITS = regex.compile(r"\d+")
 DASH = regex.compile(r"[-–—]")
+# More digits in a row are a code or noise, never a quantity (and past 4300 Python refuses
+# to read or write them as an int).
+MAX_DIGITS = 100
+LARGEST = Fraction(10) ** 200
+RANGE_CHAIN_MAX = 16  # numbers joined by dashes or мен/бен/пен read ahead for a spaced range
 THOUSAND = Fraction(1000)  # the one scale a bare group of digits may follow (5 мың 300)
 
 
@@ -98,6 +103,18 @@ class Number:
     @property
     def case(self) -> str:
         return self.suffixes.get("case")
+
+
+def _beyond_reason(number: Number) -> bool:
+    """A value no text states (words multiplied past 10^LARGEST_POWER): not a number, and
+    Python would refuse to write it out."""
+    return max(abs(number.value), abs(number.value_max or ZERO)) >= LARGEST
+
+
+def _readable_digits(text: str) -> bool:
+    """Every run of digits in ``text`` is one Python reads (``regex`` knows digits of a newer
+    Unicode than ``int`` does) and at most MAX_DIGITS long."""
+    return all(len(run) <= MAX_DIGITS and run.isdecimal() for run in ALL_DIGITS.findall(text))
 
 
 def _to_fraction(digits: str) -> Fraction:
@@ -346,6 +363,26 @@ class NumberReader:
 
     def read(self, words: list[Word], i: int) -> Number | None:
         """The longest number starting at ``words[i]``, or None."""
+        number = self._read_single(words, i)
+        if number is None:
+            return None
+        # 10 – 15 мың, үш пен бес: a number joins the next into a range unless the next one
+        # makes a range with the one after it. The chain is read forward and joined from its
+        # end, in a loop over a window: a recursion per link overflowed the stack on
+        # "1 - 1 - 1 …", and an unbounded look-ahead made such runs quadratic.
+        chain = [number]
+        while len(chain) < RANGE_CHAIN_MAX and self._may_open_range(words, chain[-1]):
+            second = self._read_single(words, chain[-1].end + 1)
+            if second is None:
+                break
+            chain.append(second)
+        joined = chain.pop()
+        while chain:
+            joined = self._spaced_range(chain.pop(), joined)
+        return None if _beyond_reason(joined) else joined
+
+    def _read_single(self, words: list[Word], i: int) -> Number | None:
+        """The number starting at ``words[i]``, without a spaced range after it."""
         word = words[i]
         if word.in_name:
             return None
@@ -360,7 +397,7 @@ class NumberReader:
             return None
         if not number.glued and not number.time and not number.date:
             number = self._read_scales(words, number)
-        return self._read_spaced_range(words, number)
+        return number
 
     def _read_plain(self, words: list[Word], i: int) -> Number | None:
         """A number in digits or words with its fraction, without scale words after it."""
@@ -411,6 +448,8 @@ class NumberReader:
         return number
 
     def _read_digits(self, match: regex.Match, i: int) -> Number | None:
+        if not _readable_digits(match.string[:match.start("rest")]):
+            return None
         number = Number(ZERO, i, i + 1, digits=True, sign=match["sign"] or "")
         if match["date"]:
             day, month, year = (int(p) for p in match["date"].split("."))
@@ -500,7 +539,7 @@ class NumberReader:
                 break
             reading = self.read_number_word(word.lower, inside=j > i)
             if reading is None:
-                pair = (self._pair(words, i, j, total + group, last)
+                pair = (self._pair(words, i, j, total, group, last)
                         if "-" in word.lower.strip("-") else None)
                 if pair is not None:
                     return pair
@@ -525,16 +564,18 @@ class NumberReader:
             number.words_only = False  # бір ғана "only one": the numeral, not the article
         return number
 
-    def _pair(self, words: list[Word], i: int, j: int, before: Fraction, last: str
-              ) -> Number | None:
-        """A hyphenated word inside a number: бес-алты, екі-үш сағат, он бес-жиырма мың."""
+    def _pair(self, words: list[Word], i: int, j: int, total: Fraction, group: Fraction,
+              last: str) -> Number | None:
+        """A hyphenated word inside a number: бес-алты, екі-үш сағат, он бес-жиырма мың,
+        мың жарым-екі мың."""
         left, _, right = words[j].lower.partition("-")
         low_reading = self.read_number_word(left)
-        if low_reading is None or low_reading.suffixes:
+        if low_reading is None or low_reading.suffixes or self.read_number_word(right) is None:
+            # a right end that is no number word by itself is no range end (бес-бес-бес…):
+            # checked here so that a chain of hyphens is not read by a recursion per hyphen
             return None
         kind = self.kinds[low_reading.stem]
-        step = self._combine(kind, self.values.get(low_reading.stem, ZERO),
-                             ZERO, before, last)
+        step = self._combine(kind, self.values.get(low_reading.stem, ZERO), total, group, last)
         if step is None or kind == "half_before":
             return None
         low = step[0] + step[1]
@@ -756,16 +797,17 @@ class NumberReader:
         number.end, number.suffixes = group.end, group.suffixes
         return number
 
-    def _read_spaced_range(self, words: list[Word], number: Number) -> Number:
-        """10 – 15 мың, үш пен бес: a dash or мен/бен/пен between two numbers makes a range with
-        the unit of the second."""
+    def _may_open_range(self, words: list[Word], number: Number) -> bool:
+        """A dash or мен/бен/пен follows the number, which may start a spaced range."""
         j = number.end
-        if (number.value_max is not None or number.suffixes or number.glued or number.time
-                or number.marked or j + 1 >= len(words) or not self._joins_range(words[j])):
-            return number
-        second = self.read(words, j + 1)
-        if (second is None or second.value_max is not None or second.value <= number.value
-                or second.marked):
+        return not (number.value_max is not None or number.suffixes or number.glued
+                    or number.time or number.marked or j + 1 >= len(words)
+                    or not self._joins_range(words[j]))
+
+    def _spaced_range(self, number: Number, second: Number) -> Number:
+        """10 – 15 мың, үш пен бес: a dash or мен/бен/пен between two numbers makes a range with
+        the unit of the second; ``second`` is the whole reading after the joiner."""
+        if second.value_max is not None or second.value <= number.value or second.marked:
             return number
         low = number.value
         if second.value >= 1000 and low < 1000 and second.value % 1000 == 0:
@@ -795,8 +837,10 @@ def _round_unit(value: Fraction) -> Fraction:
 
 
 def _last_scale(total: Fraction) -> Fraction:
+    """The largest power of 1000 that divides ``total`` (1 for zero, which every power divides:
+    the loop must end)."""
     scale = Fraction(1)
-    while total % (scale * 1000) == 0:
+    while total and total % (scale * 1000) == 0:
         scale *= 1000
     return scale
 
