@@ -464,8 +464,8 @@ class NumberReader:
             number.date = match["iso"]
         elif match["time"]:
             hours, minutes = (int(p) for p in match["time"].split(":"))
-            if hours > 24 or minutes > 59:
-                return None
+            if hours > 24 or minutes > 59 or hours == 24 and minutes:
+                return None  # 24:56 is no time of day (24:00 is the day's end)
             number.time = f"{hours:02d}:{minutes:02d}"
             number.value = Fraction(hours * 60 + minutes, 60)
         elif match["frac"]:
@@ -499,8 +499,10 @@ class NumberReader:
             return
         reading = self.read_number_word(rest.removeprefix("-"))
         if reading and self.kinds[reading.stem] == "scale" and not rest.startswith("-"):
-            # 3мыңнан: a scale word glued to the digits
+            # 3мыңнан: a scale word glued to the digits, of both ends of a range (15-20млн)
             number.value *= self.values[reading.stem]
+            if number.value_max is not None:
+                number.value_max *= self.values[reading.stem]
             number.suffixes, number.glued = reading.suffixes, ""
 
     # ---- number words -------------------------------------------------------------------
@@ -749,6 +751,7 @@ class NumberReader:
             return number
         value, high, scale = number.value, number.value_max, None
         j = number.end
+        said = self._scale_at(words, j - 1) if not number.digits else None
         while j < len(words):
             reading = self.read_number_word(words[j].lower, inside=True)
             if reading is None or words[j].in_name:
@@ -759,6 +762,10 @@ class NumberReader:
             elif kind == "scale" and (number.digits or number.decimal or value >= 1):
                 if number.digits and j == number.end and value >= self.values[reading.stem]:
                     break  # 5000 мың: a second number, not a scale
+                if (scale or said) and self.values[reading.stem] <= (scale or said):
+                    # a scale word multiplies only a smaller one before it (мың миллион is
+                    # 10^9); миллиард миллиард or миллион мың are two numbers, not 10^18
+                    break
                 scale = self.values[reading.stem]
                 value *= scale
                 high = high * scale if high is not None else None
@@ -773,6 +780,12 @@ class NumberReader:
         if scale and number.integer_digits and high is None and not number.suffixes:
             return self._read_next_group(words, number, scale)
         return number
+
+    def _scale_at(self, words: list[Word], k: int) -> Fraction | None:
+        """The value of word ``k`` when it is a scale word (the end of бес миллиард)."""
+        reading = self.read_number_word(words[k].lower, inside=True) if k >= 0 else None
+        return (self.values[reading.stem]
+                if reading is not None and self.kinds[reading.stem] == "scale" else None)
 
     def _read_next_group(self, words: list[Word], number: Number, scale: Fraction) -> Number:
         """1 млрд 200 млн, 19 миллион 800 мың, 5 мың 300: whole digits under a scale go on

@@ -49,9 +49,8 @@ def test_a_run_of_more_digits_than_python_reads_is_no_number():
 
 
 def test_number_words_multiplied_past_the_int_string_limit_do_not_raise():
-    facts = _facts("мың " * 1500)
-    assert facts
-    assert all(len(value) < 250 for _, _, value, _ in facts)
+    # a scale word multiplies no scale of its size before it: each мың is a thousand
+    assert _facts("мың " * 1500) == [("мың", "CARDINAL", "1000", "")] * 1500
 
 
 @pytest.mark.parametrize(("link", "times", "fact"), [
@@ -150,3 +149,59 @@ def test_a_text_without_line_breaks_is_cut_after_a_sentence_or_a_space():
     assert {text[end - 3:end] for _, end in text_pieces(text, 500)[:-1]} == {"6. "}
     text = "сөз " * 300
     assert {text[end - 1] for _, end in text_pieces(text, 500)[:-1]} == {" "}
+
+
+# ---- item 6: values that broke the contract -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("миллиард миллиард миллиард теңге", [
+        ("миллиард", "CARDINAL", "1000000000", ""), ("миллиард", "CARDINAL", "1000000000", ""),
+        ("миллиард теңге", "MONEY", "1000000000", "")]),
+    ("миллион мың теңге", [("миллион", "CARDINAL", "1000000", ""),
+                           ("мың теңге", "MONEY", "1000", "")]),
+    ("мың миллион теңге", [("мың миллион теңге", "MONEY", "1000000000", "")]),
+    ("5 мың миллион теңге", [("5 мың миллион теңге", "MONEY", "5000000000", "")]),
+    ("3 жарым млрд теңге", [("3 жарым млрд теңге", "MONEY", "3500000000", "")]),
+])
+def test_a_scale_word_multiplies_only_a_smaller_scale_before_it(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2019 жылғы 31 ақпанда", "31.02.2019", "31 сәуір", "отыз ақпан", "31.12.0000",
+    "2019 жылғы 29 ақпанда", "29.02.2019", "отыз бірінші сәуірде", "30 ақпан 2019 жыл",
+    "24:56", "сағат 24:56-да", "0-ғасырда", "256-ғасырда", "MMM ғасыр"])
+def test_an_impossible_date_or_time_is_no_fact(text):
+    assert _facts(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2020 жылғы 29 ақпанда", ("2020 жылғы 29 ақпанда", "DATE", "2020-02-29", "")),
+    ("29 ақпанда", ("29 ақпанда", "DATE", "--02-29", "")),
+    ("29.02.2020", ("29.02.2020", "DATE", "2020-02-29", "")),
+    ("30 сәуір", ("30 сәуір", "DATE", "--04-30", "")),
+    ("24:00", ("24:00", "TIME", "24:00", "")),
+    ("23:59", ("23:59", "TIME", "23:59", "")),
+])
+def test_the_dates_and_times_next_to_the_impossible_ones_stay(text, expected):
+    assert _facts(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("бірінші ғасыр", ("бірінші ғасыр", "DATE", "0001", "0100")),
+    ("оныншы ғасырда", ("оныншы ғасырда", "DATE", "0901", "1000")),
+    ("7-нші — 8-інші ғасырларда", ("7-нші — 8-інші ғасырларда", "DATE", "0601", "0800")),
+    ("XXI ғасыр", ("XXI ғасыр", "DATE", "2001", "2100")),
+])
+def test_centuries_are_four_digit_iso_years(text, expected):
+    assert _facts(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("15-20млн теңге", ("15-20млн теңге", "MONEY", "15000000", "20000000")),
+    ("2-3млрд доллар", ("2-3млрд доллар", "MONEY", "2000000000", "3000000000")),
+    ("15-20мыңнан астам", ("15-20мыңнан астам", "CARDINAL", "15000", "20000")),
+    ("15-20 млн теңге", ("15-20 млн теңге", "MONEY", "15000000", "20000000")),
+])
+def test_a_scale_glued_to_a_range_is_the_scale_of_both_ends(text, expected):
+    assert _facts(text) == [expected]
