@@ -52,7 +52,9 @@ DASH = regex.compile(r"[-–—]")
 # to read or write them as an int).
 MAX_DIGITS = 100
 LARGEST = Fraction(10) ** 200
-RANGE_CHAIN_MAX = 16  # numbers joined by dashes or мен/бен/пен read ahead for a spaced range
+RANGE_CHAIN_MAX = 8  # numbers joined by dashes or мен/бен/пен read ahead for a spaced range
+NUMBER_WORDS_MAX = 64  # more words than a number written in words ever takes
+PAIR_NESTING_MAX = 4  # hyphenated pairs read inside a pair's right end (он бес-он бес-…)
 THOUSAND = Fraction(1000)  # the one scale a bare group of digits may follow (5 мың 300)
 
 
@@ -529,10 +531,12 @@ class NumberReader:
         return Number(whole.value * digits.value, whole.start, digits.end, digits=True,
                       suffixes=digits.suffixes)
 
-    def _integer(self, words: list[Word], i: int, scales: bool = True) -> Number | None:
+    def _integer(self, words: list[Word], i: int, scales: bool = True, nested: int = 0
+                 ) -> Number | None:
         """Number words from ``words[i]`` on, summed by their kinds (жиырма бес, мың тоғыз жүз,
         екі миллион бес жүз мың, үш жарым, жарты миллион); a hyphen inside a word makes a range
-        (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words."""
+        (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words; ``nested``
+        counts the ranges whose right end this number is."""
         total, group, last = ZERO, ZERO, ""
         end, suffixes, scale_seen, collective = i, Suffixes(), False, False
         for j in range(i, len(words)):
@@ -541,7 +545,7 @@ class NumberReader:
                 break
             reading = self.read_number_word(word.lower, inside=j > i)
             if reading is None:
-                pair = (self._pair(words, i, j, total, group, last)
+                pair = (self._pair(words, i, j, total, group, last, nested)
                         if "-" in word.lower.strip("-") else None)
                 if pair is not None:
                     return pair
@@ -567,9 +571,13 @@ class NumberReader:
         return number
 
     def _pair(self, words: list[Word], i: int, j: int, total: Fraction, group: Fraction,
-              last: str) -> Number | None:
+              last: str, nested: int = 0) -> Number | None:
         """A hyphenated word inside a number: бес-алты, екі-үш сағат, он бес-жиырма мың,
-        мың жарым-екі мың."""
+        мың жарым-екі мың. The right end is read as a number that may hold a pair itself
+        (then this is none), up to PAIR_NESTING_MAX deep: "он бес-он бес-он …" recursed
+        once per word."""
+        if nested >= PAIR_NESTING_MAX:
+            return None
         left, _, right = words[j].lower.partition("-")
         low_reading = self.read_number_word(left)
         if low_reading is None or low_reading.suffixes or self.read_number_word(right) is None:
@@ -581,7 +589,11 @@ class NumberReader:
         if step is None or kind == "half_before":
             return None
         low = step[0] + step[1]
-        high = self._integer([Word(right, words[j].start, words[j].end), *words[j + 1:]], 0)
+        # the words after, up to a window no number is longer than: copying the sentence's
+        # rest for each pair made runs of pairs quadratic
+        after = words[j + 1:j + 1 + NUMBER_WORDS_MAX]
+        high = self._integer([Word(right, words[j].start, words[j].end), *after], 0,
+                             nested=nested + 1)
         if high is None or high.value_max is not None:
             return None
         if high.value >= 1000 and low < 1000 and high.value % 1000 == 0:

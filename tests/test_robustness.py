@@ -5,12 +5,14 @@ error would fail here."""
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from extract import find_facts
-from extract.facts import TYPES
+from extract.facts import TYPES, Fact
 from extract.pipeline import load_pipeline, text_pieces
 
 from .conftest import REPO
+from .property import check, contract_errors, texts
 
 SEED = REPO / "seeds" / "000_283857b479cfea54.txt"
 
@@ -70,6 +72,16 @@ def test_a_word_of_hyphenated_numbers_is_read_without_recursion():
     assert _facts("бес-" * 600) == []
     deep = "бес-" * (sys.getrecursionlimit() * 2)
     assert _facts(deep + " 7 адам") == [("7", "CARDINAL", "7", "")]
+
+
+def test_a_run_of_hyphenated_pairs_is_read_without_recursion():
+    # each pair's right end starts the next pair: one nested read per word once
+    facts = _facts("он бес-" * 1200 + "он")
+    assert facts[0] == ("он", "CARDINAL", "10", "")
+    assert set(facts[1:]) == {("бес-он", "CARDINAL", "5", "10")} and len(facts) == 1201
+    assert _facts("жиырма бес-отыз бес-қырық адам") == [
+        ("жиырма", "CARDINAL", "20", ""), ("бес-қырық", "CARDINAL", "5", "40")]
+    assert _facts("он бес-жиырма мың адам") == [("он бес-жиырма мың", "CARDINAL", "15000", "20000")]
 
 
 def test_a_combining_mark_inside_a_latin_word_keeps_the_offsets():
@@ -205,3 +217,32 @@ def test_centuries_are_four_digit_iso_years(text, expected):
 ])
 def test_a_scale_glued_to_a_range_is_the_scale_of_both_ends(text, expected):
     assert _facts(text) == [expected]
+
+
+# ---- item 4: the property on any text (benchmarks/property_fuzz.py runs it 100,000 times) ---
+
+@settings(max_examples=10_000, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_any_text_gives_contract_facts_without_raising_and_the_same_twice(text):
+    check(text)
+
+
+@pytest.mark.parametrize(("fact", "problem"), [
+    (Fact(0, 2, "12", "CARDINAL", "12"), ""),
+    (Fact(0, 2, "13", "CARDINAL", "12"), "span"),
+    (Fact(0, 2, "12", "NUMBER", "12"), "type"),
+    (Fact(0, 2, "12", "CARDINAL", "1.20"), "no contract value"),
+    (Fact(0, 2, "12", "CARDINAL", "1e3"), "no contract value"),
+    (Fact(0, 2, "12", "CARDINAL", "20", "12"), "value_max < value"),
+    (Fact(0, 2, "12", "DATE", "2019-02-29"), "no contract value"),
+    (Fact(0, 2, "12", "DATE", "--04-31"), "no contract value"),
+    (Fact(0, 2, "12", "DATE", "25501"), "no contract value"),
+    (Fact(0, 2, "12", "DATE", "--02-29"), ""),
+    (Fact(0, 2, "12", "TIME", "24:56"), "no contract value"),
+    (Fact(0, 2, "12", "TIME", "24:00"), ""),
+    (Fact(0, 2, "12", "MONEY", "5", qualifier="about"), "qualifier"),
+])
+def test_the_property_finds_what_breaks_the_contract(fact, problem):
+    errors = contract_errors("12", [fact])
+    assert (problem in " ".join(errors)) and bool(errors) == bool(problem)
