@@ -108,7 +108,7 @@ class Number:
 
 
 def _beyond_reason(number: Number) -> bool:
-    """A value no text states (words multiplied past 10^LARGEST_POWER): not a number, and
+    """A value no text states (words multiplied past 10^200): not a number, and
     Python would refuse to write it out."""
     return max(abs(number.value), abs(number.value_max or ZERO)) >= LARGEST
 
