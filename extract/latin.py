@@ -94,8 +94,7 @@ class Transliterator:
             for letter, cyrillic in alphabet.letters.items():
                 readings.setdefault(letter, set()).add(cyrillic)
         self.unambiguous = {k: v.pop() for k, v in readings.items() if len(v) == 1}
-        self._document: str | None = None
-        self._document_markers: Alphabet | None = None
+        self._last_document: tuple[str | None, Alphabet | None] = (None, None)
 
     def alphabet(self, sentence: str, document: str = "") -> Alphabet:
         """The alphabet whose markers the sentence holds most of; else the document's;
@@ -106,9 +105,11 @@ class Transliterator:
     def _document_alphabet(self, document: str) -> Alphabet | None:
         """``_by_markers(document)``, kept for the last document: every Latin sentence without
         markers of its own asks for it, and reading a long document's markers is slow."""
-        if document is not self._document:
-            self._document, self._document_markers = document, self._by_markers(document)
-        return self._document_markers
+        known, markers = self._last_document  # one attribute, read once: safe across threads
+        if known is not document:
+            markers = self._by_markers(document)
+            self._last_document = (document, markers)
+        return markers
 
     def _by_markers(self, text: str) -> Alphabet | None:
         text = unicodedata.normalize("NFC", text).lower()
