@@ -18,7 +18,7 @@ from .memo import WordMemo
 from .morphology import is_plural_noun, noun_endings, noun_stem, parse_suffixes, read_word
 from .numbers import DASHES, Number, NumberReader, leading_digits
 from .phrases import PhraseMatch, PhraseTable
-from .temporal import TemporalMatcher
+from .temporal import TemporalMatcher, is_clock_time, is_real_date
 from .words import Word
 
 QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
@@ -103,21 +103,22 @@ class FactBuilder:
                     self._add(words, drafts, Draft(temporal.start, temporal.end, temporal.type,
                                                    temporal.value,
                                                    numberless=not self.relative_dates))
-                    i = temporal.end
+                    i = max(temporal.end, i + 1)  # every step moves on: no rule can loop
                 else:
                     i += 1
                 continue
             draft = self._fact(words, number)
             if draft is None:
-                i = number.end
+                i = max(number.end, i + 1)
                 continue
             if draft.type == "RANK":
                 draft.total = self._total_for(words, draft.start, totals)
             elif draft.type == "CARDINAL":
                 self._note_total(words, draft, totals)
             self._add(words, drafts, draft)
-            i = draft.end
-        return [d for d in drafts if not self._in_title(d, titles) and not d.numberless]
+            i = max(draft.end, i + 1)
+        return [d for d in drafts if not self._in_title(d, titles) and not d.numberless
+                and _real_value(d)]
 
     def _month_before_day(self, words: list[Word], i: int) -> bool:
         """наурыздың 5-і: a month in the genitive before a number, whose day it is; read as a
@@ -793,7 +794,8 @@ class FactBuilder:
         duration = self.durations.match(noun_words, k)
         if duration and duration.value == "century" and number.value.denominator == 1:
             century = int(number.value)
-            draft.value, draft.value_max = str((century - 1) * 100 + 1), str(century * 100)
+            # four-digit ISO years: the first century is 0001..0100
+            draft.value, draft.value_max = f"{(century - 1) * 100 + 1:04d}", f"{century * 100:04d}"
         return draft
 
     def _day_month(self, words: list[Word], number: Number, month: int, end: int,
@@ -1049,6 +1051,14 @@ def _divide(draft: Draft, number: Number, per: int) -> None:
     draft.value = format_number(draft.low)
     if number.value_max is not None:
         draft.value_max = format_number(number.value_max / per)
+
+
+def _real_value(draft: Draft) -> bool:
+    """A date the calendar has and a time the clock has (31 сәуір, 31.02.2019, 24:56 and the
+    256th century are none): other rules build them from parts they check one by one."""
+    check = {"DATE": is_real_date, "TIME": is_clock_time}.get(draft.type)
+    return check is None or all(check(value) for value in (draft.value, draft.value_max)
+                                if value)
 
 
 def _is_day_value(value: Fraction) -> bool:

@@ -94,12 +94,22 @@ class Transliterator:
             for letter, cyrillic in alphabet.letters.items():
                 readings.setdefault(letter, set()).add(cyrillic)
         self.unambiguous = {k: v.pop() for k, v in readings.items() if len(v) == 1}
+        self._last_document: tuple[str | None, Alphabet | None] = (None, None)
 
     def alphabet(self, sentence: str, document: str = "") -> Alphabet:
         """The alphabet whose markers the sentence holds most of; else the document's;
         else ASCII."""
-        return (self._by_markers(sentence) or self._by_markers(document)
+        return (self._by_markers(sentence) or self._document_alphabet(document)
                 or self.alphabets["ascii"])
+
+    def _document_alphabet(self, document: str) -> Alphabet | None:
+        """``_by_markers(document)``, kept for the last document: every Latin sentence without
+        markers of its own asks for it, and reading a long document's markers is slow."""
+        known, markers = self._last_document  # one attribute, read once: safe across threads
+        if known is not document:
+            markers = self._by_markers(document)
+            self._last_document = (document, markers)
+        return markers
 
     def _by_markers(self, text: str) -> Alphabet | None:
         text = unicodedata.normalize("NFC", text).lower()
@@ -144,8 +154,11 @@ class Transliterator:
             else:
                 following = clusters[i + 1][0].lower() if i + 1 < len(clusters) else ""
                 cyrillic, width = self._letter(letter, out, following, alphabet), 1
-            out.append(cyrillic.upper() if _is_upper(letter, alphabet) else cyrillic)
-            starts.append(start)
+            # a letter no table knows stays as it is, with its marks (n + U+0308 is two
+            # characters): every character written gets its offset
+            written = cyrillic.upper() if _is_upper(letter, alphabet) else cyrillic
+            out.extend(written)
+            starts.extend([start] * len(written))
             i += width
 
     def _letter(self, letter: str, out: list[str], following: str, alphabet: Alphabet) -> str:
@@ -216,12 +229,13 @@ class ScriptReader:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.transliterator = Transliterator(lex)
 
-    def view(self, sent: Span, document: str) -> SentenceView:
-        """``document`` is the Doc's text: offsets, and the fall-back for the alphabet."""
+    def view(self, sent: Span, document: str, whole: str | None = None) -> SentenceView:
+        """``document`` is the Doc's text: offsets, and the fall-back for the alphabet, unless
+        the Doc is a piece of a longer text ``whole``, whose alphabet is the fall-back then."""
         sentence = document[sent.start_char:sent.end_char]
         if not is_latin(sentence):
             return SentenceView(sentence, sent, document)
-        alphabet = self.transliterator.alphabet(sentence, document)
+        alphabet = self.transliterator.alphabet(sentence, document if whole is None else whole)
         words = sentence_words(sent, document)
         spellings = [self.transliterator.transliterate(w.text, alphabet) for w in words]
         cyrillic = [replace(w, text=s.cyrillic) for w, s in zip(words, spellings, strict=True)]

@@ -48,6 +48,13 @@ ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
 ALL_DIGITS = regex.compile(r"\d+")
 DASH = regex.compile(r"[-–—]")
+# More digits in a row are a code or noise, never a quantity (and past 4300 Python refuses
+# to read or write them as an int).
+MAX_DIGITS = 100
+LARGEST = Fraction(10) ** 200
+RANGE_CHAIN_MAX = 8  # numbers joined by dashes or мен/бен/пен read ahead for a spaced range
+NUMBER_WORDS_MAX = 64  # more words than a number written in words ever takes
+PAIR_NESTING_MAX = 4  # hyphenated pairs read inside a pair's right end (он бес-он бес-…)
 THOUSAND = Fraction(1000)  # the one scale a bare group of digits may follow (5 мың 300)
 
 
@@ -98,6 +105,18 @@ class Number:
     @property
     def case(self) -> str:
         return self.suffixes.get("case")
+
+
+def _beyond_reason(number: Number) -> bool:
+    """A value no text states (words multiplied past 10^200): not a number, and
+    Python would refuse to write it out."""
+    return max(abs(number.value), abs(number.value_max or ZERO)) >= LARGEST
+
+
+def _readable_digits(text: str) -> bool:
+    """Every run of digits in ``text`` is one Python reads (``regex`` knows digits of a newer
+    Unicode than ``int`` does) and at most MAX_DIGITS long."""
+    return all(len(run) <= MAX_DIGITS and run.isdecimal() for run in ALL_DIGITS.findall(text))
 
 
 def _to_fraction(digits: str) -> Fraction:
@@ -359,6 +378,26 @@ class NumberReader:
 
     def read(self, words: list[Word], i: int) -> Number | None:
         """The longest number starting at ``words[i]``, or None."""
+        number = self._read_single(words, i)
+        if number is None:
+            return None
+        # 10 – 15 мың, үш пен бес: a number joins the next into a range unless the next one
+        # makes a range with the one after it. The chain is read forward and joined from its
+        # end, in a loop over a window: a recursion per link overflowed the stack on
+        # "1 - 1 - 1 …", and an unbounded look-ahead made such runs quadratic.
+        chain = [number]
+        while len(chain) < RANGE_CHAIN_MAX and self._may_open_range(words, chain[-1]):
+            second = self._read_single(words, chain[-1].end + 1)
+            if second is None:
+                break
+            chain.append(second)
+        joined = chain.pop()
+        while chain:
+            joined = self._spaced_range(chain.pop(), joined)
+        return None if _beyond_reason(joined) else joined
+
+    def _read_single(self, words: list[Word], i: int) -> Number | None:
+        """The number starting at ``words[i]``, without a spaced range after it."""
         word = words[i]
         if word.in_name:
             return None
@@ -373,7 +412,7 @@ class NumberReader:
             return None
         if not number.glued and not number.time and not number.date:
             number = self._read_scales(words, number)
-        return self._read_spaced_range(words, number)
+        return number
 
     def _read_plain(self, words: list[Word], i: int) -> Number | None:
         """A number in digits or words with its fraction, without scale words after it."""
@@ -424,6 +463,8 @@ class NumberReader:
         return number
 
     def _read_digits(self, match: regex.Match, i: int) -> Number | None:
+        if not _readable_digits(match.string[:match.start("rest")]):
+            return None
         number = Number(ZERO, i, i + 1, digits=True, sign=match["sign"] or "")
         if match["date"]:
             day, month, year = (int(p) for p in match["date"].split("."))
@@ -438,8 +479,8 @@ class NumberReader:
             number.date = match["iso"]
         elif match["time"]:
             hours, minutes = (int(p) for p in match["time"].split(":"))
-            if hours > 24 or minutes > 59:
-                return None
+            if hours > 24 or minutes > 59 or hours == 24 and minutes:
+                return None  # 24:56 is no time of day (24:00 is the day's end)
             number.time = f"{hours:02d}:{minutes:02d}"
             number.value = Fraction(hours * 60 + minutes, 60)
         elif match["frac"]:
@@ -473,8 +514,10 @@ class NumberReader:
             return
         reading = self.read_number_word(rest.removeprefix("-"))
         if reading and self.kinds[reading.stem] == "scale" and not rest.startswith("-"):
-            # 3мыңнан: a scale word glued to the digits
+            # 3мыңнан: a scale word glued to the digits, of both ends of a range (15-20млн)
             number.value *= self.values[reading.stem]
+            if number.value_max is not None:
+                number.value_max *= self.values[reading.stem]
             number.suffixes, number.glued = reading.suffixes, ""
 
     # ---- number words -------------------------------------------------------------------
@@ -501,10 +544,12 @@ class NumberReader:
         return Number(whole.value * digits.value, whole.start, digits.end, digits=True,
                       suffixes=digits.suffixes)
 
-    def _integer(self, words: list[Word], i: int, scales: bool = True) -> Number | None:
+    def _integer(self, words: list[Word], i: int, scales: bool = True, nested: int = 0
+                 ) -> Number | None:
         """Number words from ``words[i]`` on, summed by their kinds (жиырма бес, мың тоғыз жүз,
         екі миллион бес жүз мың, үш жарым, жарты миллион); a hyphen inside a word makes a range
-        (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words."""
+        (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words; ``nested``
+        counts the ranges whose right end this number is."""
         total, group, last = ZERO, ZERO, ""
         end, suffixes, scale_seen, collective = i, Suffixes(), False, False
         for j in range(i, len(words)):
@@ -513,7 +558,7 @@ class NumberReader:
                 break
             reading = self.read_number_word(word.lower, inside=j > i)
             if reading is None:
-                pair = (self._pair(words, i, j, total + group, last)
+                pair = (self._pair(words, i, j, total, group, last, nested)
                         if "-" in word.lower.strip("-") else None)
                 if pair is not None:
                     return pair
@@ -538,20 +583,30 @@ class NumberReader:
             number.words_only = False  # бір ғана "only one": the numeral, not the article
         return number
 
-    def _pair(self, words: list[Word], i: int, j: int, before: Fraction, last: str
-              ) -> Number | None:
-        """A hyphenated word inside a number: бес-алты, екі-үш сағат, он бес-жиырма мың."""
+    def _pair(self, words: list[Word], i: int, j: int, total: Fraction, group: Fraction,
+              last: str, nested: int = 0) -> Number | None:
+        """A hyphenated word inside a number: бес-алты, екі-үш сағат, он бес-жиырма мың,
+        мың жарым-екі мың. The right end is read as a number that may hold a pair itself
+        (then this is none), up to PAIR_NESTING_MAX deep: "он бес-он бес-он …" recursed
+        once per word."""
+        if nested >= PAIR_NESTING_MAX:
+            return None
         left, _, right = words[j].lower.partition("-")
         low_reading = self.read_number_word(left)
-        if low_reading is None or low_reading.suffixes:
+        if low_reading is None or low_reading.suffixes or self.read_number_word(right) is None:
+            # a right end that is no number word by itself is no range end (бес-бес-бес…):
+            # checked here so that a chain of hyphens is not read by a recursion per hyphen
             return None
         kind = self.kinds[low_reading.stem]
-        step = self._combine(kind, self.values.get(low_reading.stem, ZERO),
-                             ZERO, before, last)
+        step = self._combine(kind, self.values.get(low_reading.stem, ZERO), total, group, last)
         if step is None or kind == "half_before":
             return None
         low = step[0] + step[1]
-        high = self._integer([Word(right, words[j].start, words[j].end), *words[j + 1:]], 0)
+        # the words after, up to a window no number is longer than: copying the sentence's
+        # rest for each pair made runs of pairs quadratic
+        after = words[j + 1:j + 1 + NUMBER_WORDS_MAX]
+        high = self._integer([Word(right, words[j].start, words[j].end), *after], 0,
+                             nested=nested + 1)
         if high is None or high.value_max is not None:
             return None
         if high.value >= 1000 and low < 1000 and high.value % 1000 == 0:
@@ -721,6 +776,7 @@ class NumberReader:
             return number
         value, high, scale = number.value, number.value_max, None
         j = number.end
+        said = self._scale_at(words, j - 1) if not number.digits else None
         while j < len(words):
             reading = self.read_number_word(words[j].lower, inside=True)
             if reading is None or words[j].in_name:
@@ -731,6 +787,10 @@ class NumberReader:
             elif kind == "scale" and (number.digits or number.decimal or value >= 1):
                 if number.digits and j == number.end and value >= self.values[reading.stem]:
                     break  # 5000 мың: a second number, not a scale
+                if (scale or said) and self.values[reading.stem] <= (scale or said):
+                    # a scale word multiplies only a smaller one before it (мың миллион is
+                    # 10^9); миллиард миллиард or миллион мың are two numbers, not 10^18
+                    break
                 scale = self.values[reading.stem]
                 value *= scale
                 high = high * scale if high is not None else None
@@ -745,6 +805,12 @@ class NumberReader:
         if scale and number.integer_digits and high is None and not number.suffixes:
             return self._read_next_group(words, number, scale)
         return number
+
+    def _scale_at(self, words: list[Word], k: int) -> Fraction | None:
+        """The value of word ``k`` when it is a scale word (the end of бес миллиард)."""
+        reading = self.read_number_word(words[k].lower, inside=True) if k >= 0 else None
+        return (self.values[reading.stem]
+                if reading is not None and self.kinds[reading.stem] == "scale" else None)
 
     def _read_next_group(self, words: list[Word], number: Number, scale: Fraction) -> Number:
         """1 млрд 200 млн, 19 миллион 800 мың, 5 мың 300: whole digits under a scale go on
@@ -769,16 +835,17 @@ class NumberReader:
         number.end, number.suffixes = group.end, group.suffixes
         return number
 
-    def _read_spaced_range(self, words: list[Word], number: Number) -> Number:
-        """10 – 15 мың, үш пен бес: a dash or мен/бен/пен between two numbers makes a range with
-        the unit of the second."""
+    def _may_open_range(self, words: list[Word], number: Number) -> bool:
+        """A dash or мен/бен/пен follows the number, which may start a spaced range."""
         j = number.end
-        if (number.value_max is not None or number.suffixes or number.glued or number.time
-                or number.marked or j + 1 >= len(words) or not self._joins_range(words[j])):
-            return number
-        second = self.read(words, j + 1)
-        if (second is None or second.value_max is not None or second.value <= number.value
-                or second.marked):
+        return not (number.value_max is not None or number.suffixes or number.glued
+                    or number.time or number.marked or j + 1 >= len(words)
+                    or not self._joins_range(words[j]))
+
+    def _spaced_range(self, number: Number, second: Number) -> Number:
+        """10 – 15 мың, үш пен бес: a dash or мен/бен/пен between two numbers makes a range with
+        the unit of the second; ``second`` is the whole reading after the joiner."""
+        if second.value_max is not None or second.value <= number.value or second.marked:
             return number
         low = number.value
         if second.value >= 1000 and low < 1000 and second.value % 1000 == 0:
@@ -808,8 +875,10 @@ def _round_unit(value: Fraction) -> Fraction:
 
 
 def _last_scale(total: Fraction) -> Fraction:
+    """The largest power of 1000 that divides ``total`` (1 for zero, which every power divides:
+    the loop must end)."""
     scale = Fraction(1)
-    while total % (scale * 1000) == 0:
+    while total and total % (scale * 1000) == 0:
         scale *= 1000
     return scale
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
@@ -101,10 +102,11 @@ class NumericFacts:
             self._add_ents(doc, spans)
         return doc
 
-    def facts(self, doc: Doc, text: str) -> list[Fact]:
+    def facts(self, doc: Doc, text: str, whole: str | None = None) -> list[Fact]:
         """The facts of a Doc of ``text`` as records, as ``doc_facts`` reads them from the
         spans this component sets after kk_sentencizer, without making the spans and
-        without setting the sentence boundaries on the doc: the batch path."""
+        without setting the sentence boundaries on the doc: the batch path. ``whole``: the
+        text the doc is a piece of, when it is one (its alphabet is the Latin fall-back)."""
         tokens = Tokens.of_doc(doc)
         starts = [k for k, first in enumerate(sentence_starts(tokens.orths, doc.vocab.strings))
                   if first]
@@ -112,10 +114,10 @@ class NumericFacts:
         sentences = list(zip(starts, ends, strict=True))
         return [Fact(f.start, f.end, text[f.start:f.end], f.draft.type, sentence=f.sentence,
                      **{name: getattr(f.draft, name) for name in FACT_ATTRIBUTES})
-                for f in self._found(doc, text, tokens, sentences)]
+                for f in self._found(doc, text, tokens, sentences, whole)]
 
-    def _found(self, doc: Doc, text: str, tokens: Tokens, sentences: list[tuple[int, int]]
-               ) -> Iterator[Found]:
+    def _found(self, doc: Doc, text: str, tokens: Tokens, sentences: list[tuple[int, int]],
+               whole: str | None = None) -> Iterator[Found]:
         """Every fact of the doc, in text order. ``text`` is the doc's text (``Doc.text``
         joins every token on each access), ``sentences`` token ranges."""
         gated = self._flags(tokens, text, self._gated_tokens, self._passes_token_gate)
@@ -130,7 +132,7 @@ class NumericFacts:
                               or numeric is not None and not any(numeric[first:after])):
                 continue  # the gates below would find nothing: no word needs building
             if latin:
-                view = self.scripts.view(doc[first:after], text)
+                view = self.scripts.view(doc[first:after], text, whole)
                 if not self.gate.search(view.text.lower()):
                     continue
                 words = view.words()
@@ -233,6 +235,59 @@ def find_facts(text: str, relative_dates: bool = False) -> list[Fact]:
     [('35 млрд теңге', 'MONEY', '35000000000', 'KZT')]
     """
     nlp = load_pipeline(relative_dates)
+    component = nlp.get_pipe("kazakh_numeric_facts")
     # the pipeline's steps, the sentencizer's rule included, with the facts read straight
-    # into records: the same facts as doc_facts(nlp(text)) without a Span per fact
-    return nlp.get_pipe("kazakh_numeric_facts").facts(nlp.make_doc(text), text)
+    # into records: the same facts as doc_facts(nlp(text)) without a Span per fact. spaCy
+    # reads the text with lone surrogates replaced (it cannot encode them), the rules the
+    # text itself: both have the same length, so the offsets are the text's.
+    tokenized = spacy_safe(text)
+    pieces = text_pieces(tokenized, nlp.max_length)
+    if len(pieces) == 1:
+        return component.facts(nlp.make_doc(tokenized), text)
+    facts = []
+    for start, end in pieces:
+        found = component.facts(nlp.make_doc(tokenized[start:end]), text[start:end], text)
+        facts.extend(replace(f, start=f.start + start, end=f.end + start) for f in found)
+    return facts
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def spacy_safe(text: str) -> str:
+    """``text`` with each lone surrogate (an undecodable byte read with ``surrogateescape``)
+    as U+FFFD, one character for one, which spaCy's tokenizer can hash."""
+    return text if text.isascii() or not _SURROGATE.search(text) else _SURROGATE.sub("\ufffd",
+                                                                                     text)
+
+
+# Where a piece of a long text may end: after a whitespace run holding a line break (every
+# line break ends a sentence, and whitespace never joins tokens, so the cut changes nothing),
+# else after a sentence's final stop before a capital, else after any whitespace.
+_PIECE_ENDS = (regex.compile(r"[^\S\n]*\n\s*(?=\S)"),
+               regex.compile(r"[.!?…][\"»”’)]*[^\S\n]+(?=[\p{Lu}\d«\"“„'(\-–—])"),
+               regex.compile(r"\s+(?=\S)"))
+
+
+def text_pieces(text: str, limit: int) -> list[tuple[int, int]]:
+    """``text`` cut into pieces of at most ``limit`` characters (spaCy's ``max_length``),
+    each ending where a sentence does (a text of one endless line is cut anyhow)."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = _piece_end(text, start, start + limit)
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _piece_end(text: str, start: int, end: int) -> int:
+    """The last good cut after ``start`` and at or before ``end`` (``end`` itself if none)."""
+    for pattern in _PIECE_ENDS:
+        last = None
+        for last in pattern.finditer(text, start, end):  # noqa: B007 (only the last is used)
+            pass
+        if last is not None and start < last.end() < end:
+            return last.end()
+    return end

@@ -8,12 +8,45 @@ except for a bare month, which gets ``--MM``.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import regex
 
 from .lexicon import Lexicon, Phrase, load_lexicon, load_pattern_file
 from .phrases import PhraseMatch, PhraseTable
 from .words import Word
+
+ISO_DATE = regex.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"
+                         r"|--(?P<month>\d{2})(?:-(?P<day>\d{2}))?|---(?P<day>\d{2})")
+CLOCK_TIME = regex.compile(r"(?P<hours>\d{2}):(?P<minutes>\d{2})")
+LEAP_YEAR = 2000  # a day and month without a year: 29 February may be meant
+
+
+def is_real_date(value: str) -> bool:
+    """An ISO 8601 date (2019, 2019-02, 2019-02-28, --02-29, ---31) the calendar has:
+    31 сәуір, 30 ақпан, 29 ақпан 2019, the year 0 and a five-digit year are none."""
+    match = ISO_DATE.fullmatch(value)
+    if match is None:
+        return False
+    year, month, day = (int(match[name]) if match[name] else None
+                        for name in ("year", "month", "day"))
+    if year == 0 or month is not None and not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    longest = calendar.monthrange(year or LEAP_YEAR, month)[1] if month else 31
+    return 1 <= day <= longest
+
+
+def is_clock_time(value: str) -> bool:
+    """hh:mm of a day's clock, 00:00 to 23:59, and 24:00 for the day's end (24:56 is none)."""
+    match = CLOCK_TIME.fullmatch(value)
+    if match is None:
+        return False
+    hours, minutes = int(match["hours"]), int(match["minutes"])
+    return minutes < 60 and (hours < 24 or hours == 24 and minutes == 0)
 
 
 def _phrases(words: list[str]) -> dict[Phrase, str]:
