@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .facts import COLUMNS, QUALIFIERS, TYPES
-from .pipeline import doc_facts, load_pipeline
+from .pipeline import find_facts
 
 DTYPES = {"start": "int64", "end": "int64", "span": "string",
           "type": pd.CategoricalDtype(TYPES), "value": "string", "value_max": "string",
@@ -32,8 +32,10 @@ def facts_frame(texts: Iterable[str] | pd.Series | pd.DataFrame,
     """
     texts, ids = _texts_and_ids(texts, ids, text_column, id_column)
     rows, docs = [], []
-    for doc_id, doc in zip(ids, load_pipeline(relative_dates).pipe(texts), strict=True):
-        for fact in doc_facts(doc):
+    # find_facts, not nlp.pipe: it reads any str (lone surrogates, texts over spaCy's
+    # max_length) with the same facts
+    for doc_id, text in zip(ids, texts, strict=True):
+        for fact in find_facts(text, relative_dates):
             rows.append(fact.row(doc_id))
             docs.append(doc_id)
     frame = pd.DataFrame(rows, columns=list(COLUMNS)).astype(DTYPES)

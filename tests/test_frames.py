@@ -78,3 +78,10 @@ def test_relative_dates_on_request() -> None:
     texts = ["Биыл 5 млн теңге бөлінді."]
     assert list(facts_frame(texts)["span"]) == ["5 млн теңге"]
     assert list(facts_frame(texts, relative_dates=True)["span"]) == ["Биыл", "5 млн теңге"]
+
+
+def test_a_frame_reads_a_text_over_spacys_max_length():
+    long_text = "Бюджетке 35 млрд теңге бөлінді.\n" * 35_000
+    frame = facts_frame(["5 мың теңге", long_text])
+    assert frame["span"].tolist()[:2] == ["5 мың теңге", "35 млрд теңге"]
+    assert (frame["doc"] == 1).sum() == 35_000
