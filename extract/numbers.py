@@ -48,6 +48,9 @@ ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
 ALL_DIGITS = regex.compile(r"\d+")
 DASH = regex.compile(r"[-–—]")
+# scale words multiplied after a number (5 мың миллиард): a run of мың мың мың … stops here
+# instead of growing one number, digit by digit, over the whole run
+STACKED_SCALES_MAX = 3
 THOUSAND = Fraction(1000)  # the one scale a bare group of digits may follow (5 мың 300)
 
 
@@ -706,7 +709,7 @@ class NumberReader:
         тоқсан үш бүтін төрт миллиард."""
         if number.suffixes or number.marked:
             return number
-        value, high, scale = number.value, number.value_max, None
+        value, high, scale, scales = number.value, number.value_max, None, 0
         j = number.end
         while j < len(words):
             reading = self.read_number_word(words[j].lower, inside=True)
@@ -715,10 +718,12 @@ class NumberReader:
             kind = self.kinds[reading.stem]
             if kind == "half_after" and value.denominator == 1:
                 value += Fraction(1, 2)
-            elif kind == "scale" and (number.digits or number.decimal or value >= 1):
+            elif (kind == "scale" and (number.digits or number.decimal or value >= 1)
+                  and scales < STACKED_SCALES_MAX):
                 if number.digits and j == number.end and value >= self.values[reading.stem]:
                     break  # 5000 мың: a second number, not a scale
                 scale = self.values[reading.stem]
+                scales += 1
                 value *= scale
                 high = high * scale if high is not None else None
             else:
