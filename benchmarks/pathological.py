@@ -16,7 +16,7 @@ A text longer than spaCy's ``nlp.max_length`` (1,000,000) is measured with ``max
 raised in the measuring process only, when ``find_facts`` does not read such texts in pieces.
 
     python benchmarks/pathological.py [--runs 3] [--sizes 10000,100000,1000000]
-        [--only NAME,NAME] [--timeout 120] [--json FILE]
+        [--only 'NAME|NAME'] [--part K/N] [--timeout 120] [--json FILE]
 """
 
 from __future__ import annotations
@@ -204,7 +204,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
-    parser.add_argument("--only", default="", help="Comma-separated pattern names.")
+    parser.add_argument("--only", default="", help="Pattern names, separated by '|'.")
+    parser.add_argument("--part", default="1/1",
+                        help="K/N: only every N-th pattern from the K-th (to run N at once).")
     parser.add_argument("--timeout", type=float, default=120.0,
                         help="Seconds before one measurement is given up.")
     parser.add_argument("--news", type=Path, default=NEWS,
@@ -212,10 +214,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="Also write the figures here.")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    names = [n for n in args.only.split(",") if n] or NAMES
+    names = [n for n in args.only.split("|") if n] or NAMES
     unknown = [n for n in names if n not in NAMES]
     if unknown:
-        raise SystemExit(f"pathological.py: unknown patterns: {', '.join(unknown)}")
+        raise SystemExit(f"pathological.py: unknown patterns: {' | '.join(unknown)}")
+    part, parts = (int(k) for k in args.part.split("/"))
+    names = names[part - 1::parts]
     rows = {}
     for name in names:
         rows[name] = run_pattern(name, sizes, args.runs, args.timeout, args.news)
