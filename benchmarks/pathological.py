@@ -67,6 +67,8 @@ UNITS = {
     "suffixed бесеуі": "бесеуі ",
     "suffixed 5-ке": "5-ке ",
     "coordinated үш пен": "үш пен ",
+    "roman I I I": "I ",
+    "capital after numbers 5 G": "бес 5 G ",
     "latin myń": "myń ",
     "latin words": "bes million teńge ",
     "long word": "а",

@@ -240,15 +240,18 @@ class NumberReader:
     def _mark_lettered(self, words: list[Word]) -> None:
         """үш D сканер, 5 G желісі, 5 А сыныбы: a number before a lone capital letter is
         part of a term or a name (3D, 5G, 5A)."""
+        # the words that may start a number right before words[k], counted as k goes on, and
+        # marked once each: walking back from every capital was quadratic in I I I I …
+        run = marked = 0  # the run's length; the index up to which it is marked
         for k in range(1, len(words)):
+            previous = words[k - 1]
+            run = run + 1 if not previous.is_punct and self.starts_number(previous) else 0
             text = words[k].text
             if len(text) != 1 or not text.isupper():
                 continue
-            j = k
-            while j and not words[j - 1].is_punct and self.starts_number(words[j - 1]):
-                j -= 1
-            for word in words[j:k]:
+            for word in words[max(k - run, marked):k]:
                 word.in_name = True
+            marked = k
 
     def _after_code(self, words: list[Word], k: int) -> bool:
         """ID 123456, ISBN: 978…, Nikkei 225: digits after a code word or a Latin-script name."""

@@ -12,7 +12,7 @@ from spacy.tokenizer import Tokenizer
 from extract import find_facts
 from extract.building import SERIES_ORDINALS_MAX
 from extract.lang.kk.tokenizer import RUN_PIECE, SPAN_PIECE, KazakhTokenizer, cuts
-from extract.numbers import STACKED_SCALES_MAX
+from extract.numbers import STACKED_SCALES_MAX, NumberReader
 from extract.pipeline import load_pipeline
 from extract.words import THOUSANDS_GROUPS_MAX, Tokens, token_words
 
@@ -100,8 +100,7 @@ def test_text_without_long_runs_is_not_cut() -> None:
 
 
 def _words(nlp, text: str) -> list[str]:
-    doc = nlp.make_doc(text)
-    return [w.text for w in token_words(Tokens.of_doc(doc), 0, len(doc), text)]
+    return [w.text for w in _word_objects(nlp, text)]
 
 
 def test_glued_runs_are_one_word(nlp) -> None:
@@ -135,3 +134,16 @@ def test_an_ordinal_series_as_long_as_the_window_is_one_date() -> None:
     facts = find_facts(f"Бұл {series} болды.")
     assert [f.type for f in facts] == ["DATE"]
     assert facts[0].span == series
+
+
+def test_numbers_before_a_capital_letter_are_marked_once_each(nlp) -> None:
+    words = _word_objects(nlp, "бес алты D, жеті I I 8 G")
+    NumberReader()._mark_lettered(words)
+    assert [(w.text, w.in_name) for w in words] == [
+        ("бес", True), ("алты", True), ("D", False), (",", False), ("жеті", True),
+        ("I", True), ("I", True), ("8", True), ("G", False)]
+
+
+def _word_objects(nlp, text: str):
+    doc = nlp.make_doc(text)
+    return token_words(Tokens.of_doc(doc), 0, len(doc), text)
