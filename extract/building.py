@@ -25,6 +25,9 @@ QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 TERMINALS = frozenset(".!?…")
 MAX_OWNER_WORDS = 4  # «Нұр Отан» партиясының кезектен тыс | 19-ыншы съезі
 MAX_PLACE_WORDS = 2  # Нұр-Сұлтан қаласындағы | нөмірі 23-інші мектеп
+# ordinals read after the first for one date (19-ыншы, 20-сыншы ғасырларда): a window, or a
+# long list of ordinals is read again from each of its members
+SERIES_ORDINALS_MAX = 8
 MAX_TITLE_WORDS = 7  # «Бизнестің жол картасы екі мың жиырма бес»; reported speech runs longer
 TITLE_TYPES = frozenset({"CARDINAL", "ORDINAL"})
 CLOCK_CASES = frozenset({"locative", "dative", "ablative"})  # отызда, отызға, отыздан
@@ -753,8 +756,10 @@ class FactBuilder:
         """он төртінші – он бесінші ғасырларда, 19-ыншы, 20-сыншы ғасырларда, 24-інші – 27-нші
         маусым аралығында: ordinals joined by a dash or comma before one time noun or month
         are one date, from the first to the last."""
-        last, k = number, number.end
-        while k + 1 < len(words) and words[k].text in (*DASHES, ","):
+        last, k, read = number, number.end, 0
+        while (read < SERIES_ORDINALS_MAX and k + 1 < len(words)
+               and words[k].text in (*DASHES, ",")):
+            read += 1
             nxt = self.numbers.read(words, k + 1)
             if nxt is None or not nxt.ordinal:
                 break

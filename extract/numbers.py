@@ -55,6 +55,9 @@ LARGEST = Fraction(10) ** 200
 RANGE_CHAIN_MAX = 8  # numbers joined by dashes or мен/бен/пен read ahead for a spaced range
 NUMBER_WORDS_MAX = 64  # more words than a number written in words ever takes
 PAIR_NESTING_MAX = 4  # hyphenated pairs read inside a pair's right end (он бес-он бес-…)
+# scale words multiplied after a number (5 мың миллиард): a run of мың мың мың … stops here
+# instead of growing one number, digit by digit, over the whole run
+STACKED_SCALES_MAX = 3
 THOUSAND = Fraction(1000)  # the one scale a bare group of digits may follow (5 мың 300)
 
 
@@ -256,15 +259,18 @@ class NumberReader:
     def _mark_lettered(self, words: list[Word]) -> None:
         """үш D сканер, 5 G желісі, 5 А сыныбы: a number before a lone capital letter and a
         lower-case word is part of a term or a name (3D, 5G, 5A)."""
+        # the words that may start a number right before words[k], counted as k goes on, and
+        # marked once each: walking back from every capital was quadratic in I I I I …
+        run = marked = 0  # the run's length; the index up to which it is marked
         for k in range(1, len(words)):
+            previous = words[k - 1]
+            run = run + 1 if not previous.is_punct and self.starts_number(previous) else 0
             text = words[k].text
             if len(text) != 1 or not text.isupper() or not self._letter_of_name(words, k):
                 continue
-            j = k
-            while j and not words[j - 1].is_punct and self.starts_number(words[j - 1]):
-                j -= 1
-            for word in words[j:k]:
+            for word in words[max(k - run, marked):k]:
                 word.in_name = True
+            marked = k
 
     def _letter_of_name(self, words: list[Word], k: int) -> bool:
         """The capital letter ``words[k]`` names something with the number before it. A
@@ -774,7 +780,7 @@ class NumberReader:
         тоқсан үш бүтін төрт миллиард."""
         if number.suffixes or number.marked:
             return number
-        value, high, scale = number.value, number.value_max, None
+        value, high, scale, scales = number.value, number.value_max, None, 0
         j = number.end
         said = self._scale_at(words, j - 1) if not number.digits else None
         while j < len(words):
@@ -784,7 +790,8 @@ class NumberReader:
             kind = self.kinds[reading.stem]
             if kind == "half_after" and value.denominator == 1:
                 value += Fraction(1, 2)
-            elif kind == "scale" and (number.digits or number.decimal or value >= 1):
+            elif (kind == "scale" and (number.digits or number.decimal or value >= 1)
+                  and scales < STACKED_SCALES_MAX):
                 if number.digits and j == number.end and value >= self.values[reading.stem]:
                     break  # 5000 мың: a second number, not a scale
                 if (scale or said) and self.values[reading.stem] <= (scale or said):
@@ -792,6 +799,7 @@ class NumberReader:
                     # 10^9); миллиард миллиард or миллион мың are two numbers, not 10^18
                     break
                 scale = self.values[reading.stem]
+                scales += 1
                 value *= scale
                 high = high * scale if high is not None else None
             else:

@@ -20,6 +20,9 @@ THOUSANDS_GAPS = frozenset(_GAP_CHARS)
 THOUSANDS_GAP = regex.compile(f"[{_GAP_CHARS}]")
 _GROUP_HEAD = regex.compile(r"\d{1,3}")
 _GROUP_TAIL = regex.compile(r"\d{3}(?!\d)")
+# Groups of three joined after the first at most (1 000 000 000 000 000 000 000 has seven):
+# a longer run is a table or noise, and reading it whole is quadratic.
+THOUSANDS_GROUPS_MAX = 7
 
 
 class _LowerOnce:
@@ -86,24 +89,30 @@ def sentence_words(sent: Span, text: str | None = None) -> list[Word]:
 def token_words(tokens: Tokens, start: int, end: int, text: str) -> list[Word]:
     """The words of tokens ``start`` .. ``end`` (exclusive) of ``tokens``; ``text`` is the
     document's."""
-    words: list[Word] = []
+    # A word's tokens are contiguous in the text, so a word is its slice of the text, cut
+    # once its last token is known: gluing token texts one by one is quadratic in a long
+    # hyphen-glued run (1-1-1-…).
+    begins: list[int] = []
+    ends: list[int] = []
+    kinds: list[bool] = []  # the word is punctuation
     glued = False
-    starts, lengths, punct = tokens.starts, tokens.lengths, tokens.punct
+    starts, lengths, punct, spaced = tokens.starts, tokens.lengths, tokens.punct, tokens.spaced
     for k in range(start, end):
         if tokens.space[k]:
             glued = False
             continue
-        token_end = starts[k] + lengths[k]
-        token = text[starts[k]:token_end]
-        separates = punct[k] and token not in JOINERS
+        token_start = starts[k]
+        token_end = token_start + lengths[k]
+        separates = punct[k] and text[token_start:token_end] not in JOINERS
         # an abbreviation keeps its stop and ends its word: млн.теңге is млн. | теңге
-        if glued and not separates and not words[-1].is_punct and words[-1].text[-1] != ".":
-            last = words[-1]
-            last.text += token
-            last.end = token_end
+        if glued and not separates and not kinds[-1] and text[ends[-1] - 1] != ".":
+            ends[-1] = token_end
         else:
-            words.append(Word(token, starts[k], token_end, is_punct=separates))
-        glued = not tokens.spaced[k]
+            begins.append(token_start)
+            ends.append(token_end)
+            kinds.append(separates)
+        glued = not spaced[k]
+    words = [Word(text[b:e], b, e, is_punct=p) for b, e, p in zip(begins, ends, kinds, strict=True)]
     return _drop_fillers(_join_thousands(words, text))
 
 
@@ -142,21 +151,34 @@ def _is_filler(text: str) -> bool:
 
 def _join_thousands(words: list[Word], text: str) -> list[Word]:
     joined: list[Word] = []
+    chain: bool | None = None  # joined[-1] is a group chain; None: not known yet
+    groups = 0  # groups of three joined to joined[-1]
     for word in words:
         prev = joined[-1] if joined else None
         # cheap tests first: this runs for every word of every gated sentence
         if (prev is not None and word.start - prev.end == 1 and word.text[:1].isdigit()
-                and _GROUP_TAIL.match(word.text)
-                and text[prev.end] in THOUSANDS_GAPS and _is_group_chain(prev.text)):
+                and groups < THOUSANDS_GROUPS_MAX and _GROUP_TAIL.match(word.text)
+                and text[prev.end] in THOUSANDS_GAPS
+                and (chain if chain is not None else _is_group_chain(prev.text))):
             prev.text = text[prev.start:word.end]
             prev.end = word.end
+            # the joined word is a chain if the part added is whole groups: known without
+            # splitting the whole word again (quadratic in a long run of groups)
+            chain = _is_group_tail(word.text)
+            groups += 1
         else:
             joined.append(word)
+            chain, groups = None, 0
     return joined
 
 
 def _is_group_chain(text: str) -> bool:
     """``150`` or ``1 500`` (groups of three after the first): a number that may go on."""
-    groups = THOUSANDS_GAP.split(text)
+    groups = THOUSANDS_GAP.split(text, maxsplit=1)
     return (bool(_GROUP_HEAD.fullmatch(groups[0]))
-            and all(len(g) == 3 and g.isdigit() for g in groups[1:]))
+            and (len(groups) == 1 or _is_group_tail(groups[1])))
+
+
+def _is_group_tail(text: str) -> bool:
+    """Groups of three digits between gaps: ``500``, ``000 500``."""
+    return all(len(g) == 3 and g.isdigit() for g in THOUSANDS_GAP.split(text))
