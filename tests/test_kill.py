@@ -23,17 +23,18 @@ from extract.cli import main
 from .conftest import REPO
 from .test_batch import SEED, manifest_rows
 
-DOCS = 60  # chunks of about ten: a kill after three more rows lands mid-run
+DOCS = 30  # chunks of two or three (256 KB): a kill after three more rows lands mid-run
 LAUNCH = [sys.executable, "-c", "from extract.cli import entry; entry()", "extract"]
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
 def corpus(folder: Path) -> Path:
-    """Documents that take a tenth of a second each: a run lasts a few seconds."""
+    """Documents of about 130 KB (a tenth of a second and more each): a run, and a resume,
+    last several of the one-second flushes of the manifest, so a kill lands mid-run."""
     folder.mkdir()
     text = SEED.read_text(encoding="utf-8")
     for i in range(DOCS):
-        (folder / f"{i:03d}.txt").write_text(text * (3 + i % 3), encoding="utf-8")
+        (folder / f"{i:03d}.txt").write_text(text * (20 + i % 3), encoding="utf-8")
     return folder
 
 
