@@ -165,25 +165,23 @@ def _errors(articles: list[Article]) -> str:
             "</ul></section>" if items else "")
 
 
-INDEX_HTML = """<section aria-label="Index of documents">
-<h2>Documents</h2>
-<div class="tools"><label>Filter <input type="search" id="index-filter"
- placeholder="name or reason"></label>
-<label>Show <select id="index-type"></select></label><span class="shown" id="index-shown"></span>
+def _table_section(label: str, title: str, name: str, placeholder: str, choose: str) -> str:
+    """A section with a filter box, a type choice and a sortable table the script fills."""
+    return f"""<section aria-label="{label}">
+<h2>{title}</h2>
+<div class="tools"><label>Filter <input type="search" id="{name}-filter"
+ placeholder="{placeholder}"></label>
+<label>{choose} <select id="{name}-type"></select></label>\
+<span class="shown" id="{name}-shown"></span>
 </div>
-<div class="scroll"><table class="index sortable"><thead></thead><tbody></tbody></table>
+<div class="scroll"><table class="{name} sortable"><thead></thead><tbody></tbody></table>
 <button type="button" class="more" hidden></button></div>
 </section>"""
 
-FACTS_HTML = """<section aria-label="All facts">
-<h2>All facts</h2>
-<div class="tools"><label>Filter <input type="search" id="facts-filter"
- placeholder="document, span, unit or subject"></label>
-<label>Type <select id="facts-type"></select></label><span class="shown" id="facts-shown"></span>
-</div>
-<div class="scroll"><table class="facts sortable"><thead></thead><tbody></tbody></table>
-<button type="button" class="more" hidden></button></div>
-</section>"""
+
+INDEX_HTML = _table_section("Index of documents", "Documents", "index", "name or reason", "Show")
+FACTS_HTML = _table_section("All facts", "All facts", "facts", "document, span, unit or subject",
+                            "Type")
 
 
 # ---- charts --------------------------------------------------------------------------------
