@@ -242,6 +242,17 @@ def interrupt_after(monkeypatch, calls: int, once=None):
     return count
 
 
+def interrupted_run(tmp_path, monkeypatch, docs: int, after: int):
+    """A run of ``docs`` documents to f.csv and m.csv, Ctrl-C at the ``after``-th; later
+    runs in this test are not interrupted. (archive, out, manifest)."""
+    archive = make_archive(tmp_path / "in", docs)
+    out, manifest = tmp_path / "f.csv", tmp_path / "m.csv"
+    interrupt_after(monkeypatch, after)
+    assert run([archive, "-o", out, "--manifest", manifest, "--workers", 1]).exit_code == 130
+    interrupt_after(monkeypatch, 10**9)
+    return archive, out, manifest
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_interrupted_then_resumed_run_equals_an_uninterrupted_one(tmp_path, monkeypatch, fmt):
     archive = make_archive(tmp_path / "in", 12)
@@ -308,12 +319,8 @@ def test_ctrl_c_stops_a_pool_cleanly_and_resume_finishes(tmp_path, monkeypatch):
 
 
 def test_resume_refuses_changed_inputs(tmp_path, monkeypatch):
-    archive = make_archive(tmp_path / "in", 6)
-    out, manifest = tmp_path / "f.csv", tmp_path / "m.csv"
-    interrupt_after(monkeypatch, 3)
-    assert run([archive, "-o", out, "--manifest", manifest, "--workers", 1]).exit_code == 130
+    archive, out, manifest = interrupted_run(tmp_path, monkeypatch, 6, 3)
     (archive / "0" / "0000.txt").rename(archive / "0" / "9999.txt")
-    interrupt_after(monkeypatch, 10**9)
     again = run([archive, "-o", out, "--manifest", manifest, "--resume"])
     assert again.exit_code == 2 and "cannot resume" in again.stderr
     assert "Traceback" not in again.stderr and not out.exists()
@@ -516,11 +523,7 @@ def test_outputs_that_would_replace_an_input_are_refused_before_anything_is_read
 
 
 def test_starting_afresh_says_so(tmp_path, monkeypatch):
-    archive = make_archive(tmp_path / "in", 4)
-    out, manifest = tmp_path / "f.csv", tmp_path / "m.csv"
-    interrupt_after(monkeypatch, 2)
-    assert run([archive, "-o", out, "--manifest", manifest, "--workers", 1]).exit_code == 130
-    interrupt_after(monkeypatch, 10**9)
+    archive, out, manifest = interrupted_run(tmp_path, monkeypatch, 4, 2)
     again = run([archive, "-o", out, "--manifest", manifest])
     assert again.exit_code == 0
     assert f"{out}.partial of an interrupted run is replaced: starting afresh" in again.stderr
@@ -607,11 +610,7 @@ def test_a_full_disk_is_one_line_and_the_run_resumes(tmp_path, monkeypatch, fmt)
 def test_an_interrupted_copy_of_the_finished_rows_keeps_them(tmp_path, monkeypatch):
     from extract.outputs import Output
 
-    archive = make_archive(tmp_path / "in", 6)
-    out, manifest = tmp_path / "f.csv", tmp_path / "m.csv"
-    interrupt_after(monkeypatch, 4)
-    assert run([archive, "-o", out, "--manifest", manifest, "--workers", 1]).exit_code == 130
-    interrupt_after(monkeypatch, 10**9)
+    archive, out, manifest = interrupted_run(tmp_path, monkeypatch, 6, 4)
     real = Output.flush
 
     def flush(self, durable=False):  # Ctrl-C (or a kill) just before the copy is on disk
