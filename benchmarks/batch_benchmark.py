@@ -51,7 +51,7 @@ print(tokens)
 
 
 def sentences(path: Path) -> list[str]:
-    from extract.conll import join_tokens, read_conll
+    from extract.evaluation.conll import join_tokens, read_conll
 
     return [join_tokens(s.tokens)[0] for s in read_conll(path)]
 

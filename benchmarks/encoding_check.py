@@ -19,8 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # measure this checkout's code
 
-from extract.conll import join_tokens, read_conll  # noqa: E402
-from extract.decoding import KAZAKH_CODE_PAGES, DecodeError, decode  # noqa: E402
+from extract.evaluation.conll import join_tokens, read_conll  # noqa: E402
+from extract.sources.decoding import KAZAKH_CODE_PAGES, DecodeError, decode  # noqa: E402
 
 
 def outcome(text: str, encoding: str) -> str:

@@ -65,7 +65,7 @@ def build_corpus(folder: Path, count: int, news: Path) -> int:
 def build_report(code: Path, corpus: Path, page: Path) -> tuple[float, float]:
     """(wall, CPU) seconds of a whole ``kazextract report`` process."""
     env = {**os.environ, "PYTHONPATH": str(code)}
-    command = [sys.executable, "-c", "from extract.cli import main; main()", "report",
+    command = [sys.executable, "-c", "from extract.cli.main import main; main()", "report",
                str(corpus), "-o", str(page)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()

@@ -29,7 +29,7 @@ README_SPANS = ("35 млрд теңге", "15-25%-ке", "193", "29-орынға
                 "секундына 4/66 мегабит", "екі")
 TABLES = {"README.md": ("seed-example", README_SPANS),
           "docs/contract.md": ("seed-table", None)}
-RUN_CLI = "from extract.cli import main; main()"
+RUN_CLI = "from extract.cli.main import main; main()"
 
 
 def seed_rows() -> list[dict[str, str]]:

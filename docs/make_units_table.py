@@ -4,7 +4,7 @@ patterns/ (between the ``units-table`` markers).
     python docs/make_units_table.py           # rewrite the tables
     python docs/make_units_table.py --check   # exit 1 when they differ from patterns/
 
-The tables are read from the same data files the extractor reads (extract.lexicon), so the
+The tables are read from the same data files the extractor reads (extract.kazakh.lexicon), so the
 documented list cannot drift from what the program knows.
 """
 
@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "docs"))
 
 from make_seed_table import replace_between  # noqa: E402
 
-from extract.lexicon import (  # noqa: E402  (the checkout's package, not an installed one)
+from extract.kazakh.lexicon import (  # noqa: E402  (the checkout's package, not an installed one)
     InventoryEntry,
     currency_inventory,
     duration_inventory,

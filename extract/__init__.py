@@ -10,7 +10,7 @@ __all__ = ["COLUMNS", "Fact", "facts_frame", "find_facts", "load_pipeline"]
 
 def __getattr__(name: str):  # noqa: ANN202  (PEP 562: spaCy loads on first use, not on import)
     if name in ("find_facts", "load_pipeline"):
-        from . import pipeline
+        from .assembly import pipeline
 
         return getattr(pipeline, name)
     if name in ("COLUMNS", "Fact"):
@@ -22,6 +22,6 @@ def __getattr__(name: str):  # noqa: ANN202  (PEP 562: spaCy loads on first use,
 
 def facts_frame(texts, ids=None, **options):  # noqa: ANN001, ANN003  (typed in frames.py)
     """All facts of ``texts`` as a typed pandas DataFrame (see ``frames.facts_frame``)."""
-    from .frames import facts_frame as _facts_frame
+    from .outputs.frames import facts_frame as _facts_frame
 
     return _facts_frame(texts, ids, **options)

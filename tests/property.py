@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from extract import find_facts
 from extract.facts import QUALIFIERS, TYPES, Fact
-from extract.lexicon import load_lexicon
+from extract.kazakh.lexicon import load_lexicon
 
 _LEX = load_lexicon()
 

@@ -6,7 +6,7 @@ import io
 
 from click.testing import CliRunner
 
-from extract.cli import main
+from extract.cli.main import main
 
 GOOD = "Бағдарламаға 35 млрд теңге бөлінді.\n"
 

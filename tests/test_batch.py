@@ -13,11 +13,13 @@ import signal
 import pytest
 from click.testing import CliRunner
 
-from extract import parallel, pipeline, work
-from extract.cli import main
-from extract.outputs import journal_rows
-from extract.parquet import read_rows
-from extract.writing import CsvWriter
+from extract.assembly import pipeline
+from extract.cli.main import main
+from extract.engines import parallel, work
+from extract.outputs.formats import journal_rows
+from extract.outputs.parquet import read_rows
+from extract.outputs.writing import CsvWriter
+from extract.sources import documents
 
 from .conftest import REPO
 
@@ -77,7 +79,7 @@ def test_output_is_byte_identical_whatever_the_number_of_workers(tmp_path, monke
 def test_pool_results_come_in_input_order(monkeypatch, chunks_per_worker):
     monkeypatch.setattr(parallel, "CHUNK_DOCS", 2)
     monkeypatch.setattr(parallel, "CHUNKS_PER_WORKER", chunks_per_worker)
-    tasks = [work.Task(f"d{i}", f"d{i}", text=article(i), nbytes=1) for i in range(30)]
+    tasks = [documents.Task(f"d{i}", f"d{i}", text=article(i), nbytes=1) for i in range(30)]
     results = list(parallel.run_local(iter(tasks), 2, parallel.Stop()))
     assert [r[0] for r in results] == [t.doc for t in tasks]
     assert all(r[2] == "ok" for r in results) and sum(len(r[5]) for r in results) > 30
@@ -90,7 +92,7 @@ def test_inputs_are_streamed_with_a_bounded_number_in_flight(workers):
     def endless():  # an input far larger than what may be held at once
         for i in range(10**6):
             pulled["n"] += 1
-            yield work.Task(f"d{i}", f"d{i}", text="Биыл 5 млн теңге бөлінді.", nbytes=40)
+            yield documents.Task(f"d{i}", f"d{i}", text="Биыл 5 млн теңге бөлінді.", nbytes=40)
 
     results = parallel.run_local(endless(), workers, parallel.Stop())
     first = [next(results) for _ in range(100)]
@@ -380,7 +382,7 @@ def test_summary_line_and_quiet(tmp_path):
 
 
 def test_progress_bar_on_a_terminal_and_lines_elsewhere(monkeypatch):
-    from extract import progress
+    from extract.engines import progress
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -468,8 +470,8 @@ def kill_worker_on(monkeypatch, marker: str, once=None):
     monkeypatch.setattr(work, "find_facts", find_facts)
 
 
-def pool_run(count: int) -> tuple[list[work.Task], list[tuple]]:
-    tasks = [work.Task(f"d{i}", f"d{i}", text=article(i) + (" KILL" if i == 7 else ""),
+def pool_run(count: int) -> tuple[list[documents.Task], list[tuple]]:
+    tasks = [documents.Task(f"d{i}", f"d{i}", text=article(i) + (" KILL" if i == 7 else ""),
                        nbytes=1) for i in range(count)]
     return tasks, list(parallel.run_local(iter(tasks), 2, parallel.Stop()))
 
@@ -578,12 +580,12 @@ def test_a_changed_format_on_resume_is_refused(tmp_path, monkeypatch):
 def test_a_full_disk_is_one_line_and_the_run_resumes(tmp_path, monkeypatch, fmt):
     """ENOSPC from a monkeypatched write (a real full disk, a small tmpfs, was tried by
     hand: the same line and a run that resumes byte-identically)."""
-    from extract import writing
+    from extract.outputs import writing
 
     archive = make_archive(tmp_path / "in", 12)
     whole, out, manifest = tmp_path / f"whole.{fmt}", tmp_path / f"f.{fmt}", tmp_path / "m.csv"
     assert run([archive, "-o", whole, "-q"]).exit_code == 0
-    monkeypatch.setattr("extract.batch.FLUSH_EVERY", 0)  # the manifest goes out as rows do
+    monkeypatch.setattr("extract.engines.batch.FLUSH_EVERY", 0)  # the manifest goes out as rows do
     real, calls = writing.CsvWriter.write, {"n": 0}
 
     def write(self, rows):
@@ -608,7 +610,7 @@ def test_a_full_disk_is_one_line_and_the_run_resumes(tmp_path, monkeypatch, fmt)
 
 
 def test_an_interrupted_copy_of_the_finished_rows_keeps_them(tmp_path, monkeypatch):
-    from extract.outputs import Output
+    from extract.outputs.formats import Output
 
     archive, out, manifest = interrupted_run(tmp_path, monkeypatch, 6, 4)
     real = Output.flush

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from extract.cli import main
-from extract.frames import facts_frame
+from extract.cli.main import main
+from extract.outputs.frames import facts_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "Бағдарламаға 35 млрд теңге бөлінді.\n"
@@ -30,7 +30,7 @@ def test_excel_puts_the_bom_on_standard_output_too():
 
 
 def test_help_does_not_load_spacy():
-    code = ("import sys\nfrom extract.cli import main\n"
+    code = ("import sys\nfrom extract.cli.main import main\n"
             "for args in (['--help'], ['extract', '--help'], ['eval', '--help'],"
             " ['eval-conll', '--help']):\n"
             "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
@@ -43,7 +43,7 @@ def test_help_does_not_load_spacy():
 
 def test_no_path_on_a_terminal_says_it_reads_standard_input():
     script = ("import sys, io\nsys.stdin = io.TextIOWrapper(io.BytesIO(b''))\n"
-              "sys.stdin.isatty = lambda: True\nfrom extract.cli import main\n"
+              "sys.stdin.isatty = lambda: True\nfrom extract.cli.main import main\n"
               "main(['extract', '-q'])\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})

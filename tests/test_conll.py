@@ -8,9 +8,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import extract.pipeline
-from extract.cli import main
-from extract.conll import (
+import extract.assembly.pipeline
+from extract.cli.main import main
+from extract.evaluation.conll import (
     Entity,
     Result,
     Sentence,
@@ -260,7 +260,7 @@ def test_cli_prints_table_misses_and_applies_min_f1(tmp_path: Path, monkeypatch)
                 found.append(_fact(text.index(word), text.index(word) + len(word), kind, "5"))
         return found
 
-    monkeypatch.setattr(extract.pipeline, "find_facts", find)
+    monkeypatch.setattr(extract.assembly.pipeline, "find_facts", find)
     runner = CliRunner()
     out = runner.invoke(main, ["eval-conll", str(path), "--misses", "3", "--numbers-only"])
     assert out.exit_code == 0, out.output

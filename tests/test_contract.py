@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from extract import COLUMNS, find_facts
-from extract.cli import main
+from extract.cli.main import main
 from extract.facts import format_number
 
 from .conftest import REPO

@@ -6,15 +6,15 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from extract import parallel
-from extract.cli import main
-from extract.parquet import read_rows
-from extract.writing import CsvWriter
+from extract.cli.main import main
+from extract.engines import parallel
+from extract.outputs.parquet import read_rows
+from extract.outputs.writing import CsvWriter
 
 from .test_batch import make_archive, manifest_rows
 
 distributed = pytest.importorskip("distributed")
-dask_engine = pytest.importorskip("extract.dask_engine")
+dask_engine = pytest.importorskip("extract.engines.dask")
 
 
 @pytest.fixture(scope="module")

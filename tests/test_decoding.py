@@ -8,8 +8,8 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from extract.cli import main
-from extract.decoding import DecodeError, decode, read_as, sniff_encoding
+from extract.cli.main import main
+from extract.sources.decoding import DecodeError, decode, read_as, sniff_encoding
 
 from .conftest import REPO
 

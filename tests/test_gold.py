@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.cli import main
+from extract.cli.main import main
 from extract.facts import TYPES
 
 REPO = Path(__file__).resolve().parents[1]

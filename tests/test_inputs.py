@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.cli import main
+from extract.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "Бағдарламаға 35 млрд теңге бөлінді.\n"
@@ -247,7 +247,7 @@ def test_a_folder_without_permission_is_not_a_folder_without_txt(tmp_path):
     (folder / "locked").chmod(0)
     try:
         done = subprocess.run(
-            [*without_dac_override(), sys.executable, "-c", "from extract.cli import main; "
+            [*without_dac_override(), sys.executable, "-c", "from extract.cli.main import main; "
              "main()", "extract", str(folder / "locked"), str(folder), "--manifest",
              str(manifest), "-q"], capture_output=True, text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT)})

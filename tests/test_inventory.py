@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from extract import find_facts
-from extract.lexicon import (
+from extract.kazakh.lexicon import (
     currency_inventory,
     duration_inventory,
     load_lexicon,

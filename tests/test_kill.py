@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.cli import main
+from extract.cli.main import main
 
 from .conftest import REPO
 from .test_batch import SEED, manifest_rows
 
 DOCS = 30  # chunks of two or three (256 KB): a kill after three more rows lands mid-run
-LAUNCH = [sys.executable, "-c", "from extract.cli import entry; entry()", "extract"]
+LAUNCH = [sys.executable, "-c", "from extract.cli.main import entry; entry()", "extract"]
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 

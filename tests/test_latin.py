@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract import find_facts
-from extract.latin import Transliterator, is_latin
+from extract.kazakh.latin import Transliterator, is_latin
 
 HERE = Path(__file__).parent / "latin"
 

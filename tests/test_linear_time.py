@@ -10,11 +10,11 @@ import spacy
 from spacy.tokenizer import Tokenizer
 
 from extract import find_facts
-from extract.building import SERIES_ORDINALS_MAX
+from extract.assembly.pipeline import load_pipeline
 from extract.lang.kk.tokenizer import RUN_PIECE, SPAN_PIECE, KazakhTokenizer, cuts
-from extract.numbers import STACKED_SCALES_MAX, NumberReader
-from extract.pipeline import load_pipeline
-from extract.words import THOUSANDS_GROUPS_MAX, Tokens, token_words
+from extract.numbers.reader import STACKED_SCALES_MAX, NumberReader
+from extract.rules.building import SERIES_ORDINALS_MAX
+from extract.text.words import THOUSANDS_GROUPS_MAX, Tokens, token_words
 
 RUNS = [
     "Бюджет 5 млн теңге " + "=" * 40 + " 30%-ға өсті.",

@@ -10,9 +10,9 @@ import pytest
 import spacy
 
 from extract.facts import format_number
-from extract.lexicon import load_lexicon
-from extract.numbers import Number, NumberReader
-from extract.words import Word, sentence_words
+from extract.kazakh.lexicon import load_lexicon
+from extract.numbers.reader import Number, NumberReader
+from extract.text.words import Word, sentence_words
 
 NLP = spacy.blank("kk")
 READER = NumberReader()

@@ -29,7 +29,7 @@ def test_wheel_installed_apart_from_the_source_runs_on_the_seed(tmp_path: Path) 
                     str(site), str(wheel)], check=True, capture_output=True)
     out = tmp_path / "facts.csv"
     program = ("import sys, extract; assert extract.__file__.startswith(sys.argv[1]), "
-               "extract.__file__; from extract.cli import main; sys.argv[1:2] = []; main()")
+               "extract.__file__; from extract.cli.main import main; sys.argv[1:2] = []; main()")
     run = subprocess.run([sys.executable, "-c", program, str(site), "extract", str(SEED),
                           "-o", str(out), "-q"], cwd=tmp_path, env={"PYTHONPATH": str(site)},
                          capture_output=True, text=True)

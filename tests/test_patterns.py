@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import find_facts, lexicon
-from extract.lexicon import PatternError, merge_tables, patterns_dir
+from extract import find_facts
+from extract.kazakh import lexicon
+from extract.kazakh.lexicon import PatternError, merge_tables, patterns_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Бағасы 500 тұғрық болды. Алмас 3 карат болды. Жалақы 200 мың теңге.\n"
@@ -22,7 +23,7 @@ NEW_FACTS = [("500 тұғрық", "MONEY", "MNT"), ("3 карат", "QUANTITY", 
 
 
 def kazextract(*args, env=None, cwd=None):
-    return subprocess.run([sys.executable, "-c", "from extract.cli import main; main()",
+    return subprocess.run([sys.executable, "-c", "from extract.cli.main import main; main()",
                            *map(str, args)], capture_output=True, text=True, cwd=cwd,
                           env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
 
@@ -73,7 +74,7 @@ def test_the_patterns_reach_dask_workers(tmp_path, folder):
     done = kazextract("extract", archive, "--engine", "dask", "--workers", 2, "-o", out,
                       "--patterns", folder, "-q")
     assert done.returncode == 0, done.stderr
-    from extract.parquet import read_rows
+    from extract.outputs.parquet import read_rows
 
     rows = [(r["span"], r["type"], r["unit"]) for r in read_rows(out)]
     assert rows == NEW_FACTS * 3

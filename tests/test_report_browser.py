@@ -15,7 +15,7 @@ import pytest
 
 from extract import find_facts
 from extract.facts import TYPES, Fact
-from extract.report import Article, analyse, build_report, render
+from extract.report.page import Article, analyse, build_report, render
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")

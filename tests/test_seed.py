@@ -4,8 +4,8 @@ import pytest
 from click.testing import CliRunner
 
 from extract import find_facts
-from extract.cli import main
-from extract.evaluation import read_gold, score
+from extract.cli.main import main
+from extract.evaluation.gold import read_gold, score
 
 from .conftest import REPO
 

@@ -1,1 +1,2 @@
-"""spaCy languages shipped by kazextract."""
+"""spaCy languages shipped by kazextract.
+"""

@@ -47,7 +47,7 @@ def _corpus_sentences() -> list[str]:
 
 
 def _kaznerd_articles() -> Iterator[str]:
-    from extract.conll import join_tokens, read_conll
+    from extract.evaluation.conll import join_tokens, read_conll
 
     sentences = [join_tokens(s.tokens)[0] for s in read_conll(KAZNERD)]
     for seed in range(KAZNERD_PASSES):
@@ -77,7 +77,7 @@ def available(name: str) -> bool:
 
 def render(name: str) -> bytes:
     """The CSV ``kazextract extract`` writes over the set, as bytes."""
-    from extract.cli import main
+    from extract.cli.main import main
 
     with tempfile.TemporaryDirectory() as tmp:
         folder, out = Path(tmp) / "docs", Path(tmp) / "facts.csv"

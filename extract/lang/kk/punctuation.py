@@ -21,7 +21,7 @@ from spacy.lang.char_classes import (
 from spacy.lang.punctuation import TOKENIZER_PREFIXES as BASE_PREFIXES
 from spacy.lang.tokenizer_exceptions import URL_PATTERN
 
-from ...lexicon import load_lexicon
+from ...kazakh.lexicon import load_lexicon
 
 _lex = load_lexicon()
 KK_ALPHA = ALPHA + _lex.letters + _lex.latin_letters

@@ -4,7 +4,7 @@ from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.symbols import NORM, ORTH
 from spacy.util import update_exc
 
-from ...lexicon import load_lexicon
+from ...kazakh.lexicon import load_lexicon
 
 
 def _abbreviation_exceptions() -> dict[str, list[dict]]:

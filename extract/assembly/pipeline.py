@@ -1,0 +1,294 @@
+"""The one pipeline: a blank ``kk`` spaCy pipeline with the Kazakh sentencizer and the
+``kazakh_numeric_facts`` component. The CLI, ``find_facts`` and ``facts_frame`` all run it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from functools import cache
+from typing import NamedTuple
+
+import regex
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from ..facts import Fact
+from ..kazakh.latin import is_latin
+from ..kazakh.memo import WORDS_KEPT
+from ..lang.kk.sentences import kk_sentencizer, sentence_starts
+from ..rules.building import Draft, FactBuilder
+from ..text.sentence import ScriptReader
+from ..text.words import JOINERS, Tokens, Word, token_words
+
+SPAN_KEY = "facts"
+FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total")
+
+for _name in FACT_ATTRIBUTES:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default="")
+
+
+def _gate_stems(builder: FactBuilder) -> list[str]:
+    """The stems the gates look for, each also with its final consonant voiced as it is
+    before a vowel ending (ширек -> ширегі), since the gates read text, not dictionary forms."""
+    temporal = builder.temporal.first_words if builder.relative_dates else ()
+    stems = {*builder.numbers.first_words, *temporal}
+    voiced = {stem[:-1] + soft for stem in stems
+              for soft, hard in builder.lex.voicing.items() if stem.endswith(hard)}
+    return sorted(stems | voiced, key=len, reverse=True)
+
+
+def _number_gate(builder: FactBuilder) -> regex.Pattern:
+    """Digits, or a word starting like a number word (or a temporal word, when those are
+    wanted): sentences without one are skipped before the word-level rules run."""
+    return regex.compile(r"\d|" + builder.numbers.gate + r"|(?<![\p{L}])(?:"
+                         + "|".join(map(regex.escape, _gate_stems(builder))) + ")")
+
+
+def _token_gate(builder: FactBuilder) -> regex.Pattern:
+    """For one token's lower-case text: a part of a ``_number_gate`` match could start in
+    it. A match starts inside a token (whitespace starts none of its branches) with a
+    digit, a sign or a Roman-numeral letter, or with a stem after a non-letter or at the
+    token's start, the stem maybe running on past the token's end. So a sentence without
+    such a token has no match: the check is exact, per token id, and made once."""
+    stems = _gate_stems(builder)
+    heads = sorted({stem[:k] for stem in stems for k in range(1, len(stem))}, key=len,
+                   reverse=True)
+    return regex.compile(r"\d|" + builder.numbers.gate_chars
+                         + r"|(?<![\p{L}])(?:" + "|".join(map(regex.escape, stems)) + ")"
+                         + r"|(?<![\p{L}])(?:" + "|".join(map(regex.escape, heads)) + r")\Z")
+
+
+class Found(NamedTuple):
+    """A fact found in a Doc: its character offsets, its fields and its sentence."""
+
+    start: int
+    end: int
+    draft: Draft
+    sentence: str
+
+
+class NumericFacts:
+    """Puts the numeric facts of a Doc in ``doc.spans["facts"]``, the type as the label and
+    the contract's fields as extension attributes (``span._.value``, ``span._.unit`` …).
+
+    ``relative_dates`` adds dates and times written without a number (биыл, өткен жылы,
+    таңертең), as KazNERD annotates them; their value is empty."""
+
+    def __init__(self, nlp: Language, name: str, set_ents: bool = False,
+                 relative_dates: bool = False) -> None:
+        self.name = name
+        self.set_ents = set_ents
+        self.builder = FactBuilder(relative_dates=relative_dates)
+        self.gate = _number_gate(self.builder)
+        self.token_gate = _token_gate(self.builder)
+        self._gated_tokens: dict[int, bool] = {}  # orth id -> token_gate finds something
+        self._number_tokens: dict[int, bool] = {}  # orth id -> a word starting so may be a number
+        lex = self.builder.lex
+        self._sign_starts = frozenset({*JOINERS, *lex.minus_signs, *lex.plus_signs,
+                                       *(symbol[:1] for symbol in lex.currency_symbols)})
+        self.scripts = ScriptReader()  # reads Latin-script sentences in Cyrillic
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("SENT_START"):
+            doc = kk_sentencizer(doc)
+        tokens = Tokens.of_doc(doc)
+        sentences = [(sent.start, sent.end) for sent in doc.sents]
+        spans = [self._span(doc, found) for found in self._found(doc, doc.text, tokens,
+                                                                 sentences)]
+        doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=spans)
+        if self.set_ents:
+            self._add_ents(doc, spans)
+        return doc
+
+    def facts(self, doc: Doc, text: str, whole: str | None = None) -> list[Fact]:
+        """The facts of a Doc of ``text`` as records, as ``doc_facts`` reads them from the
+        spans this component sets after kk_sentencizer, without making the spans and
+        without setting the sentence boundaries on the doc: the batch path. ``whole``: the
+        text the doc is a piece of, when it is one (its alphabet is the Latin fall-back)."""
+        tokens = Tokens.of_doc(doc)
+        starts = [k for k, first in enumerate(sentence_starts(tokens.orths, doc.vocab.strings))
+                  if first]
+        ends = [*starts[1:], len(doc)] if starts else []
+        sentences = list(zip(starts, ends, strict=True))
+        return [Fact(f.start, f.end, text[f.start:f.end], f.draft.type, sentence=f.sentence,
+                     **{name: getattr(f.draft, name) for name in FACT_ATTRIBUTES})
+                for f in self._found(doc, text, tokens, sentences, whole)]
+
+    def _found(self, doc: Doc, text: str, tokens: Tokens, sentences: list[tuple[int, int]],
+               whole: str | None = None) -> Iterator[Found]:
+        """Every fact of the doc, in text order. ``text`` is the doc's text (``Doc.text``
+        joins every token on each access), ``sentences`` token ranges."""
+        gated = self._flags(tokens, text, self._gated_tokens, self._passes_token_gate)
+        numeric = (None if self.builder.relative_dates
+                   else self._flags(tokens, text, self._number_tokens, self._may_start_number))
+        for first, after in sentences:
+            start = tokens.starts[first]
+            end = tokens.end(after - 1)
+            sentence = text[start:end]
+            latin = is_latin(sentence)
+            if not latin and (not any(gated[first:after])
+                              or numeric is not None and not any(numeric[first:after])):
+                continue  # the gates below would find nothing: no word needs building
+            if latin:
+                view = self.scripts.view(doc[first:after], text, whole)
+                if not self.gate.search(view.text.lower()):
+                    continue
+                words = view.words()
+            else:
+                view = None
+                words = token_words(tokens, first, after, text)
+                if not self._may_hold_facts(words) or not self.gate.search(sentence.lower()):
+                    continue
+            stripped = ""  # one string for the sentence's facts: pickled once per batch
+            for draft in self.builder.build(words):
+                stripped = stripped or sentence.strip()
+                # facts start and end on words, and words on tokens: the offsets are the span's
+                yield Found(words[draft.start].start, words[draft.end - 1].end,
+                            view.restore(draft) if view else draft, stripped)
+
+    @staticmethod
+    def _flags(tokens: Tokens, text: str, known: dict[int, bool],
+               test: Callable[[str, bool], bool]) -> list[bool]:
+        """``test(text, is_punct)`` for each token, remembered per token id."""
+        if len(known) > WORDS_KEPT:
+            known.clear()
+        flags = list(map(known.get, tokens.orths))
+        if None in flags:
+            for k, found in enumerate(flags):
+                if found is None:
+                    token = text[tokens.starts[k]:tokens.end(k)]
+                    flags[k] = known[tokens.orths[k]] = test(token, tokens.punct[k])
+        return flags
+
+    def _passes_token_gate(self, token: str, is_punct: bool) -> bool:
+        return bool(self.token_gate.search(token.lower()))
+
+    def _may_start_number(self, token: str, is_punct: bool) -> bool:
+        """A word that starts with this token may start a number: ``_may_hold_facts`` finds
+        none in a sentence without one. A word glues its tokens, so a sign or joiner that
+        a digit may follow (-5, $5, %-ы) counts; a word starting with letters starts a
+        number only if its first token, a whole run of letters, does."""
+        if token[:1] in self._sign_starts:
+            return True
+        word = Word(token, 0, len(token), is_punct=is_punct and token not in JOINERS)
+        return self.builder.numbers.starts_number(word)
+
+    def _may_hold_facts(self, words: list[Word]) -> bool:
+        """Every fact but a date or time without a number (relative_dates) starts at a word
+        that may start a number: without one, the rules find nothing."""
+        return self.builder.relative_dates or any(map(self.builder.numbers.starts_number, words))
+
+    @staticmethod
+    def _span(doc: Doc, found: Found) -> Span:
+        span = doc.char_span(found.start, found.end, label=found.draft.type,
+                             alignment_mode="expand")
+        for name in FACT_ATTRIBUTES:
+            setattr(span._, name, getattr(found.draft, name))
+        return span
+
+    @staticmethod
+    def _add_ents(doc: Doc, spans: list[Span]) -> None:
+        """Add facts to ``doc.ents`` where they overlap no entity already there."""
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        new = [s for s in spans if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
+
+
+@Language.factory("kazakh_numeric_facts",
+                  default_config={"set_ents": False, "relative_dates": False})
+def make_numeric_facts(nlp: Language, name: str, set_ents: bool, relative_dates: bool
+                       ) -> NumericFacts:
+    return NumericFacts(nlp, name, set_ents=set_ents, relative_dates=relative_dates)
+
+
+def load_pipeline(relative_dates: bool = False) -> Language:
+    """The kazextract pipeline (built once per process and setting)."""
+    # one cache key per setting: load_pipeline() and load_pipeline(False) are one pipeline
+    return _build_pipeline(bool(relative_dates))
+
+
+@cache
+def _build_pipeline(relative_dates: bool) -> Language:
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kk_sentencizer")
+    nlp.add_pipe("kazakh_numeric_facts", config={"relative_dates": relative_dates})
+    return nlp
+
+
+def doc_facts(doc: Doc) -> list[Fact]:
+    """The facts of a processed Doc as records."""
+    facts = []
+    for span in doc.spans.get(SPAN_KEY, []):
+        attrs = {name: getattr(span._, name) for name in FACT_ATTRIBUTES}
+        facts.append(Fact(span.start_char, span.end_char, span.text, span.label_,
+                          sentence=span.sent.text.strip(), **attrs))
+    return facts
+
+
+def find_facts(text: str, relative_dates: bool = False) -> list[Fact]:
+    """Every numeric fact in a Kazakh text, in text order (with ``relative_dates``, also
+    dates and times without a number: биыл, өткен жылы, таңертең).
+
+    >>> [(f.span, f.type, f.value, f.unit) for f in find_facts("35 млрд теңге жұмсалды.")]
+    [('35 млрд теңге', 'MONEY', '35000000000', 'KZT')]
+    """
+    nlp = load_pipeline(relative_dates)
+    component = nlp.get_pipe("kazakh_numeric_facts")
+    # the pipeline's steps, the sentencizer's rule included, with the facts read straight
+    # into records: the same facts as doc_facts(nlp(text)) without a Span per fact. spaCy
+    # reads the text with lone surrogates replaced (it cannot encode them), the rules the
+    # text itself: both have the same length, so the offsets are the text's.
+    tokenized = spacy_safe(text)
+    pieces = text_pieces(tokenized, nlp.max_length)
+    if len(pieces) == 1:
+        return component.facts(nlp.make_doc(tokenized), text)
+    facts = []
+    for start, end in pieces:
+        found = component.facts(nlp.make_doc(tokenized[start:end]), text[start:end], text)
+        facts.extend(replace(f, start=f.start + start, end=f.end + start) for f in found)
+    return facts
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def spacy_safe(text: str) -> str:
+    """``text`` with each lone surrogate (an undecodable byte read with ``surrogateescape``)
+    as U+FFFD, one character for one, which spaCy's tokenizer can hash."""
+    return text if text.isascii() or not _SURROGATE.search(text) else _SURROGATE.sub("\ufffd",
+                                                                                     text)
+
+
+# Where a piece of a long text may end: after a whitespace run holding a line break (every
+# line break ends a sentence, and whitespace never joins tokens, so the cut changes nothing),
+# else after a sentence's final stop before a capital, else after any whitespace.
+_PIECE_ENDS = (regex.compile(r"[^\S\n]*\n\s*(?=\S)"),
+               regex.compile(r"[.!?…][\"»”’)]*[^\S\n]+(?=[\p{Lu}\d«\"“„'(\-–—])"),
+               regex.compile(r"\s+(?=\S)"))
+
+
+def text_pieces(text: str, limit: int) -> list[tuple[int, int]]:
+    """``text`` cut into pieces of at most ``limit`` characters (spaCy's ``max_length``),
+    each ending where a sentence does (a text of one endless line is cut anyhow)."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = _piece_end(text, start, start + limit)
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _piece_end(text: str, start: int, end: int) -> int:
+    """The last good cut after ``start`` and at or before ``end`` (``end`` itself if none)."""
+    for pattern in _PIECE_ENDS:
+        last = None
+        for last in pattern.finditer(text, start, end):  # noqa: B007 (only the last is used)
+            pass
+        if last is not None and start < last.end() < end:
+            return last.end()
+    return end

@@ -1,0 +1,5 @@
+"""The command line: kazextract extract, eval, eval-conll, report."""
+
+from .main import entry, main
+
+__all__ = ["entry", "main"]

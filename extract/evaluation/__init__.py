@@ -1,0 +1,2 @@
+"""Scoring against hand-built gold and against KazNERD (CoNLL IOB2).
+"""

@@ -1,0 +1,181 @@
+"""Latin-script Kazakh, read as Cyrillic.
+
+Kazakh news is also published in the 2018 Latin alphabet (``teńge``, ``paıyz``, ``myń``),
+the 2021 one (``teñge``, ``paiyz``, ``myñ``) and plain ASCII (``tenge``). A sentence written
+mostly in Latin letters is transliterated word by word into Cyrillic with the letter tables
+of ``patterns/latin.toml``, and the same fact builder reads it. The Cyrillic words keep their
+offsets into the original text, so spans point into the original; a fact's subject is cut
+back out of the original text, so it stays in the document's script.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import chain
+
+import regex
+
+from .lexicon import Lexicon, load_latin, load_lexicon
+
+_LATIN = regex.compile(r"\p{Latin}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_RUNS = regex.compile(r"[\p{L}\p{M}]+|[^\p{L}\p{M}]+")  # letter runs and what lies between
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
+_CLUSTER = regex.compile(r"\X")  # a letter with its combining marks (n + U+0301 is ń)
+
+
+def is_latin(text: str) -> bool:
+    """More Latin letters than Cyrillic ones: a Latin-script sentence."""
+    return bool(_LATIN.search(text)) and len(_LATIN.findall(text)) > len(_CYRILLIC.findall(text))
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    """``cyrillic`` and, for each of its characters, where it starts in ``original``
+    (one more entry than characters: the end of the original)."""
+
+    original: str
+    cyrillic: str
+    starts: tuple[int, ...]
+
+    def original_slice(self, start: int, end: int) -> str:
+        """The original text of ``cyrillic[start:end]``."""
+        return self.original[self.starts[start]:self.starts[end]]
+
+
+@dataclass
+class Alphabet:
+    """One Latin alphabet's reading rules (see patterns/latin.toml)."""
+
+    name: str
+    markers: tuple[str, ...] = ()
+    letters: dict[str, str] = field(default_factory=dict)
+    lower: dict[str, str] = field(default_factory=dict)
+    after_vowel: dict[str, str] = field(default_factory=dict)
+    before_back_vowel: dict[str, str] = field(default_factory=dict)
+    back_vowels: str = ""
+
+    def count_markers(self, text: str) -> int:
+        return sum(text.count(marker) for marker in self.markers)
+
+
+TABLES = ("letters", "lower", "after_vowel", "before_back_vowel")
+
+
+def load_alphabets() -> dict[str, Alphabet]:
+    """The alphabets of patterns/latin.toml, each extended with its ``base``'s tables."""
+    tables = load_latin()["alphabet"]
+    alphabets = {}
+    for name, table in tables.items():
+        base = tables.get(table.get("base", ""), {})
+        merged = {key: {**base.get(key, {}), **table.get(key, {})} for key in TABLES}
+        alphabets[name] = Alphabet(name, tuple(table.get("markers", ())),
+                                   back_vowels=table.get("back_vowels", ""), **merged)
+    return alphabets
+
+
+class Transliterator:
+    """Latin-script Kazakh to Cyrillic, character offsets kept."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        data = load_latin()
+        self.vowels = frozenset(data["vowels"])
+        self.words = dict(data.get("words", {}))
+        self.alphabets = load_alphabets()
+        self.keep = _latin_entries(lex or load_lexicon())
+        # letters every alphabet that has them reads alike (ǵ, ü): read even in a sentence
+        # of the other alphabet, where a writer mixed the two
+        readings: dict[str, set[str]] = {}
+        for alphabet in self.alphabets.values():
+            for letter, cyrillic in alphabet.letters.items():
+                readings.setdefault(letter, set()).add(cyrillic)
+        self.unambiguous = {k: v.pop() for k, v in readings.items() if len(v) == 1}
+        self._last_document: tuple[str | None, Alphabet | None] = (None, None)
+
+    def alphabet(self, sentence: str, document: str = "") -> Alphabet:
+        """The alphabet whose markers the sentence holds most of; else the document's;
+        else ASCII."""
+        return (self._by_markers(sentence) or self._document_alphabet(document)
+                or self.alphabets["ascii"])
+
+    def _document_alphabet(self, document: str) -> Alphabet | None:
+        """``_by_markers(document)``, kept for the last document: every Latin sentence without
+        markers of its own asks for it, and reading a long document's markers is slow."""
+        known, markers = self._last_document  # one attribute, read once: safe across threads
+        if known is not document:
+            markers = self._by_markers(document)
+            self._last_document = (document, markers)
+        return markers
+
+    def _by_markers(self, text: str) -> Alphabet | None:
+        text = unicodedata.normalize("NFC", text).lower()
+        counts = sorted(((a.count_markers(text), a.name) for a in self.alphabets.values()),
+                        reverse=True)
+        (best, name), (second, _) = counts[0], counts[1]
+        return self.alphabets[name] if best > second else None
+
+    def transliterate(self, text: str, alphabet: Alphabet) -> Transliteration:
+        """Each letter run of ``text`` in Cyrillic; digits, punctuation and the Latin words
+        the lexicon itself knows (USD, KZT) stay as they are."""
+        out: list[str] = []
+        starts: list[int] = []
+        for run in _RUNS.finditer(text):
+            piece, base = run.group(), run.start()
+            if not piece[0].isalpha() or piece.lower() in self.keep or not _LATIN.search(piece):
+                out.extend(piece)
+                starts.extend(range(base, base + len(piece)))
+            else:
+                self._word(piece, base, alphabet, out, starts)
+        return Transliteration(text, "".join(out), (*starts, len(text)))
+
+    def _word(self, word: str, base: int, alphabet: Alphabet, out: list[str],
+              starts: list[int]) -> None:
+        lower = word.lower()
+        skip = 0
+        for stem, cyrillic in self.words.items():
+            if lower.startswith(stem):
+                cyrillic = cyrillic.capitalize() if word[0].isupper() else cyrillic
+                out.extend(cyrillic)
+                starts.extend(base + min(k, len(stem) - 1) for k in range(len(cyrillic)))
+                skip = len(stem)
+                break
+        clusters = [(unicodedata.normalize("NFC", m.group()), base + m.start())
+                    for m in _CLUSTER.finditer(word, skip)]
+        i = 0
+        while i < len(clusters):
+            letter, start = clusters[i]
+            pair = letter + clusters[i + 1][0] if i + 1 < len(clusters) else ""
+            if pair.lower() in alphabet.letters and len(pair) == 2:
+                cyrillic, width = alphabet.letters[pair.lower()], 2
+            else:
+                following = clusters[i + 1][0].lower() if i + 1 < len(clusters) else ""
+                cyrillic, width = self._letter(letter, out, following, alphabet), 1
+            # a letter no table knows stays as it is, with its marks (n + U+0308 is two
+            # characters): every character written gets its offset
+            written = cyrillic.upper() if _is_upper(letter, alphabet) else cyrillic
+            out.extend(written)
+            starts.extend([start] * len(written))
+            i += width
+
+    def _letter(self, letter: str, out: list[str], following: str, alphabet: Alphabet) -> str:
+        key = alphabet.lower.get(letter, letter.lower())
+        if out and out[-1].lower() in self.vowels and key in alphabet.after_vowel:
+            return alphabet.after_vowel[key]
+        if following and following in alphabet.back_vowels and key in alphabet.before_back_vowel:
+            return alphabet.before_back_vowel[key]
+        return alphabet.letters.get(key) or self.unambiguous.get(key, letter)
+
+
+def _is_upper(letter: str, alphabet: Alphabet) -> bool:
+    return letter in alphabet.lower or letter != letter.lower()
+
+
+def _latin_entries(lex: Lexicon) -> frozenset[str]:
+    """Latin letter runs the lexicon lists as they are (currency codes, kWh): never
+    transliterated. A single letter is a letter of Kazakh Latin too (the F of °F is also
+    that of F-35), so it is read like any other."""
+    entries = chain(lex.currency_symbols, lex.percent_symbols,
+                    (w for phrase in chain(lex.currencies, lex.measures) for w in phrase))
+    return frozenset(run.lower() for entry in entries for run in _LATIN_RUN.findall(entry)
+                     if len(run) > 1)

@@ -1,0 +1,665 @@
+"""Kazakh language data, loaded from the TOML files in ``patterns/``.
+
+The engine never names a Kazakh word itself: every word, suffix, currency and unit it knows
+comes from here, so adding one is a data edit.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from fractions import Fraction
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+Phrase = tuple[str, ...]
+
+
+@cache
+def patterns_dir() -> Traversable:
+    """``patterns/``: shipped in the wheel as ``extract.patterns``; in a source checkout (tests
+    run from the repository import ``extract`` from there) it is the folder beside the package."""
+    checkout = Path(__file__).resolve().parents[2] / "patterns"
+    if (checkout / "numbers.toml").is_file():
+        return checkout
+    return resources.files("extract.patterns")
+
+
+PATTERNS_ENV = "KAZEXTRACT_PATTERNS"
+
+
+class PatternError(ValueError):
+    """A pattern file that cannot be used; the message names the file and the key."""
+
+
+def load_pattern_file(name: str) -> dict:
+    """A shipped pattern file, with the file of the same name in the user's folder merged
+    over it (see ``merge_tables``), wrapped for key tracking while validating."""
+    data = tomllib.loads(patterns_dir().joinpath(name).read_text("utf-8"))
+    override = user_patterns().get(name)
+    if override is not None:
+        data = merge_tables(data, override.data, override.path, ())
+    return _tracker.wrap(name, data) if _tracker is not None else data
+
+
+@dataclass(frozen=True)
+class UserFile:
+    path: Path
+    data: dict
+
+
+@cache
+def user_patterns() -> dict[str, UserFile]:
+    """The pattern files of the folder in $KAZEXTRACT_PATTERNS (set by ``--patterns``), by
+    name. Raises PatternError for a file that is not TOML or not named like a shipped one."""
+    folder = os.environ.get(PATTERNS_ENV)
+    if not folder:
+        return {}
+    root = Path(folder)
+    if not root.is_dir():
+        raise PatternError(f"{root}: not a folder (--patterns / {PATTERNS_ENV})")
+    shipped = sorted(f.name for f in patterns_dir().iterdir() if f.name.endswith(".toml"))
+    files = {}
+    for path in sorted(root.glob("*.toml")):
+        if path.name not in shipped:
+            raise PatternError(f"{path}: no shipped pattern file has this name "
+                               f"({', '.join(shipped)})")
+        try:
+            files[path.name] = UserFile(path, tomllib.loads(path.read_text("utf-8")))
+        except (OSError, UnicodeDecodeError) as err:
+            raise PatternError(f"{path}: cannot read ({getattr(err, 'strerror', None) or err})"
+                               ) from None
+        except tomllib.TOMLDecodeError as err:
+            raise PatternError(f"{path}: not valid TOML ({err})") from None
+    return files
+
+
+def merge_tables(shipped: dict, user: dict, path: Path, where: tuple) -> dict:
+    """The user's tables extend the shipped ones key by key (a new currency is one new
+    table; a new word of KZT is KZT.words given whole); any other value replaces the
+    shipped one, and must be of the same kind (a list stays a list)."""
+    merged = dict(shipped)
+    for key, value in user.items():
+        here = (*where, key)
+        model = shipped.get(key, _sibling(shipped))
+        if model is not None and _kind(model) != _kind(value):
+            there = "there" if key in shipped else "beside it (a misspelt key?)"
+            raise PatternError(f"{path}: {_dotted(here)} is {_kind(value)}, the shipped "
+                               f"file has {_kind(model)} {there}")
+        if isinstance(value, dict) and isinstance(model, dict):
+            base = shipped.get(key, {})
+            merged[key] = merge_tables(base, value, path, here) if key in shipped else \
+                _checked_new(model, value, path, here)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _checked_new(model: dict, value: dict, path: Path, where: tuple) -> dict:
+    """A new table (a new currency or unit) checked against a shipped sibling's kinds."""
+    for key, item in value.items():
+        if key in model and _kind(model[key]) != _kind(item):
+            raise PatternError(f"{path}: {_dotted((*where, key))} is {_kind(item)}, the "
+                               f"shipped file has {_kind(model[key])} there")
+    return value
+
+
+def _sibling(table: dict) -> object | None:
+    """What a new key of ``table`` must look like: the shipped values' common kind."""
+    kinds = {_kind(v) for v in table.values()}
+    return next(iter(table.values())) if len(kinds) == 1 else None
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    return "a number" if isinstance(value, int | float) and not isinstance(value, bool) \
+        else f"a {type(value).__name__}"
+
+
+def _dotted(keys: tuple) -> str:
+    return ".".join(str(k) for k in keys)
+
+
+class _MissingKey(PatternError):
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+class _Tracked(dict):
+    """A TOML table that records which of its keys the loader reads."""
+
+    def __init__(self, data: dict, where: tuple, read: set) -> None:
+        super().__init__(data)
+        self._where, self._read = where, read
+
+    def _mark(self, key: object) -> None:
+        self._read.add((*self._where, key))
+
+    def __getitem__(self, key: object) -> object:
+        self._mark(key)
+        if not super().__contains__(key):
+            raise _MissingKey(self._where[0], f"{_dotted(self._where[1:]) or 'the file'} has "
+                                              f"no {key!r} key")
+        return super().__getitem__(key)
+
+    def get(self, key: object, default: object = None) -> object:
+        self._mark(key)
+        return super().get(key, default)
+
+    def pop(self, key: object, *default: object) -> object:
+        self._mark(key)
+        return super().pop(key, *default)
+
+    def __iter__(self):  # noqa: ANN204
+        for key in super().__iter__():
+            self._mark(key)
+            yield key
+
+    def keys(self):  # noqa: ANN201
+        return list(iter(self))
+
+    def items(self):  # noqa: ANN201
+        return [(key, super(_Tracked, self).__getitem__(key)) for key in self]
+
+    def values(self):  # noqa: ANN201
+        return [value for _, value in self.items()]
+
+
+class _Tracker:
+    """Wraps loaded files so that validation can list the keys the loader never read."""
+
+    def __init__(self) -> None:
+        self.read: set[tuple] = set()
+
+    def wrap(self, name: str, data: object, where: tuple = ()) -> object:
+        where = where or (name,)
+        if isinstance(data, dict):
+            return _Tracked({k: self.wrap(name, v, (*where, k)) for k, v in data.items()},
+                            where, self.read)
+        if isinstance(data, list):
+            return [self.wrap(name, v, (*where, i)) for i, v in enumerate(data)]
+        return data
+
+
+_tracker: _Tracker | None = None
+
+
+def validate_patterns() -> None:
+    """Build the lexicon from the user's pattern folder as the engine will, and raise
+    PatternError naming the file and key for a missing key, a value of the wrong kind, or a
+    key the loader never reads (a misspelling: ``wrods``, ``[KZT] symbol``)."""
+    global _tracker
+    files = user_patterns()
+    if not files or _tracker is not None:  # none, or validating already (a nested load)
+        return
+    from .latin import Transliterator  # the reader of latin.toml
+
+    _tracker = tracker = _Tracker()
+    load_latin.cache_clear()
+    try:
+        lex = _build_lexicon()
+        Transliterator(lex)
+    except _MissingKey as err:
+        where = files[err.name].path if err.name in files else err.name
+        raise PatternError(f"{where}: {err}") from None
+    except PatternError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as err:  # a value the loader
+        raise PatternError(f"{_folder()}: {type(err).__name__}: {err}") from None  # cannot use
+    finally:
+        _tracker = None
+        load_latin.cache_clear()  # nested loads cached the tracked tables
+        load_lexicon.cache_clear()
+    for name, user in files.items():
+        unread = _unread(user.data, (name,), tracker.read)
+        if unread:
+            raise PatternError(f"{user.path}: {_dotted(unread[1:])}: unknown key "
+                               "(misspelt? the engine never reads it)")
+
+
+def _folder() -> str:
+    return os.environ.get(PATTERNS_ENV, "patterns")
+
+
+def _unread(data: object, where: tuple, read: set) -> tuple | None:
+    """The first key path of the user's data that the loader did not read, where it reads
+    keys one by one (a table it hands on whole, like durations' compounds, is not judged)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            here = (*where, key)
+            if here not in read and _read_at_level(here, read):
+                return here
+            found = _unread(value, here, read)
+            if found:
+                return found
+    if isinstance(data, list):
+        for i, value in enumerate(data):
+            found = _unread(value, (*where, i), read)
+            if found:
+                return found
+    return None
+
+
+def _read_at_level(path: tuple, read: set) -> bool:
+    """Whether the loader read some key beside ``path``: in its table, or in a sibling
+    table (the words of KZT beside a new currency's)."""
+    return any(len(r) == len(path) and (r[:-1] == path[:-1] or r[:-2] == path[:-2])
+               for r in read)
+
+
+def use_patterns(folder: str | Path | None) -> None:
+    """Read pattern files from ``folder`` over the shipped ones, in this process and in the
+    worker processes it starts (through $KAZEXTRACT_PATTERNS); validated at once. Call it
+    before the first extraction: what is built from the patterns is built once."""
+    if folder is None:
+        return
+    os.environ[PATTERNS_ENV] = str(Path(folder).resolve())
+    user_patterns.cache_clear()
+    load_lexicon.cache_clear()
+    load_latin.cache_clear()
+    validate_patterns()
+
+
+def _phrase(text: str) -> Phrase:
+    return tuple(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Modifier:
+    phrase: Phrase
+    position: str  # "before" or "after"
+    qualifier: str
+    types: frozenset[str]
+    sign: int = 0  # -1 for минус: the phrase negates the number
+    cases: frozenset[str] = frozenset()  # the case it governs, when it must show (мыңнан кем)
+    in_span: bool = True  # False for a verb: it qualifies the number but is not in the span
+
+
+@dataclass(frozen=True)
+class ClockWord:
+    """A word before a clock time: таңғы "in the morning", кешкі "in the evening"."""
+
+    add: int  # hours added to an hour below ``below`` (кешкі 6 = 18:00)
+    below: int
+    part_of_day: bool  # False for сағат "o'clock", which a bare written time leaves out
+
+    def hour(self, hour: int) -> int:
+        return hour + self.add if hour < self.below else hour
+
+
+@dataclass
+class Lexicon:
+    """Everything the extractor knows about Kazakh, indexed for lookup."""
+
+    # suffixes
+    slot_order: list[str] = field(default_factory=list)
+    numeral_only_slots: frozenset[str] = frozenset()
+    slots: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    final_classes: dict[str, str] = field(default_factory=dict)  # letter -> class
+    case_of: dict[str, str] = field(default_factory=dict)  # allomorph -> case name
+    voicing: dict[str, str] = field(default_factory=dict)  # voiced final -> dictionary final
+    agent_endings: tuple[str, ...] = ()
+    whole_stems: frozenset[str] = frozenset()
+    agent_stem_endings: tuple[str, ...] = ()
+    back_vowels: str = ""
+    front_vowels: str = ""
+    # numbers
+    units: dict[str, int] = field(default_factory=dict)
+    tens: dict[str, int] = field(default_factory=dict)
+    hundreds: dict[str, int] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)
+    stem_variants: dict[str, str] = field(default_factory=dict)
+    collectives: dict[str, int] = field(default_factory=dict)
+    half_after: frozenset[str] = frozenset()
+    half_before: frozenset[str] = frozenset()
+    fractions_before: dict[str, Fraction] = field(default_factory=dict)  # жарты -> 1/2
+    decimal_points: frozenset[str] = frozenset()
+    spoken_points: frozenset[str] = frozenset()
+    decimal_zero: str = ""
+    decimal_idioms: frozenset[Phrase] = frozenset()
+    score_words: frozenset[str] = frozenset()
+    part_nouns: frozenset[str] = frozenset()
+    range_conjunctions: frozenset[str] = frozenset()
+    article: str = ""
+    article_set_phrases: frozenset[str] = frozenset()
+    numeral_markers: frozenset[str] = frozenset()
+    article_after: frozenset[str] = frozenset()  # белгілі бір, қандай да бір: the article
+    article_verb_endings: tuple[str, ...] = ()  # бір өсіп "once grew": the adverb
+    article_pronoun: str = ""
+    pronoun_forms: frozenset[str] = frozenset()  # біріміз "one of us": not a count
+    distributive: frozenset[str] = frozenset()  # бірі …, енді бірі … "one …, the other …"
+    not_numbers: frozenset[str] = frozenset()
+    not_number_stems: frozenset[str] = frozenset()
+    never_numbers: frozenset[str] = frozenset()
+    derived_endings: frozenset[str] = frozenset()
+    quarter_words: frozenset[str] = frozenset()
+    quarter_before: frozenset[str] = frozenset()
+    roman_letters: dict[str, int] = field(default_factory=dict)
+    roman_nouns: frozenset[Phrase] = frozenset()
+    number_signs: frozenset[str] = frozenset()
+    institutions: frozenset[Phrase] = frozenset()
+    code_words: frozenset[str] = frozenset()
+    address_words: frozenset[str] = frozenset()
+    phone_patterns: tuple[str, ...] = ()
+    # what numbers measure: phrase (lower-case words) -> code or symbol
+    currencies: dict[Phrase, str] = field(default_factory=dict)
+    currency_symbols: dict[str, str] = field(default_factory=dict)
+    minor_units: dict[Phrase, tuple[str, int]] = field(default_factory=dict)
+    percent_words: frozenset[Phrase] = frozenset()
+    percent_symbols: frozenset[str] = frozenset()
+    percent_points: frozenset[Phrase] = frozenset()  # percentage points (пайыздық тармақ)
+    measures: dict[Phrase, str] = field(default_factory=dict)
+    rates: dict[str, str] = field(default_factory=dict)
+    rates_apart: dict[str, str] = field(default_factory=dict)
+    compounds: dict[str, dict[str, int]] = field(default_factory=dict)  # unit -> {sub: per}
+    lettered_nouns: frozenset[str] = frozenset()  # 5 А сыныбы: a letter of a name, no unit
+    capital_units: frozenset[str] = frozenset()  # а, в, к: units only as written, А, В, К
+    unit_families: dict[str, str] = field(default_factory=dict)  # symbol -> length, mass, …
+    currency_names: dict[str, str] = field(default_factory=dict)  # code -> English name
+    durations: dict[Phrase, str] = field(default_factory=dict)
+    duration_relatives: frozenset[str] = frozenset()
+    duration_needs_ending: frozenset[str] = frozenset()
+    duration_abbreviations: frozenset[str] = frozenset()  # сағ, мин: endings after a hyphen
+    duration_parts: dict[str, int] = field(default_factory=dict)  # мс -> 1000 (of a second)
+    age_nouns: frozenset[str] = frozenset()
+    age_skip: frozenset[str] = frozenset()
+    age_max: int = 130
+    year_min: int = 1000
+    year_max: int = 2100
+    year_words: frozenset[Phrase] = frozenset()
+    year_cases: frozenset[str] = frozenset()
+    day_nouns: frozenset[str] = frozenset()
+    months: dict[Phrase, int] = field(default_factory=dict)
+    clock_words: dict[str, ClockWord] = field(default_factory=dict)
+    zero_minutes: frozenset[str] = frozenset()
+    minutes_past: frozenset[str] = frozenset()
+    minutes_to: frozenset[str] = frozenset()
+    rank_nouns: frozenset[Phrase] = frozenset()
+    total_postpositions: frozenset[str] = frozenset()
+    rank_cases: frozenset[str] = frozenset()
+    rank_move_verbs: tuple[str, ...] = ()
+    modifiers: list[Modifier] = field(default_factory=list)
+    minus_signs: frozenset[str] = frozenset()
+    plus_signs: frozenset[str] = frozenset()
+    naming_words: frozenset[Phrase] = frozenset()
+    speech_markers: frozenset[str] = frozenset()
+    naming_sayings: frozenset[str] = frozenset()
+    speech_auxiliaries: frozenset[str] = frozenset()
+    not_subjects: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()  # skipped before the counted noun
+    adjective_endings: tuple[str, ...] = ()
+    verb_endings: tuple[str, ...] = ()
+    noun_endings: tuple[str, ...] = ()
+    name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see context.toml
+    coordinators: frozenset[str] = frozenset()
+    between_words: frozenset[str] = frozenset()
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    letters: str = ""
+    latin_letters: str = ""
+    temporal: TemporalWords | None = None  # set by _read_temporal
+
+    @property
+    def number_words(self) -> dict[str, int]:
+        return {**self.units, **self.tens, **self.hundreds, **self.scales}
+
+
+def _read_suffixes(lex: Lexicon) -> None:
+    data = load_pattern_file("suffixes.toml")
+    lex.slot_order = list(data["order"])
+    lex.numeral_only_slots = frozenset(data["numeral_only"])
+    lex.slots = {
+        name: {suffix: frozenset(after.split()) for suffix, after in table.items()}
+        for name, table in data["slots"].items()
+    }
+    lex.final_classes = {ch: cls for cls, chars in data["final_classes"].items() for ch in chars}
+    lex.case_of = {form: case for case, forms in data["cases"].items() for form in forms}
+    lex.voicing = dict(data["voicing"])
+    lex.agent_endings = tuple(data["agent_endings"])
+    lex.whole_stems = frozenset(data["whole_stems"])
+    lex.agent_stem_endings = tuple(data["agent_stem_endings"])
+    lex.back_vowels = data["vowels"]["back"]
+    lex.front_vowels = data["vowels"]["front"]
+
+
+def _read_numbers(lex: Lexicon) -> None:
+    data = load_pattern_file("numbers.toml")
+    lex.units = dict(data["units"])
+    lex.tens = dict(data["tens"])
+    lex.hundreds = dict(data["hundreds"])
+    lex.scales = dict(data["scales"])
+    lex.stem_variants = dict(data["stem_variants"])
+    lex.collectives = dict(data["collectives"])
+    lex.half_after = frozenset(data["halves"]["after"])
+    lex.half_before = frozenset(data["halves"]["before"])
+    lex.fractions_before = {w: Fraction(v) for w, v in data["halves"]["before"].items()}
+    decimals = data["decimals"]
+    lex.decimal_points = frozenset(decimals["point"])
+    lex.spoken_points = frozenset(decimals["spoken_point"])
+    lex.decimal_zero = decimals["zero"]
+    lex.decimal_idioms = frozenset(_phrase(p) for p in decimals["idioms"])
+    lex.score_words = frozenset(decimals["score_words"])
+    lex.part_nouns = frozenset(data["fractions"]["part_nouns"])
+    lex.range_conjunctions = frozenset(data["ranges"]["conjunctions"])
+    article = data["article"]
+    lex.article = article["word"]
+    lex.article_set_phrases = frozenset(article["set_phrases"])
+    lex.numeral_markers = frozenset(article["numeral_markers"])
+    lex.article_after = frozenset(article["article_after"])
+    lex.pronoun_forms = frozenset(article["pronoun_forms"])
+    lex.distributive = frozenset(article["distributive"])
+    lex.article_verb_endings = tuple(article["verb_endings"])
+    lex.article_pronoun = article["pronoun"]
+    homographs = data["homographs"]
+    lex.not_numbers = frozenset(homographs["not_numbers"])
+    lex.not_number_stems = frozenset(homographs["not_number_stems"])
+    lex.never_numbers = frozenset(homographs["always"])
+    lex.derived_endings = frozenset(homographs["derived"])
+    lex.quarter_words = frozenset(homographs["after_ordinal"]["words"])
+    lex.quarter_before = frozenset(homographs["after_ordinal"]["quarter_before"])
+    lex.roman_letters = dict(data["roman"]["letters"])
+    lex.roman_nouns = frozenset(_phrase(w) for w in data["roman"]["nouns"])
+    lex.number_signs = frozenset(data["numbered"]["signs"])
+    lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])
+    lex.code_words = frozenset(data["identifiers"]["code_words"])
+    lex.address_words = frozenset(data["identifiers"]["address_words"])
+    lex.phone_patterns = tuple(data["identifiers"]["phone"])
+
+
+def _read_measures(lex: Lexicon) -> None:
+    currencies = load_pattern_file("currencies.toml")
+    minor = currencies.pop("minor", {})
+    for code, table in currencies.items():
+        lex.currency_names[code] = table.get("name", "")
+        for word in table["words"]:
+            lex.currencies[_phrase(word)] = code
+        for symbol in [*table.get("symbols", ()), *table.get("codes", ())]:
+            lex.currency_symbols[symbol] = code
+            lex.currencies[_phrase(symbol)] = code  # after the number as a word: 5 млн USD, 20 $
+    lex.minor_units = {_phrase(w): (t["currency"], t["per"]) for w, t in minor.items()}
+
+    percent = load_pattern_file("percent.toml")
+    lex.percent_words = frozenset(_phrase(w) for w in percent["words"])
+    lex.percent_symbols = frozenset(percent["symbols"])
+    lex.percent_points = frozenset(_phrase(w) for w in percent["points"])
+
+    units = load_pattern_file("units.toml")
+    lex.rates = dict(units.pop("rates", {}))
+    lex.rates_apart = dict(units.pop("rates_apart", {}))
+    lex.compounds = dict(units.pop("compounds", {}))
+    lex.lettered_nouns = frozenset(units.pop("single_letters", {}).get("lettered_nouns", ()))
+    lex.measures = {_phrase(w): symbol for symbol, t in units.items() for w in t["words"]}
+    lex.unit_families = {symbol: t.get("family", "") for symbol, t in units.items()}
+    lex.capital_units = frozenset(w.lower() for t in units.values() for w in t["words"]
+                                  if len(w) == 1 and w.isupper())
+
+    durations = load_pattern_file("durations.toml")
+    lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}
+    lex.compounds.update(durations["compounds"])
+    lex.duration_relatives = frozenset(durations["relative"])
+    lex.duration_needs_ending = frozenset(durations["needs_ending"])
+    lex.duration_abbreviations = frozenset(durations.get("abbreviations", ()))
+    lex.duration_parts = dict(durations.get("parts", {}))
+    lex.age_nouns = frozenset(durations["age"]["nouns"])
+    lex.age_skip = frozenset(durations["age"]["skip"])
+    lex.age_max = durations["age"]["max"]
+
+
+def _read_context(lex: Lexicon) -> None:
+    dates = load_pattern_file("dates.toml")
+    lex.year_min, lex.year_max = dates["year_min"], dates["year_max"]
+    lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
+    lex.year_cases = frozenset(dates["year_cases"])
+    lex.day_nouns = frozenset(dates["day_nouns"])
+    lex.months = {_phrase(m): i for i, m in enumerate(dates["months"], start=1)}
+    lex.months.update({_phrase(m): i for m, i in dates["month_aliases"].items()})
+    lex.clock_words = {word: ClockWord(t["add"], t["below"], t.get("part_of_day", True))
+                       for word, t in dates["clock"].items()}
+    lex.zero_minutes = frozenset(dates["zero_minutes"])
+    lex.minutes_past = frozenset(dates["minutes_past"])
+    lex.minutes_to = frozenset(dates["minutes_to"])
+
+    ranks = load_pattern_file("ranks.toml")
+    lex.rank_nouns = frozenset(_phrase(w) for w in ranks["nouns"])
+    lex.total_postpositions = frozenset(ranks["total_postpositions"])
+    lex.rank_cases = frozenset(ranks["rank_cases"])
+    lex.rank_move_verbs = tuple(ranks["move_verbs"])
+
+    modifiers = load_pattern_file("modifiers.toml")
+    lex.minus_signs = frozenset(modifiers["minus_signs"])
+    lex.plus_signs = frozenset(modifiers["plus_signs"])
+    for table in modifiers["modifier"]:
+        for words in table["words"]:
+            lex.modifiers.append(
+                Modifier(
+                    phrase=_phrase(words),
+                    position=table["position"],
+                    qualifier=table["qualifier"],
+                    types=frozenset(table.get("types", ())),
+                    sign=table.get("sign", 0),
+                    cases=frozenset(table.get("cases", ())),
+                    in_span=table.get("in_span", True),
+                )
+            )
+
+    context = load_pattern_file("context.toml")
+    lex.naming_words = frozenset(_phrase(w) for w in context["naming_words"])
+    lex.speech_markers = frozenset(context["speech_markers"])
+    lex.naming_sayings = frozenset(context["naming_sayings"])
+    lex.speech_auxiliaries = frozenset(context["speech_auxiliaries"])
+    lex.not_subjects = frozenset(context["not_subjects"])
+    lex.adjectives = frozenset(context["adjectives"])
+    lex.adjective_endings = tuple(context["adjective_endings"])
+    lex.verb_endings = tuple(context["verb_endings"])
+    lex.noun_endings = tuple(context["noun_endings"])
+    lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
+    lex.coordinators = frozenset(context["coordinators"])
+    lex.between_words = frozenset(context["between_words"])
+    lex.abbreviations = dict(load_pattern_file("abbreviations.toml"))
+    alphabet = load_pattern_file("alphabet.toml")
+    lex.letters = alphabet["lower"] + alphabet["upper"]
+    lex.latin_letters = alphabet["latin_lower"] + alphabet["latin_upper"]
+
+
+@dataclass(frozen=True)
+class TemporalWords:
+    """``patterns/temporal.toml``: the words of dates and times written without a number
+    (биыл, өткен жылы, таңертең), each list as the file gives it."""
+
+    date_words: tuple[str, ...] = ()
+    seasons: tuple[str, ...] = ()
+    weekdays: tuple[str, ...] = ()
+    time_words: tuple[str, ...] = ()
+    time_nouns: tuple[str, ...] = ()
+    determiners: tuple[str, ...] = ()
+    duration_determiners: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    postpositions: tuple[str, ...] = ()
+    frequency: tuple[str, ...] = ()
+    homographs: tuple[str, ...] = ()
+    greetings: tuple[str, ...] = ()
+    greeting_nouns: tuple[str, ...] = ()
+    greeting_after: tuple[str, ...] = ()
+    clock_nouns: tuple[str, ...] = ()
+    ambiguous_months: tuple[str, ...] = ()
+    month_nouns: tuple[str, ...] = ()
+    demonstratives: tuple[str, ...] = ()
+
+
+def _read_temporal(lex: Lexicon) -> None:
+    data = load_pattern_file("temporal.toml")
+    lex.temporal = TemporalWords(**{name: tuple(data[name]) for name in TEMPORAL_KEYS})
+
+
+TEMPORAL_KEYS = tuple(f.name for f in fields(TemporalWords))
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read every data file in ``patterns/`` once per process (with the user's folder of
+    $KAZEXTRACT_PATTERNS over them, validated first)."""
+    validate_patterns()
+    return _build_lexicon()
+
+
+def _build_lexicon() -> Lexicon:
+    lex = Lexicon()
+    _read_suffixes(lex)
+    _read_numbers(lex)
+    _read_measures(lex)
+    _read_context(lex)
+    _read_temporal(lex)
+    return lex
+
+
+@cache
+def load_latin() -> dict:
+    """``patterns/latin.toml``: the Latin alphabets' letters in Cyrillic (read by latin.py)."""
+    return load_pattern_file("latin.toml")
+
+
+@dataclass(frozen=True)
+class InventoryEntry:
+    """One unit, currency or time unit as ``patterns/`` lists it: for the README's tables."""
+
+    symbol: str  # the canonical unit symbol, ISO 4217 code or DURATION unit
+    family: str  # length, mass, …; a currency's name; "time" for durations
+    forms: tuple[str, ...]  # the words, signs and codes as written in the data files
+
+
+def unit_inventory() -> list[InventoryEntry]:
+    """The units of ``units.toml`` in file order, with their families and written forms."""
+    units = load_pattern_file("units.toml")
+    return [InventoryEntry(symbol, table.get("family", ""), tuple(table["words"]))
+            for symbol, table in units.items() if "words" in table]
+
+
+def currency_inventory() -> list[InventoryEntry]:
+    """The currencies of ``currencies.toml``: names, signs and codes, then minor units."""
+    currencies = load_pattern_file("currencies.toml")
+    minor = currencies.pop("minor", {})
+    entries = [InventoryEntry(code, table.get("name", ""),
+                              (*table["words"], *table.get("symbols", ()), *table.get("codes", ())))
+               for code, table in currencies.items()]
+    entries += [InventoryEntry(t["currency"], f"1/{t['per']} {t['currency']}", (word,))
+                for word, t in minor.items()]
+    return entries
+
+
+def duration_inventory() -> list[InventoryEntry]:
+    """The time words of ``durations.toml`` grouped by their DURATION unit."""
+    durations = load_pattern_file("durations.toml")
+    parts = durations.get("parts", {})
+    forms: dict[str, list[str]] = {}
+    for word, unit in durations["units"].items():
+        forms.setdefault(unit, []).append(f"{word} (1/{parts[word]})" if word in parts
+                                          else word)
+    return [InventoryEntry(unit, "time", tuple(words)) for unit, words in forms.items()]

@@ -1,0 +1,67 @@
+"""Kazakh number words, one word at a time: the stem of each number word with its kind
+(unit, ten, hundred, scale, collective, half) and value, and the reading of a word form as a
+number word with its suffix chain (мыңнан, бірінші, бесеуі, млн.). The number reader and the
+tokenizer's ``like_num`` share it."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import cache
+
+from .lexicon import Lexicon, load_lexicon
+from .memo import MISSING, WordMemo
+from .morphology import Reading, read_word
+
+
+class NumberWords:
+    """The number words of ``patterns/numbers.toml`` and the reading of a word form."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex = lex or load_lexicon()
+        self.kinds: dict[str, str] = {
+            **{w: "unit" for w in lex.units}, **{w: "ten" for w in lex.tens},
+            **{w: "hundred" for w in lex.hundreds}, **{w: "scale" for w in lex.scales},
+            **{w: "collective" for w in lex.collectives},
+            **{w: "half_after" for w in lex.half_after},
+            **{w: "half_before" for w in lex.fractions_before},
+        }
+        self.values: dict[str, Fraction] = {
+            **{w: Fraction(v) for w, v in {**lex.number_words, **lex.collectives}.items()},
+            **lex.fractions_before}
+        for variant, base in lex.stem_variants.items():
+            self.kinds[variant] = self.kinds[base]
+            self.values[variant] = self.values[base]
+        self.stems = frozenset(self.kinds)
+        self._readings: WordMemo[tuple[str, bool], Reading | None] = WordMemo()
+
+    def read(self, lower: str, inside: bool = False) -> Reading | None:
+        """A number word with its suffixes (мыңнан, бірінші, млн.), or None. ``inside``: the
+        word continues a number, where homographs read as numbers (жеті жүзі, жетпіс бірден)."""
+        found = self._readings.get((lower, inside), MISSING)
+        if found is MISSING:
+            found = self._readings.remember((lower, inside), self._read_number_word(lower, inside))
+        return found
+
+    def _read_number_word(self, lower: str, inside: bool) -> Reading | None:
+        lower = self.lex.abbreviations.get(lower, lower)
+        if lower in self.lex.never_numbers or not inside and (
+                lower in self.lex.not_numbers or read_word(lower, self.lex.not_number_stems)):
+            return None
+        reading = read_word(lower, self.stems, numeral=True)
+        if reading is None:
+            return None
+        suffixes = reading.suffixes
+        if reading.stem in self.lex.stem_variants and not suffixes.get("ordinal"):
+            return None
+        if not inside and suffixes.get("derivation") in self.lex.derived_endings:
+            return None  # бірлік "unity", бестік "a five": nouns (жиырма төрттік is a number)
+        if (not inside and reading.stem == self.lex.article_pronoun
+                and not any(suffixes.get(slot) for slot in ("possessive", "person", "clitic"))):
+            return None  # біреу "someone" (but біреуі "one of them", біреу-ақ "only one")
+        return reading
+
+
+@cache
+def number_words() -> NumberWords:
+    """The number words of the shipped (or the user's) patterns, built once per process."""
+    return NumberWords()

@@ -1,0 +1,2 @@
+"""Writing facts: CSV, JSONL and Parquet written atomically, and pandas frames.
+"""

@@ -1,0 +1,2 @@
+"""The HTML report: one self-contained page of documents and their facts.
+"""

@@ -1,0 +1,130 @@
+"""Matching lexicon phrases (currencies, units, modifiers) against words, with inflection.
+
+A phrase is one or more words from ``patterns/``; all but the last must match exactly
+(lower-case) and the last may carry suffixes (``шаршы метрге``, ``АҚШ долларынан``).
+Longer phrases win.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from ..kazakh.lexicon import Phrase, load_lexicon
+from ..kazakh.memo import MISSING, WordMemo
+from ..kazakh.morphology import Suffixes, read_word
+from .words import Word
+
+T = TypeVar("T")
+# Of the numeral-only suffix slots a measure word takes just the approximation (тоннадай).
+NOT_ON_MEASURES = frozenset({"ordinal", "collective", "person"})
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[T]):
+    value: T
+    start: int  # first word
+    end: int  # after the last word
+    suffixes: Suffixes
+    stem: str
+
+
+class PhraseTable(Generic[T]):
+    """Phrases of one kind (currencies, units, …) indexed by their leading words."""
+
+    def __init__(self, phrases: Mapping[Phrase, T], inflected: bool = True,
+                 numeral: bool = False, abbreviations: frozenset[str] = frozenset(),
+                 capitals: frozenset[str] = frozenset()) -> None:
+        """``numeral``: the last word may also take a numeral's suffixes (-дай "about").
+        ``abbreviations``: stems that, like those without a vowel, take endings only after
+        a hyphen (мин-қа; мина "a mine" is no minute). ``capitals``: one-letter phrases
+        that match only when written in capitals (220 В, 5 А; а and в are not units)."""
+        self.inflected = inflected
+        self.numeral = numeral
+        self.abbreviations = abbreviations
+        self.capitals = capitals
+        # leading words -> {last word stem -> value}
+        self._by_head: dict[Phrase, dict[str, T]] = defaultdict(dict)
+        for phrase, value in phrases.items():
+            self._by_head[phrase[:-1]][phrase[-1]] = value
+        self._lengths = sorted({len(head) + 1 for head in self._by_head}, reverse=True)
+        # an abbreviation keeps its stop (км., долл.): read it as the word it stands for
+        self._full_forms = load_lexicon().abbreviations
+        # cheap rejections before a tuple of words is built for every phrase length
+        self._first_words = frozenset(head[0] for head in self._by_head if head)
+        self._last_stems = frozenset(stem for stems in self._by_head.values() for stem in stems)
+        self._last_words: WordMemo[tuple[Phrase, str], tuple[str, Suffixes] | None] = WordMemo()
+
+    def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
+        """The longest phrase that starts at ``words[i]``."""
+        if i >= len(words) or words[i].is_punct:
+            return None
+        for length in self._lengths:
+            last = i + length - 1
+            if last >= len(words) or words[last].is_punct:
+                continue  # inner punctuation must match the phrase: километр / сағат
+            if length == 1:
+                head: Phrase = ()
+            elif words[i].lower not in self._first_words:
+                continue
+            else:
+                head = tuple(w.lower for w in words[i:last])
+            stems = self._by_head.get(head)
+            if not stems:
+                continue
+            found = self._read_memo(head, words[last].lower)
+            if found is None and words[last].repair:  # (теңгенің) теңгейді: the slip's start
+                found = self._read_memo(head, words[last].repair)
+            if found is not None:
+                stem, suffixes = found
+                if length == 1 and stem in self.capitals and not words[i].text[:1].isupper():
+                    return None
+                return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
+        return None
+
+    def match_ending(self, words: list[Word], end: int) -> PhraseMatch[T] | None:
+        """The longest uninflected phrase that ends just before ``words[end]``."""
+        if end < 1 or words[end - 1].lower not in self._last_stems:
+            return None
+        for length in self._lengths:
+            start = end - length
+            if start < 0:
+                continue
+            phrase = tuple(w.lower for w in words[start:end])
+            stems = self._by_head.get(phrase[:-1])
+            if stems and phrase[-1] in stems:
+                return PhraseMatch(stems[phrase[-1]], start, end, Suffixes(), phrase[-1])
+        return None
+
+    def _read_memo(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
+        key = (head, lower)
+        found = self._last_words.get(key, MISSING)
+        if found is MISSING:
+            found = self._last_words.remember(key, self._read_last(head, lower))
+        return found
+
+    def _read_last(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
+        """The stem and suffixes of a phrase's last word after its leading words ``head``."""
+        stems = self._by_head[head]
+        if lower not in stems:
+            lower = self._full_forms.get(lower, lower)
+        if lower in stems:
+            return lower, Suffixes()
+        if not self.inflected:
+            return None
+        reading = read_word(lower, stems, numeral=self.numeral)
+        if reading is None or self.numeral and any(
+                slot in NOT_ON_MEASURES for slot, _ in reading.suffixes.parts):
+            return None  # келі|сі|м|ді is "agreement", not "kilogram"
+        if ((reading.stem in self.abbreviations or not _has_vowel(reading.stem))
+                and not lower[len(reading.stem):].startswith("-")):
+            return None  # an abbreviation takes endings after a hyphen (км-ге): м|іні no metre
+        return reading.stem, reading.suffixes
+
+
+def _has_vowel(text: str) -> bool:
+    """Whether a word is pronounced as written rather than spelled out (км, м, мг/дм³)."""
+    lex = load_lexicon()
+    return any(ch in lex.back_vowels or ch in lex.front_vowels or ch == "у" for ch in text)

@@ -1,0 +1,85 @@
+"""A sentence as the rules read it: its words with offsets into the document, in Cyrillic.
+
+A Cyrillic sentence is read as it is. A Latin-script one is transliterated word by word
+(``kazakh.latin``); its words keep their offsets into the original, and a fact's subject is
+cut back out of the original text, so it stays in the document's script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Protocol, TypeVar
+
+from spacy.tokens import Span
+
+from ..kazakh.latin import Transliteration, Transliterator, is_latin
+from ..kazakh.lexicon import Lexicon
+from .words import Word, sentence_words
+
+
+class _HasSubject(Protocol):
+    start: int
+    end: int
+    subject: str
+
+
+D = TypeVar("D", bound=_HasSubject)
+
+
+@dataclass
+class SentenceView:
+    """A sentence as the fact builder reads it: ``text`` for the quick check for numbers,
+    ``words()`` with offsets into the document. A Latin sentence comes with its Cyrillic
+    words and each word's transliteration."""
+
+    text: str
+    sent: Span
+    document: str
+    cyrillic: list[Word] | None = None
+    spellings: list[Transliteration] | None = None
+
+    def words(self) -> list[Word]:
+        return self.cyrillic if self.cyrillic is not None else sentence_words(self.sent,
+                                                                               self.document)
+
+    def restore(self, draft: D) -> D:
+        """The draft with its subject in the sentence's own script."""
+        if not self.spellings or not draft.subject:
+            return draft
+        for k in range(draft.start, min(draft.end + 1, len(self.spellings))):
+            spelling = self.spellings[k]
+            at = _stem_position(spelling.cyrillic.lower(), draft.subject)
+            if at is not None:
+                original = spelling.original_slice(at, at + len(draft.subject))
+                return replace(draft, subject=original.lower())
+        return draft
+
+
+def _stem_position(word: str, stem: str) -> int | None:
+    """Where ``stem`` starts in ``word``: at its start or right after a hyphen (29-орынға)."""
+    at = word.find(stem)
+    while at != -1:
+        if at == 0 or word[at - 1] == "-":
+            return at
+        at = word.find(stem, at + 1)
+    return None
+
+
+class ScriptReader:
+    """Per sentence: Cyrillic sentences as they are, Latin ones in Cyrillic."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.transliterator = Transliterator(lex)
+
+    def view(self, sent: Span, document: str, whole: str | None = None) -> SentenceView:
+        """``document`` is the Doc's text: offsets, and the fall-back for the alphabet, unless
+        the Doc is a piece of a longer text ``whole``, whose alphabet is the fall-back then."""
+        sentence = document[sent.start_char:sent.end_char]
+        if not is_latin(sentence):
+            return SentenceView(sentence, sent, document)
+        alphabet = self.transliterator.alphabet(sentence, document if whole is None else whole)
+        words = sentence_words(sent, document)
+        spellings = [self.transliterator.transliterate(w.text, alphabet) for w in words]
+        cyrillic = [replace(w, text=s.cyrillic) for w, s in zip(words, spellings, strict=True)]
+        return SentenceView(" ".join(w.text for w in cyrillic), sent, document, cyrillic,
+                            spellings)
