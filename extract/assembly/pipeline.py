@@ -18,9 +18,10 @@ from ..facts import Fact
 from ..kazakh.latin import is_latin
 from ..kazakh.memo import WORDS_KEPT
 from ..lang.kk.sentences import kk_sentencizer, sentence_starts
-from ..rules.building import Draft, FactBuilder
+from ..rules.draft import Draft
 from ..text.sentence import ScriptReader
 from ..text.words import JOINERS, Tokens, Word, token_words
+from .sentence import FactBuilder
 
 SPAN_KEY = "facts"
 FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total")

@@ -4,6 +4,8 @@ KazNERD marks them DATE and TIME, and an analyst reading a programme's timeline 
 as much as "2019 жылы". A phrase is [determiner] core [part] [postposition], each word
 from ``patterns/temporal.toml``; the value is empty (it depends on the document's date)
 except for a bare month, which gets ``--MM``.
+
+Corpus: tests/corpus/relative.tsv (read with relative dates).
 """
 
 from __future__ import annotations
