@@ -18,26 +18,38 @@ from ..rules.draft import Draft
 from ..rules.quantity import add_rate
 from ..text.words import Word
 
+# the names a merged fact's ``rule`` holds, in the order ``add`` tries the merges
+MERGE_NAMES = ("merge.compound", "merge.range", "merge.day_of_month", "merge.coordinated",
+               "merge.genitive_date")
+
 
 def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> None:
     """Append a fact, joining it to the one before when they make one range or one date."""
     while drafts and drafts[-1].end > draft.start:
         drafts.pop()  # a number's fact took words before it (таңғы 7-де, минус 5)
-    if drafts and (compound := _compound(ctx, drafts[-1], draft)):
-        drafts[-1] = compound
-    elif drafts and _joins_range(ctx, words, drafts[-1], draft):
-        drafts[-1] = _range(ctx, words, drafts[-1], draft)
-    elif drafts and (day := _day_of_month(ctx, words, drafts[-1], draft)):
-        drafts[-1] = day
+    last = drafts[-1] if drafts else None
+    if last and (compound := _compound(ctx, last, draft)):
+        drafts[-1] = _named(compound, "merge.compound", last, draft)
+    elif last and _joins_range(ctx, words, last, draft):
+        drafts[-1] = _named(_range(ctx, words, last, draft), "merge.range", last, draft)
+    elif last and (day := _day_of_month(ctx, words, last, draft)):
+        drafts[-1] = day = _named(day, "merge.day_of_month", last, draft)
         if len(drafts) > 1 and (pair := _coordinated(ctx, words, drafts[-2], day)):
-            drafts[-2:] = [pair]  # сәуірдің 29-ы мен мамырдың 5-і күндері аралығында
-    elif drafts and (pair := _coordinated(ctx, words, drafts[-1], draft)):
-        drafts[-1] = pair
-    elif drafts and _joins_date(ctx, words, drafts[-1], draft):
-        drafts[-1] = replace(draft, start=drafts[-1].start,
-                             value=_joined_date(drafts[-1].value, draft.value))
+            # сәуірдің 29-ы мен мамырдың 5-і күндері аралығында
+            drafts[-2:] = [_named(pair, "merge.coordinated", drafts[-2], day)]
+    elif last and (pair := _coordinated(ctx, words, last, draft)):
+        drafts[-1] = _named(pair, "merge.coordinated", last, draft)
+    elif last and _joins_date(ctx, words, last, draft):
+        joined = replace(draft, start=last.start, value=_joined_date(last.value, draft.value))
+        drafts[-1] = _named(joined, "merge.genitive_date", last, draft)
     else:
         drafts.append(draft)
+
+
+def _named(merged: Draft, name: str, first: Draft, second: Draft) -> Draft:
+    """The merged fact with the merge's name and the rules of the facts it joins."""
+    return replace(merged, rule=name,
+                   parts=(*(first.parts or (first.rule,)), *(second.parts or (second.rule,))))
 
 
 def _compound(ctx: Context, first: Draft, second: Draft) -> Draft | None:

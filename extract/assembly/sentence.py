@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..kazakh.lexicon import Lexicon
 from ..numbers.reader import Number
 from ..rules import order
@@ -15,8 +17,27 @@ from ..text.words import Word
 from . import merges, modifiers, names, subject, totals
 
 
+@dataclass
+class Decision:
+    """A number the loop read and the rule that decided on it ('' when none did)."""
+
+    number: Number
+    rule: str
+    made_fact: bool
+
+
+@dataclass
+class SentenceTrace:
+    """What ``FactBuilder.build`` did with one sentence: for ``kazextract explain``."""
+
+    words: list[Word]
+    decisions: list[Decision] = field(default_factory=list)
+    facts: list[Draft] = field(default_factory=list)
+
+
 class FactBuilder:
-    """Finds the facts of one sentence's words."""
+    """Finds the facts of one sentence's words. With ``trace`` a list, each ``build``
+    appends its SentenceTrace to it."""
 
     def __init__(self, lex: Lexicon | None = None, relative_dates: bool = False) -> None:
         """``relative_dates``: also dates and times without a number (биыл, таңертең)."""
@@ -25,9 +46,14 @@ class FactBuilder:
         self.numbers = self.ctx.numbers
         self.temporal = self.ctx.temporal
         self.relative_dates = relative_dates
+        self.trace: list[SentenceTrace] | None = None
 
     def build(self, words: list[Word]) -> list[Draft]:
         ctx = self.ctx
+        trace = None
+        if self.trace is not None:
+            trace = SentenceTrace(words)
+            self.trace.append(trace)
         titles = names.mark_names(ctx, words)
         self.numbers.mark_identifiers(words)  # phone numbers, codes, Nikkei 225
         drafts: list[Draft] = []
@@ -44,12 +70,14 @@ class FactBuilder:
                                                         temporal.end):
                     merges.add(ctx, words, drafts, Draft(
                         temporal.start, temporal.end, temporal.type, temporal.value,
-                        numberless=not self.relative_dates))
+                        numberless=not self.relative_dates, rule=temporal.rule))
                     i = max(temporal.end, i + 1)  # every step moves on: no rule can loop
                 else:
                     i += 1
                 continue
-            draft = self._fact(words, number)
+            rule, draft = self._fact(words, number)
+            if trace is not None:
+                trace.decisions.append(Decision(number, rule, draft is not None))
             if draft is None:
                 i = max(number.end, i + 1)
                 continue
@@ -59,19 +87,22 @@ class FactBuilder:
                 totals.note_total(ctx, words, draft, noted)
             merges.add(ctx, words, drafts, draft)
             i = max(draft.end, i + 1)
-        return [d for d in drafts if not names.in_title(d, titles) and not d.numberless
-                and _real_value(d)]
+        facts = [d for d in drafts if not names.in_title(d, titles) and not d.numberless
+                 and _real_value(d)]
+        if trace is not None:
+            trace.facts = facts
+        return facts
 
-    def _fact(self, words: list[Word], number: Number) -> Draft | None:
-        """The fact of one number: its rule, then what the words around it add."""
-        draft = order.first_fact(self.ctx, words, number)
+    def _fact(self, words: list[Word], number: Number) -> tuple[str, Draft | None]:
+        """The fact of one number: the rule that decides, then what the words around it add."""
+        rule, draft = order.decide(self.ctx, words, number)
         if draft is None:
-            return None
+            return rule, None
         code_before(self.ctx, words, number, draft)
         modifiers.add_modifiers(self.ctx, words, draft)
         modifiers.number_qualifier(draft, number)
         subject.add_subject(self.ctx, words, draft, number)
-        return draft
+        return draft.rule, draft
 
     def _month_before_day(self, words: list[Word], i: int) -> bool:
         """наурыздың 5-і: a month in the genitive before a number, whose day it is; read as a

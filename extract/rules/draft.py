@@ -27,6 +27,8 @@ class Draft:
     low: Fraction | None = None  # numeric value, for ranges and totals
     case: str = ""  # grammatical case of the number's own word (ablative in 700-ден)
     numberless: bool = False  # a month read only to date the day after it: dropped if alone
+    rule: str = ""  # the rule that made it (money.currency): for explain and span._.rule
+    parts: tuple[str, ...] = ()  # a merged fact: the rules of the facts it joins
 
 
 class NoFact:

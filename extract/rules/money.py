@@ -13,6 +13,8 @@ from ..text.words import Word
 from .context import Context
 from .draft import Draft, approximated, divide
 
+CODE_BEFORE = "money.code_before"  # a rule run on a count after the order's tables
+
 
 def sign(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     """$5: a currency sign the number has read itself."""
@@ -74,6 +76,7 @@ def code_before(ctx: Context, words: list[Word], number: Number, draft: Draft) -
     if code is None or number.sign:
         return False
     draft.type, draft.unit, draft.start = "MONEY", code, number.start - 1
+    draft.rule, draft.parts = CODE_BEFORE, (draft.rule,)
     return True
 
 

@@ -16,6 +16,7 @@ from ..text.words import Word
 from . import cardinal, date, duration, money, ordinal, percent, quantity, rank, time
 from .context import Context, is_free
 from .draft import NO_FACT, Draft, Outcome
+from .temporal import TEMPORAL_RULES
 
 Rule = Callable[[Context, list[Word], Number], Outcome]
 MeasureRule = Callable[[Context, list[Word], Number, int], Outcome]
@@ -86,18 +87,27 @@ FOLLOWING: tuple[tuple[str, Rule], ...] = (
 
 RULES = GLUED + FOLLOWING
 
+# every name a fact's ``rule`` or a decision on a number may hold: the tables' rules (not
+# the two measure.* entries, whose facts carry the name of the MEASURES rule), the revision
+# of a count by a currency code before it, and the dates and times without a number
+RULE_NAMES = frozenset(
+    {name for name, _ in (*RULES, *MEASURES) if not name.startswith("measure.")}
+    | {money.CODE_BEFORE, *TEMPORAL_RULES})
 
-def first_fact(ctx: Context, words: list[Word], number: Number) -> Draft | None:
-    """The fact of the first rule that decides on ``number``, or None."""
-    found = _first_of(RULES, ctx, words, number)
-    return None if found is NO_FACT else found
+
+def decide(ctx: Context, words: list[Word], number: Number) -> tuple[str, Draft | None]:
+    """The rule that decides on ``number`` ('' when none does) and its fact (None: none)."""
+    name, found = _first_of(RULES, ctx, words, number)
+    if isinstance(found, Draft):
+        return found.rule, found
+    return name, None
 
 
 def measured(ctx: Context, words: list[Word], number: Number, j: int | None = None
              ) -> Draft | None:
     """A cardinal before a percent word, currency, unit or time word, read at ``j``
     (the word after the number, else across "about" or "more than")."""
-    found = _first_of(MEASURES, ctx, words, number, number.end if j is None else j)
+    _, found = _first_of(MEASURES, ctx, words, number, number.end if j is None else j)
     if found is NO_FACT:
         return None
     return found if found is not None or j is not None else bridged(ctx, words, number)
@@ -117,9 +127,14 @@ def bridged(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     return draft
 
 
-def _first_of(table: tuple[tuple[str, Callable[..., Outcome]], ...], *args: object) -> Outcome:
-    for _name, rule in table:
+def _first_of(table: tuple[tuple[str, Callable[..., Outcome]], ...], *args: object
+              ) -> tuple[str, Outcome]:
+    """The first rule of ``table`` that decides, by name, and what it decided; the fact
+    made takes the name (unless an inner table's rule named it already)."""
+    for name, rule in table:
         found = rule(*args)
         if found is not None:
-            return found
-    return None
+            if found is not NO_FACT and not found.rule:
+                found.rule = name
+            return name, found
+    return "", None
