@@ -18,14 +18,16 @@ from ..facts import Fact
 from ..kazakh.latin import is_latin
 from ..kazakh.memo import WORDS_KEPT
 from ..lang.kk.sentences import kk_sentencizer, sentence_starts
-from ..rules.building import Draft, FactBuilder
+from ..rules.draft import Draft
 from ..text.sentence import ScriptReader
 from ..text.words import JOINERS, Tokens, Word, token_words
+from .sentence import FactBuilder
 
 SPAN_KEY = "facts"
 FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total")
 
-for _name in FACT_ATTRIBUTES:
+# ``rule``: the name of the rule that made the fact (money.currency); not in the outputs
+for _name in (*FACT_ATTRIBUTES, "rule"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default="")
 
@@ -221,7 +223,7 @@ class NumericFacts:
     def _span(doc: Doc, found: Found) -> Span:
         span = doc.char_span(found.start, found.end, label=found.draft.type,
                              alignment_mode="expand")
-        for name in FACT_ATTRIBUTES:
+        for name in (*FACT_ATTRIBUTES, "rule"):
             setattr(span._, name, getattr(found.draft, name))
         return span
 

@@ -578,8 +578,7 @@ class NumberReader:
                              nested=nested + 1)
         if high is None or high.value_max is not None:
             return None
-        if high.value >= 1000 and low < 1000 and high.value % 1000 == 0:
-            low *= high.value / leading_digits(high.value)  # бес-алты мың: the scale is shared
+        low = shared_scale(low, high.value)  # бес-алты мың
         if high.value <= low:
             return None  # бір-бірі "each other"
         return Number(low, i, j + high.end, value_max=high.value, suffixes=high.suffixes)
@@ -819,9 +818,7 @@ class NumberReader:
         the unit of the second; ``second`` is the whole reading after the joiner."""
         if second.value_max is not None or second.value <= number.value or second.marked:
             return number
-        low = number.value
-        if second.value >= 1000 and low < 1000 and second.value % 1000 == 0:
-            low *= second.value / leading_digits(second.value)  # 10 – 15 мың: the scale is shared
+        low = shared_scale(number.value, second.value)  # 10 – 15 мың
         if low >= second.value:
             return number
         second.value_max, second.value, second.start = second.value, low, number.start
@@ -837,6 +834,13 @@ def leading_digits(value: Fraction) -> Fraction:
     while value % 1000 == 0 and value >= 1000:
         value /= 1000
     return value
+
+
+def shared_scale(low: Fraction, high: Fraction) -> Fraction:
+    """The start of a range that shares the scale word of its end (10 – 15 мың: 10 000):
+    ``low`` times that scale when ``high`` ends in one and ``low`` is below 1000."""
+    leading = leading_digits(high)
+    return low * high / leading if leading != high and low < 1000 else low
 
 
 def _round_unit(value: Fraction) -> Fraction:
