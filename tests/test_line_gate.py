@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.facts import Fact
 from extract.assembly.pipeline import find_facts, load_pipeline, spacy_safe
+from extract.facts import Fact
 from tests.snapshot import snapshot
 
 REPO = Path(__file__).resolve().parent.parent

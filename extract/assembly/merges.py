@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
-from ..facts import format_number
+from ..facts import format_number, quotient
 from ..numbers.reader import DASHES, shared_scale
 from ..rules.context import Context
 from ..rules.draft import Draft
@@ -59,7 +59,7 @@ def _compound(ctx: Context, first: Draft, second: Draft) -> Draft | None:
             or first.value_max or second.value_max or first.qualifier
             or first.low is None or second.low is None):
         return None
-    total, unit = first.low + second.low / per, first.unit
+    total, unit = first.low + quotient(second.low, per), first.unit
     if (total * 1000).denominator != 1:  # 3 сағат 40 минут: 220 minutes, not 3.6666… hours
         total, unit = first.low * per + second.low, second.unit
     return replace(second, start=first.start, unit=unit, low=total,

@@ -56,6 +56,7 @@ class FactBuilder:
             self.trace.append(trace)
         titles = names.mark_names(ctx, words)
         self.numbers.mark_identifiers(words)  # phone numbers, codes, Nikkei 225
+        self.numbers.begin_sentence(words)
         drafts: list[Draft] = []
         noted: totals.Totals = []
         pronouns = self._pronouns(words)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..facts import format_number
+from ..facts import format_number, quotient
 from ..numbers.reader import Number
 from ..text.phrases import PhraseMatch
 
@@ -63,10 +63,10 @@ def below_zero(draft: Draft) -> None:
 
 def divide(draft: Draft, number: Number, per: int) -> None:
     """The value in the larger unit a part stands for: 5 мс = 0.005 second, 5 тиын = 0.05."""
-    draft.low = number.value / per
+    draft.low = quotient(number.value, per)
     draft.value = format_number(draft.low)
     if number.value_max is not None:
-        draft.value_max = format_number(number.value_max / per)
+        draft.value_max = format_number(quotient(number.value_max, per))
 
 
 # What a rule returns: its fact, NO_FACT to stop the rules after it, or None to let them try

@@ -6,7 +6,7 @@ Corpus: tests/corpus/money.tsv.
 
 from __future__ import annotations
 
-from ..facts import format_number
+from ..facts import format_number, quotient
 from ..numbers.reader import Number
 from ..text.phrases import PhraseMatch
 from ..text.words import Word
@@ -42,7 +42,7 @@ def currency(ctx: Context, words: list[Word], number: Number, j: int) -> Draft |
     if cents and not found.suffixes and cents.value_max is None:
         minor = ctx.minor_units.match(words, cents.end)
         if minor and minor.value[0] == found.value:  # 17 теңге 29 тиын
-            draft.value = format_number(number.value + cents.value / minor.value[1])
+            draft.value = format_number(number.value + quotient(cents.value, minor.value[1]))
             draft.end = minor.end
     if per := _per_unit_after(ctx, words, found):
         draft.unit, draft.end = f"{found.value}/{per.value}", per.end
