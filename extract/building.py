@@ -86,6 +86,12 @@ class FactBuilder:
         self.time_nouns = self.temporal.nouns
         self._stems_of: WordMemo[tuple[str, frozenset[str]], str] = WordMemo()
         self._age_stems = lex.age_nouns | lex.duration_needs_ending
+        # the stem sets _in_name reads words against, built once: each set has its memory
+        names = lex.name_words
+        self._titled = names["positions"] | names["events"]
+        self._named_nouns = (self._titled | names["titles"] | names["facilities"]
+                             | names["law_parts"])
+        self._law_owners = names["laws"] | names["law_parts"]
 
     # ---- the sentence --------------------------------------------------------------------
 
@@ -257,14 +263,12 @@ class FactBuilder:
             return False
         if self._numbered_place(words, number.start):
             return True
-        titled = names["positions"] | names["events"]
         # the named noun follows the number, or is glued to it by the hyphen (58-бабының)
         noun_words, k = ([Word(glued, 0, 0)], 0) if glued else (words, number.end)
-        after = self._word_of(noun_words, k,
-                              titled | names["titles"] | names["facilities"] | names["law_parts"])
+        after = self._word_of(noun_words, k, self._named_nouns)
         if after in names["facilities"] or after in names["titles"]:
             return True
-        if after in titled:
+        if after in self._titled:
             # Қаржы министрінің 1-інші орынбасары is a position's name; қала әкімінің 1-інші
             # орынбасары, келесі 5-інші сессия are ordinals (KazNERD)
             return self._proper_name_before(words, number.start)
@@ -275,7 +279,7 @@ class FactBuilder:
             owner = words[k]
             if owner.text[:1].isdigit() and "-" in owner.text:  # 58-бабының 1-тармағы
                 owner = Word(owner.text.split("-", 1)[1], owner.start, owner.end)
-            return bool(self._word_of([owner], 0, names["laws"] | names["law_parts"]))
+            return bool(self._word_of([owner], 0, self._law_owners))
         return False
 
     def _measure_follows(self, words: list[Word], k: int) -> bool:
