@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from ..facts import Fact
 from ..kazakh.latin import is_latin
-from ..kazakh.memo import WORDS_KEPT
+from ..kazakh.memo import WordMemo
 from ..lang.kk.sentences import kk_sentencizer, sentence_starts
 from ..rules.draft import Draft
 from ..text.sentence import ScriptReader
@@ -96,8 +96,8 @@ class NumericFacts:
         self.gate = _number_gate(self.builder)
         self.token_gate = _token_gate(self.builder)
         self.line_gate = _line_gate(self.gate)
-        self._gated_tokens: dict[int, bool] = {}  # orth id -> token_gate finds something
-        self._number_tokens: dict[int, bool] = {}  # orth id -> a word starting so may be a number
+        self._gated_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> token_gate finds one
+        self._number_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> may start a number
         lex = self.builder.lex
         self._sign_starts = frozenset({*JOINERS, *lex.minus_signs, *lex.plus_signs,
                                        *(symbol[:1] for symbol in lex.currency_symbols)})
@@ -188,17 +188,15 @@ class NumericFacts:
         return start if newline < 0 else _NOT_SPACE.search(text, newline, at + 1).start()
 
     @staticmethod
-    def _flags(tokens: Tokens, text: str, known: dict[int, bool],
+    def _flags(tokens: Tokens, text: str, known: WordMemo[int, bool],
                test: Callable[[str, bool], bool]) -> list[bool]:
         """``test(text, is_punct)`` for each token, remembered per token id."""
-        if len(known) > WORDS_KEPT:
-            known.clear()
         flags = list(map(known.get, tokens.orths))
         if None in flags:
             for k, found in enumerate(flags):
                 if found is None:
                     token = text[tokens.starts[k]:tokens.end(k)]
-                    flags[k] = known[tokens.orths[k]] = test(token, tokens.punct[k])
+                    flags[k] = known.remember(tokens.orths[k], test(token, tokens.punct[k]))
         return flags
 
     def _passes_token_gate(self, token: str, is_punct: bool) -> bool:

@@ -48,6 +48,13 @@ class Context:
         self.time_nouns = self.temporal.nouns
         self._stems_of: WordMemo[tuple[str, frozenset[str]], str] = WordMemo()
         self.age_stems = lex.age_nouns | lex.duration_needs_ending
+        # the stem sets ordinal.in_name reads words against, built once: each set has its own
+        # stem index and memory (a fresh union per call made a new one each time)
+        names = lex.name_words
+        self.titled_nouns = names["positions"] | names["events"]
+        self.named_nouns = (self.titled_nouns | names["titles"] | names["facilities"]
+                            | names["law_parts"])
+        self.law_owners = names["laws"] | names["law_parts"]
 
     def word_of(self, words: list[Word], k: int, stems: frozenset[str]) -> str:
         """The stem from ``stems`` that ``words[k]`` is a form of (бабының -> бап), or ''."""

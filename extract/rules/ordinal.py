@@ -48,14 +48,12 @@ def in_name(ctx: Context, words: list[Word], number: Number) -> bool:
         return False
     if _numbered_place(ctx, words, number.start):
         return True
-    titled = names["positions"] | names["events"]
     # the named noun follows the number, or is glued to it by the hyphen (58-бабының)
     noun_words, k = ([Word(glued, 0, 0)], 0) if glued else (words, number.end)
-    after = ctx.word_of(noun_words, k,
-                        titled | names["titles"] | names["facilities"] | names["law_parts"])
+    after = ctx.word_of(noun_words, k, ctx.named_nouns)
     if after in names["facilities"] or after in names["titles"]:
         return True
-    if after in titled:
+    if after in ctx.titled_nouns:
         # Қаржы министрінің 1-інші орынбасары is a position's name; қала әкімінің 1-інші
         # орынбасары, келесі 5-інші сессия are ordinals (KazNERD)
         return _proper_name_before(words, number.start)
@@ -66,7 +64,7 @@ def in_name(ctx: Context, words: list[Word], number: Number) -> bool:
         owner = words[k]
         if owner.text[:1].isdigit() and "-" in owner.text:  # 58-бабының 1-тармағы
             owner = Word(owner.text.split("-", 1)[1], owner.start, owner.end)
-        return bool(ctx.word_of([owner], 0, names["laws"] | names["law_parts"]))
+        return bool(ctx.word_of([owner], 0, ctx.law_owners))
     return False
 
 
