@@ -8,12 +8,9 @@ Corpus: tests/corpus/not_facts.tsv.
 from __future__ import annotations
 
 from ..numbers.reader import DASHES
-from ..rules.context import QUOTES, TERMINALS, Context
+from ..rules.context import Context
 from ..rules.draft import Draft
 from ..text.words import Word
-
-MAX_TITLE_WORDS = 7  # «Бизнестің жол картасы екі мың жиырма бес»; reported speech runs longer
-TITLE_TYPES = frozenset({"CARDINAL", "ORDINAL"})
 
 Titles = list[tuple[int, int]]
 
@@ -22,19 +19,20 @@ def mark_names(ctx: Context, words: list[Word]) -> Titles:
     """Marks the words of a quoted title followed by a naming word ("…" атты) and of
     "Name – number" (COVID – 19) as in a name; returns the word ranges of short
     quotations, where counts and ordinals are part of a title."""
+    quotes, terminals = ctx.grammar.quotes, ctx.grammar.terminals
     opened: int | None = None
     closer = ""
     titles = []
     for k, word in enumerate(words):
-        if opened is None and word.text in QUOTES:
-            opened, closer = k, QUOTES[word.text]
+        if opened is None and word.text in quotes:
+            opened, closer = k, quotes[word.text]
         elif opened is not None and word.text == closer:
             inner = words[opened + 1:k]
             if ctx.naming.match(words, k + 1):
                 for w in inner:
                     w.in_name = True
-            elif (0 < sum(not w.is_punct for w in inner) <= MAX_TITLE_WORDS
-                  and inner[-1].text not in TERMINALS
+            elif (0 < sum(not w.is_punct for w in inner) <= ctx.grammar.title_words
+                  and inner[-1].text not in terminals
                   and not _reported_speech(ctx, words, k + 1)):
                 titles.append((opened + 1, k))
             opened = None
@@ -43,10 +41,10 @@ def mark_names(ctx: Context, words: list[Word]) -> Titles:
     return titles
 
 
-def in_title(draft: Draft, titles: Titles) -> bool:
+def in_title(ctx: Context, draft: Draft, titles: Titles) -> bool:
     """A count or ordinal in a short quotation is part of a title; money, percentages,
     measures and dates there are still reported facts."""
-    return draft.type in TITLE_TYPES and any(a <= draft.start and draft.end <= b
+    return draft.type in ctx.grammar.title_types and any(a <= draft.start and draft.end <= b
                                              for a, b in titles)
 
 

@@ -83,12 +83,12 @@ class FactBuilder:
                 i = max(number.end, i + 1)
                 continue
             if draft.type == "RANK":
-                draft.total = totals.total_for(words, draft.start, noted)
+                draft.total = totals.total_for(ctx, words, draft.start, noted)
             elif draft.type == "CARDINAL":
                 totals.note_total(ctx, words, draft, noted)
             merges.add(ctx, words, drafts, draft)
             i = max(draft.end, i + 1)
-        facts = [d for d in drafts if not names.in_title(d, titles) and not d.numberless
+        facts = [d for d in drafts if not names.in_title(ctx, d, titles) and not d.numberless
                  and _real_value(d)]
         if trace is not None:
             trace.facts = facts

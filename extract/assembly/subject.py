@@ -12,8 +12,6 @@ from ..rules.context import Context
 from ..rules.draft import Draft
 from ..text.words import Word
 
-ADJECTIVE_STEM_MIN = 3  # ұлт|тық is an adjective; ба|лық "fish", ха|лық "people" are nouns
-
 
 def add_subject(ctx: Context, words: list[Word], draft: Draft, number: Number) -> None:
     """The counted noun of a count without one. A number with its own case ending is a noun
@@ -37,9 +35,9 @@ def counted_noun(ctx: Context, words: list[Word], k: int) -> str:
 
 
 def _adjective(ctx: Context, lower: str) -> bool:
-    lex = ctx.lex
+    lex, shortest = ctx.lex, ctx.grammar.adjective_stem_min  # ұлт|тық, not ба|лық "fish"
     return lower in lex.adjectives or not lower.endswith(lex.noun_endings) and any(
-        lower.endswith(ending) and len(lower) - len(ending) >= ADJECTIVE_STEM_MIN
+        lower.endswith(ending) and len(lower) - len(ending) >= shortest
         for ending in lex.adjective_endings)
 
 

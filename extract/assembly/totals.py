@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..facts import format_number
-from ..rules.context import CLAUSE_BREAKS, Context
+from ..rules.context import Context
 from ..rules.draft import Draft
 from ..text.words import Word
 
@@ -24,9 +24,10 @@ def note_total(ctx: Context, words: list[Word], draft: Draft, totals: Totals) ->
         totals.append((k + 2, draft.low))
 
 
-def total_for(words: list[Word], start: int, totals: Totals) -> str:
+def total_for(ctx: Context, words: list[Word], start: int, totals: Totals) -> str:
     """The field size of the rank starting at ``start``: the last count noted before it."""
+    breaks = ctx.grammar.clause_breaks
     for after, size in reversed(totals):
-        if after <= start and not any(w.text in CLAUSE_BREAKS for w in words[after:start]):
+        if after <= start and not any(w.text in breaks for w in words[after:start]):
             return format_number(size)
     return ""

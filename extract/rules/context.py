@@ -14,16 +14,13 @@ from ..text.words import Word
 from .draft import Draft
 from .temporal import TemporalMatcher
 
-QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
-TERMINALS = frozenset(".!?…")
-CLAUSE_BREAKS = frozenset(",;:–—()")
-
 
 class Context:
     """The tables the rules match words against, built once per pipeline."""
 
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex = lex or load_lexicon()
+        self.grammar = lex.grammar  # windows, cases, punctuation: patterns/grammar.toml
         self.numbers = NumberReader(lex)
         # measure words may take a numeral's approximation suffix: теңгедей, тоннадай, айдай
         self.currencies = PhraseTable(lex.currencies, numeral=True)

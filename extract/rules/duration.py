@@ -14,8 +14,6 @@ from ..text.words import Word
 from .context import Context
 from .draft import NO_FACT, Draft, Outcome, approximated, divide
 
-AGE_CASES = frozenset({"locative", "dative", "ablative"})  # жасы 57-де, елуге, сексеннен
-
 
 def unit(ctx: Context, words: list[Word], number: Number, j: int) -> Outcome:
     """екі жыл, бір айдай, 18 бен 30 жас аралығында: a time unit at ``j``. An age word
@@ -65,7 +63,8 @@ def age(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     at_end = number.end >= len(words) or words[number.end].is_punct
     # зейнет жасы 63 жас: the bare age word after the number repeats "age"
     after = 0 if at_end else int(words[number.end].lower in ctx.lex.age_nouns)
-    if ctx.lex.case_of.get(number.case, "") not in AGE_CASES and not at_end and not after:
+    if (ctx.lex.case_of.get(number.case, "") not in ctx.grammar.age_cases and not at_end
+            and not after):  # жасы 57-де, елуге, сексеннен
         return None
     k = number.start - 1
     while k >= 0 and words[k].lower in ctx.lex.age_skip:

@@ -20,7 +20,6 @@ from .temporal import TEMPORAL_RULES
 
 Rule = Callable[[Context, list[Word], Number], Outcome]
 MeasureRule = Callable[[Context, list[Word], Number, int], Outcome]
-BRIDGING_QUALIFIERS = frozenset({"approx", "gt"})  # жуық, шақты; астам, аса
 
 
 def _measure_after(ctx: Context, words: list[Word], number: Number) -> Draft | None:
@@ -117,7 +116,7 @@ def bridged(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     """отызға жуық жылды, он шақты жыл бойы: "about" or "more than" between a number and
     its measure belongs to the one fact."""
     bridge = ctx.after.match(words, number.end)
-    if bridge is None or bridge.value.qualifier not in BRIDGING_QUALIFIERS:
+    if bridge is None or bridge.value.qualifier not in ctx.grammar.bridging_qualifiers:
         return None
     if bridge.value.cases and ctx.lex.case_of.get(number.case, "") not in bridge.value.cases:
         return None

@@ -10,11 +10,8 @@ from __future__ import annotations
 from ..kazakh.morphology import noun_endings
 from ..numbers.reader import Number
 from ..text.words import Word
-from .context import CLAUSE_BREAKS, QUOTES, TERMINALS, Context
+from .context import Context
 from .draft import NO_FACT, Draft, Outcome
-
-MAX_OWNER_WORDS = 4  # «Нұр Отан» партиясының кезектен тыс | 19-ыншы съезі
-MAX_PLACE_WORDS = 2  # Нұр-Сұлтан қаласындағы | нөмірі 23-інші мектеп
 
 
 def glued_in_name(ctx: Context, words: list[Word], number: Number) -> Outcome:
@@ -56,7 +53,7 @@ def in_name(ctx: Context, words: list[Word], number: Number) -> bool:
     if after in ctx.titled_nouns:
         # Қаржы министрінің 1-інші орынбасары is a position's name; қала әкімінің 1-інші
         # орынбасары, келесі 5-інші сессия are ordinals (KazNERD)
-        return _proper_name_before(words, number.start)
+        return _proper_name_before(ctx, words, number.start, ctx.grammar.owner_words)
     if after in names["law_parts"] and number.start:
         k = number.start - 1
         if k and words[k].text == ",":
@@ -73,7 +70,7 @@ def _numbered_place(ctx: Context, words: list[Word], k: int) -> bool:
     institution; елорда шетіндегі нөмірі 23-інші мектеп is an ordinal (KazNERD)."""
     return (k > 1 and bool(ctx.word_of(words, k - 1, ctx.lex.name_words["numbered"]))
             and _locates(ctx, words[k - 2])
-            and _proper_name_before(words, k - 1, MAX_PLACE_WORDS))
+            and _proper_name_before(ctx, words, k - 1, ctx.grammar.place_words))
 
 
 def _locates(ctx: Context, word: Word) -> bool:
@@ -83,18 +80,19 @@ def _locates(ctx: Context, word: Word) -> bool:
                 and ctx.lex.case_of.get(suffixes.get("case")) == "locative")
 
 
-def _proper_name_before(words: list[Word], k: int, window: int = MAX_OWNER_WORDS) -> bool:
-    """A capitalised word or a closing quote among the few words before ``words[k]`` in
-    its clause: the owner named in a title (Бас Ассамблеясының, Қаржы министрінің)."""
+def _proper_name_before(ctx: Context, words: list[Word], k: int, window: int) -> bool:
+    """A capitalised word or a closing quote among the ``window`` words before ``words[k]``
+    in its clause: the owner named in a title (Бас Ассамблеясының, Қаржы министрінің)."""
+    grammar = ctx.grammar
     for j in range(k - 1, max(k - 1 - window, -1), -1):
         text = words[j].text
-        if text in QUOTES.values():
+        if text in grammar.quotes.values():
             return True
-        if words[j].is_punct or text in CLAUSE_BREAKS:
+        if words[j].is_punct or text in grammar.clause_breaks:
             return False
         # a sentence's first word is capitalised anyway (Ол, Бұл): only when it owns the
         # genitive right before the number (Қаржы министрінің | 1-інші)
-        first = j == 0 or words[j - 1].text in TERMINALS
+        first = j == 0 or words[j - 1].text in grammar.terminals
         if text[:1].isupper() and text[:1].isalpha() and (not first or j >= k - 2):
             return True
     return False

@@ -13,8 +13,6 @@ from ..text.words import Word
 from .context import Context
 from .draft import Draft
 
-CLOCK_CASES = frozenset({"locative", "dative", "ablative"})  # отызда, отызға, отыздан
-
 
 def written(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     """18:00, таңғы 7.30-да: a time the number has read itself, with the clock words before."""
@@ -32,8 +30,9 @@ def written(ctx: Context, words: list[Word], number: Number) -> Draft | None:
 def clock(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     """A whole hour after a clock word (таңғы 7-де, кешкі сағат сегізде) or before
     spoken zero minutes (он сегіз нөл-нөлде): a TIME."""
-    hours = number.value
-    if hours.denominator not in (1, 2) or not 0 <= hours <= 24 or number.value_max is not None:
+    hours, grammar = number.value, ctx.grammar
+    if (hours.denominator not in (1, 2) or not grammar.hour_min <= hours <= grammar.hour_max
+            or number.value_max is not None):
         return None
     if ctx.durations.match(words, number.end):
         return None  # 2 сағат 15 минутта: minutes of a duration, not a clock's hour
@@ -86,10 +85,11 @@ def _spoken_minutes(ctx: Context, words: list[Word], number: Number) -> Number |
     if (number.digits or number.suffixes or number.end >= len(words)
             or number.value.denominator != 1):
         return None
-    minutes = ctx.numbers.read(words, number.end)
+    minutes, grammar = ctx.numbers.read(words, number.end), ctx.grammar
     if (minutes is None or minutes.digits or minutes.value_max is not None
-            or minutes.value.denominator != 1 or not 10 <= minutes.value <= 59
-            or ctx.lex.case_of.get(minutes.case) not in CLOCK_CASES):
+            or minutes.value.denominator != 1
+            or not grammar.spoken_minutes_min <= minutes.value <= grammar.spoken_minutes_max
+            or ctx.lex.case_of.get(minutes.case) not in grammar.clock_minute_cases):
         return None
     return minutes
 
