@@ -14,6 +14,7 @@ from fractions import Fraction
 from ..facts import format_number, quotient
 from ..numbers.reader import DASHES, shared_scale
 from ..rules.context import Context
+from ..rules.date import is_day_value
 from ..rules.draft import Draft
 from ..rules.quantity import add_rate
 from ..text.words import Word
@@ -102,7 +103,7 @@ def _days(draft: Draft) -> bool:
     (маусымның 3 ойыны "3 games of the season" is not 3 June)."""
     values = [draft.low] + ([Fraction(draft.value_max)] if draft.value_max else [])
     return (draft.low is not None and not draft.subject
-            and all(v.denominator == 1 and 1 <= v <= 31 for v in values))
+            and all(map(is_day_value, values)))
 
 
 def _coordinated(ctx: Context, words: list[Word], first: Draft, second: Draft
