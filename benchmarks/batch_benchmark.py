@@ -36,7 +36,7 @@ SEED = REPO / "seeds" / "000_283857b479cfea54.txt"
 SENTENCES_PER_ARTICLE = 20
 FILES_PER_FOLDER = 1000
 SHORT_DOCUMENT = "Бағдарламаға 35 млрд теңге бөлінді.\n"
-TARGETS = {"b/a": 2.0, "b/c": 1.7, "rss 50/10": 1.2, "startup s": 1.5}
+TARGETS = {"b/a": 2.0, "b/c": 1.8, "rss 50/10": 1.2, "startup s": 1.0}  # issue 10
 
 TOKENIZE_ONLY = """
 import sys

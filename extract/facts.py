@@ -40,7 +40,18 @@ class Fact:
         return tuple(f.name for f in fields(cls))
 
 
-def format_number(value: Fraction | int | None) -> str:
+Value = int | Fraction  # a number's exact value: an int where it is whole
+
+
+def quotient(a: Value, b: Value) -> Value:
+    """``a / b`` exactly: an int when it divides evenly, else a Fraction (never a float)."""
+    if type(a) is int and type(b) is int:
+        whole, rest = divmod(a, b)
+        return Fraction(a, b) if rest else whole
+    return a / b
+
+
+def format_number(value: Value | None) -> str:
     """Plain decimal notation: no exponent, no thousands separator, no trailing zeros.
 
     Exact for every value with a finite decimal expansion; others (2/3) are rounded to
@@ -48,6 +59,8 @@ def format_number(value: Fraction | int | None) -> str:
     """
     if value is None:
         return ""
+    if type(value) is int:
+        return str(value)
     value = Fraction(value)
     if value.denominator == 1:
         return str(value.numerator)

@@ -13,7 +13,7 @@ from extract import find_facts
 from extract.assembly.pipeline import load_pipeline
 from extract.lang.kk.tokenizer import RUN_PIECE, SPAN_PIECE, KazakhTokenizer, cuts
 from extract.numbers.reader import STACKED_SCALES_MAX, NumberReader
-from extract.rules.building import SERIES_ORDINALS_MAX
+from extract.rules.date import SERIES_ORDINALS_MAX
 from extract.text.words import THOUSANDS_GROUPS_MAX, Tokens, token_words
 
 RUNS = [

@@ -16,16 +16,18 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from ..facts import Fact
 from ..kazakh.latin import is_latin
-from ..kazakh.memo import WORDS_KEPT
+from ..kazakh.memo import WordMemo
 from ..lang.kk.sentences import kk_sentencizer, sentence_starts
-from ..rules.building import Draft, FactBuilder
+from ..rules.draft import Draft
 from ..text.sentence import ScriptReader
 from ..text.words import JOINERS, Tokens, Word, token_words
+from .sentence import FactBuilder
 
 SPAN_KEY = "facts"
 FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total")
 
-for _name in FACT_ATTRIBUTES:
+# ``rule``: the name of the rule that made the fact (money.currency); not in the outputs
+for _name in (*FACT_ATTRIBUTES, "rule"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default="")
 
@@ -61,6 +63,15 @@ def _token_gate(builder: FactBuilder) -> regex.Pattern:
                          + r"|(?<![\p{L}])(?:" + "|".join(map(regex.escape, heads)) + r")\Z")
 
 
+def _line_gate(gate: regex.Pattern) -> regex.Pattern:
+    """For one lower-case line: a sentence of it may hold a fact. A Cyrillic sentence holds
+    none without a ``gate`` match; a match inside a sentence is one inside its line too, as
+    the character before a sentence is a stop, a closing mark or a space, never a letter, and
+    the sentence ends with one. A Latin sentence is gated only after transliteration, so a
+    line with a Latin letter is kept."""
+    return regex.compile(r"\p{Latin}|" + gate.pattern)
+
+
 class Found(NamedTuple):
     """A fact found in a Doc: its character offsets, its fields and its sentence."""
 
@@ -84,8 +95,9 @@ class NumericFacts:
         self.builder = FactBuilder(relative_dates=relative_dates)
         self.gate = _number_gate(self.builder)
         self.token_gate = _token_gate(self.builder)
-        self._gated_tokens: dict[int, bool] = {}  # orth id -> token_gate finds something
-        self._number_tokens: dict[int, bool] = {}  # orth id -> a word starting so may be a number
+        self.line_gate = _line_gate(self.gate)
+        self._gated_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> token_gate finds one
+        self._number_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> may start a number
         lex = self.builder.lex
         self._sign_starts = frozenset({*JOINERS, *lex.minus_signs, *lex.plus_signs,
                                        *(symbol[:1] for symbol in lex.currency_symbols)})
@@ -149,18 +161,42 @@ class NumericFacts:
                 yield Found(words[draft.start].start, words[draft.end - 1].end,
                             view.restore(draft) if view else draft, stripped)
 
+    def fact_lines(self, text: str) -> list[tuple[int, int]]:
+        """The runs of whole lines of ``text`` that may hold a fact: the rest, lines whose
+        sentences the gates would all skip, need not be tokenized."""
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter lowered into two (İ): keep every line
+            return [(0, len(text))]
+        runs: list[tuple[int, int]] = []
+        at = 0
+        while hit := self.line_gate.search(lower, at):
+            line = self._line_start(text, at, hit.start())
+            cut = LINE_END.search(text, hit.start())
+            line_end = cut.end() if cut else len(text)
+            if runs and runs[-1][1] == line:
+                runs[-1] = (runs[-1][0], line_end)
+            else:
+                runs.append((line, line_end))
+            at = line_end
+        return runs
+
     @staticmethod
-    def _flags(tokens: Tokens, text: str, known: dict[int, bool],
+    def _line_start(text: str, start: int, at: int) -> int:
+        """Where the line holding ``text[at]`` (not a space) starts, ``start`` being where one
+        does: after the whitespace run of the last line break before ``at``."""
+        newline = text.rfind("\n", start, at)
+        return start if newline < 0 else _NOT_SPACE.search(text, newline, at + 1).start()
+
+    @staticmethod
+    def _flags(tokens: Tokens, text: str, known: WordMemo[int, bool],
                test: Callable[[str, bool], bool]) -> list[bool]:
         """``test(text, is_punct)`` for each token, remembered per token id."""
-        if len(known) > WORDS_KEPT:
-            known.clear()
         flags = list(map(known.get, tokens.orths))
         if None in flags:
             for k, found in enumerate(flags):
                 if found is None:
                     token = text[tokens.starts[k]:tokens.end(k)]
-                    flags[k] = known[tokens.orths[k]] = test(token, tokens.punct[k])
+                    flags[k] = known.remember(tokens.orths[k], test(token, tokens.punct[k]))
         return flags
 
     def _passes_token_gate(self, token: str, is_punct: bool) -> bool:
@@ -185,7 +221,7 @@ class NumericFacts:
     def _span(doc: Doc, found: Found) -> Span:
         span = doc.char_span(found.start, found.end, label=found.draft.type,
                              alignment_mode="expand")
-        for name in FACT_ATTRIBUTES:
+        for name in (*FACT_ATTRIBUTES, "rule"):
             setattr(span._, name, getattr(found.draft, name))
         return span
 
@@ -242,13 +278,18 @@ def find_facts(text: str, relative_dates: bool = False) -> list[Fact]:
     # reads the text with lone surrogates replaced (it cannot encode them), the rules the
     # text itself: both have the same length, so the offsets are the text's.
     tokenized = spacy_safe(text)
-    pieces = text_pieces(tokenized, nlp.max_length)
-    if len(pieces) == 1:
-        return component.facts(nlp.make_doc(tokenized), text)
     facts = []
-    for start, end in pieces:
-        found = component.facts(nlp.make_doc(tokenized[start:end]), text[start:end], text)
-        facts.extend(replace(f, start=f.start + start, end=f.end + start) for f in found)
+    for start, end in text_pieces(tokenized, nlp.max_length):
+        piece = text[start:end]
+        # lines that cannot hold a fact are never tokenized: a run of lines read alone has
+        # the tokens and sentences it has in the whole text (see LINE_END)
+        for run_start, run_end in component.fact_lines(piece):
+            offset = start + run_start
+            doc = nlp.make_doc(tokenized[offset:start + run_end])
+            found = component.facts(doc, piece[run_start:run_end], text)
+            if offset:
+                found = [replace(f, start=f.start + offset, end=f.end + offset) for f in found]
+            facts.extend(found)
     return facts
 
 
@@ -262,10 +303,13 @@ def spacy_safe(text: str) -> str:
                                                                                      text)
 
 
-# Where a piece of a long text may end: after a whitespace run holding a line break (every
-# line break ends a sentence, and whitespace never joins tokens, so the cut changes nothing),
-# else after a sentence's final stop before a capital, else after any whitespace.
-_PIECE_ENDS = (regex.compile(r"[^\S\n]*\n\s*(?=\S)"),
+# Where a line ends, for cutting a text: after a whitespace run holding a line break (every
+# line break ends a sentence, and whitespace never joins tokens, so the cut changes nothing).
+LINE_END = regex.compile(r"[^\S\n]*\n\s*(?=\S)")
+_NOT_SPACE = regex.compile(r"\S")
+# Where a piece of a long text may end: where a line does, else after a sentence's final
+# stop before a capital, else after any whitespace.
+_PIECE_ENDS = (LINE_END,
                regex.compile(r"[.!?…][\"»”’)]*[^\S\n]+(?=[\p{Lu}\d«\"“„'(\-–—])"),
                regex.compile(r"\s+(?=\S)"))
 

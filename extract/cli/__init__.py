@@ -1,4 +1,4 @@
-"""The command line: kazextract extract, eval, eval-conll, report."""
+"""The command line: kazextract extract, eval, eval-conll, report, explain."""
 
 from .main import entry, main
 

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 # Imported by the commands that run, not here: `kazextract --help` must not load spaCy.
 LAZY_COMMANDS = {"report": ("extract.cli.report", "report_command",
-                            "Write one self-contained HTML page for PATHS.")}
+                            "Write one self-contained HTML page for PATHS."),
+                 "explain": ("extract.cli.explain", "explain_command",
+                             "Show how the rules read TEXT: words, numbers, each fact's rule.")}
 RELATIVE_DATES_HELP = ("Also dates and times written without a number (биыл, өткен жылы, "
                        "таңертең), as KazNERD annotates them; their value is empty, or the "
                        "month (--03) for a month name.")
@@ -33,6 +35,7 @@ Examples:
   kazextract extract seeds/ -o facts.csv
   echo "Биыл 35 млрд теңге жұмсалды." | kazextract extract --format jsonl
   kazextract eval gold/ --min-f1 1.0
+  kazextract explain "193 мемлекеттің ішінде 29-орынға көтерілді."
 """
 
 

@@ -406,6 +406,7 @@ class Lexicon:
     letters: str = ""
     latin_letters: str = ""
     temporal: TemporalWords | None = None  # set by _read_temporal
+    grammar: RuleGrammar | None = None  # set by _read_grammar
 
     @property
     def number_words(self) -> dict[str, int]:
@@ -602,6 +603,47 @@ def _read_temporal(lex: Lexicon) -> None:
 TEMPORAL_KEYS = tuple(f.name for f in fields(TemporalWords))
 
 
+@dataclass(frozen=True)
+class RuleGrammar:
+    """``patterns/grammar.toml``, table ``rules``: the windows, cases, clock range and
+    punctuation the fact rules read (the file's comments say what each is for)."""
+
+    owner_words: int
+    place_words: int
+    title_words: int
+    clock_minute_cases: frozenset[str]
+    age_cases: frozenset[str]
+    hour_min: int
+    hour_max: int
+    spoken_minutes_min: int
+    spoken_minutes_max: int
+    quotes: dict[str, str]
+    terminals: frozenset[str]
+    clause_breaks: frozenset[str]
+    bridging_qualifiers: frozenset[str]
+    title_types: frozenset[str]
+    adjective_stem_min: int
+
+
+def _read_grammar(lex: Lexicon) -> None:
+    rules = load_pattern_file("grammar.toml")["rules"]
+    windows, cases, clock = rules["windows"], rules["cases"], rules["clock"]
+    punctuation = rules["punctuation"]
+    lex.grammar = RuleGrammar(
+        owner_words=windows["owner_words"], place_words=windows["place_words"],
+        title_words=windows["title_words"],
+        clock_minute_cases=frozenset(cases["clock_minutes"]), age_cases=frozenset(cases["age"]),
+        hour_min=clock["hour_min"], hour_max=clock["hour_max"],
+        spoken_minutes_min=clock["spoken_minutes_min"],
+        spoken_minutes_max=clock["spoken_minutes_max"],
+        quotes={opening: closing for opening, closing in punctuation["quotes"].items()},
+        terminals=frozenset(punctuation["terminals"]),
+        clause_breaks=frozenset(punctuation["clause_breaks"]),
+        bridging_qualifiers=frozenset(rules["qualifiers"]["bridging"]),
+        title_types=frozenset(rules["names"]["title_types"]),
+        adjective_stem_min=rules["subject"]["adjective_stem_min"])
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read every data file in ``patterns/`` once per process (with the user's folder of
@@ -617,6 +659,7 @@ def _build_lexicon() -> Lexicon:
     _read_measures(lex)
     _read_context(lex)
     _read_temporal(lex)
+    _read_grammar(lex)
     return lex
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Lexicon, load_lexicon
-from .memo import MISSING, WordMemo
+from .memo import MISSING, WordMemo, forget_older_half
 
 ANY = "*"  # final class of digits, symbols and letters without one (ь): every suffix fits
 
@@ -136,7 +136,9 @@ def _read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
 
 
 # id(stems) -> (stems, its stem lengths longest first, readings of words against it); the
-# entry holds the collection itself, so its id cannot be reused while the entry lives
+# entry holds the collection itself, so its id cannot be reused while the entry lives. The
+# collections are the lexicon's own, built once: a few dozen entries.
+STEM_SETS_KEPT = 256
 _STEM_INDEXES: dict[int, tuple[object, tuple[int, ...], WordMemo]] = {}
 
 
@@ -144,8 +146,8 @@ def _stem_index(stems: dict[str, object] | frozenset[str] | set[str]
                 ) -> tuple[tuple[int, ...], WordMemo]:
     entry = _STEM_INDEXES.get(id(stems))
     if entry is None or entry[0] is not stems:
-        if len(_STEM_INDEXES) >= 256:
-            _STEM_INDEXES.clear()
+        if len(_STEM_INDEXES) >= STEM_SETS_KEPT:
+            forget_older_half(_STEM_INDEXES)
         lengths = tuple(sorted({len(stem) for stem in stems if stem}, reverse=True))
         entry = _STEM_INDEXES[id(stems)] = (stems, lengths, WordMemo())
     return entry[1], entry[2]

@@ -25,8 +25,9 @@ class NumberWords:
             **{w: "half_after" for w in lex.half_after},
             **{w: "half_before" for w in lex.fractions_before},
         }
-        self.values: dict[str, Fraction] = {
-            **{w: Fraction(v) for w, v in {**lex.number_words, **lex.collectives}.items()},
+        # whole values as ints (cheap to add and compare), halves as Fractions
+        self.values: dict[str, int | Fraction] = {
+            **{w: int(v) for w, v in {**lex.number_words, **lex.collectives}.items()},
             **lex.fractions_before}
         for variant, base in lex.stem_variants.items():
             self.kinds[variant] = self.kinds[base]

@@ -18,6 +18,7 @@ from fractions import Fraction
 
 import regex
 
+from ..facts import Value, quotient
 from ..kazakh.lexicon import Lexicon, load_lexicon
 from ..kazakh.memo import WordMemo
 from ..kazakh.morphology import Suffixes, parse_suffixes, read_word
@@ -40,7 +41,6 @@ DIGIT_WORD = regex.compile(
     regex.VERBOSE,
 )
 DASHES = frozenset("-–—")
-ZERO = Fraction(0)  # shared: a Fraction is immutable, and making one is slow
 # Digits that are a code, not a quantity: a leading zero (050000, 007) or a third group after
 # a second hyphen (123-45-67); quantities are written neither way.
 CODE_DIGITS = regex.compile(r"^0\d{2,}$")
@@ -52,24 +52,25 @@ DASH = regex.compile(r"[-–—]")
 # More digits in a row are a code or noise, never a quantity (and past 4300 Python refuses
 # to read or write them as an int).
 MAX_DIGITS = 100
-LARGEST = Fraction(10) ** 200
+LARGEST = 10 ** 200
 RANGE_CHAIN_MAX = 8  # numbers joined by dashes or мен/бен/пен read ahead for a spaced range
 NUMBER_WORDS_MAX = 64  # more words than a number written in words ever takes
 PAIR_NESTING_MAX = 4  # hyphenated pairs read inside a pair's right end (он бес-он бес-…)
 # scale words multiplied after a number (5 мың миллиард): a run of мың мың мың … stops here
 # instead of growing one number, digit by digit, over the whole run
 STACKED_SCALES_MAX = 3
-THOUSAND = Fraction(1000)  # the one scale a bare group of digits may follow (5 мың 300)
+THOUSAND = 1000  # the one scale a bare group of digits may follow (5 мың 300)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Number:
-    """A number read from words ``start`` .. ``end`` (exclusive)."""
+    """A number read from words ``start`` .. ``end`` (exclusive). Immutable: the reader
+    reads the number at a word once per sentence, and every rule shares that reading."""
 
-    value: Fraction
+    value: Value
     start: int
     end: int
-    value_max: Fraction | None = None
+    value_max: Value | None = None
     digits: bool = False  # written with digits
     integer_digits: bool = False  # digits with no decimal part: a year candidate
     sign: str = ""  # a currency sign before the digits
@@ -114,7 +115,7 @@ class Number:
 def _beyond_reason(number: Number) -> bool:
     """A value no text states (words multiplied past 10^200): not a number, and
     Python would refuse to write it out."""
-    return max(abs(number.value), abs(number.value_max or ZERO)) >= LARGEST
+    return max(abs(number.value), abs(number.value_max or 0)) >= LARGEST
 
 
 def _readable_digits(text: str) -> bool:
@@ -123,10 +124,12 @@ def _readable_digits(text: str) -> bool:
     return all(len(run) <= MAX_DIGITS and run.isdecimal() for run in ALL_DIGITS.findall(text))
 
 
-def _to_fraction(digits: str) -> Fraction:
+def _digits_value(digits: str) -> Value:
+    """The exact value of written digits: an int, or a Fraction for a decimal (32,8)."""
     if digits.isdecimal():
-        return Fraction(int(digits))  # the common case, without parsing a decimal string
-    return Fraction(THOUSANDS_GAP.sub("", digits).replace(",", "."))
+        return int(digits)  # the common case, without parsing a decimal string
+    value = Fraction(THOUSANDS_GAP.sub("", digits).replace(",", "."))
+    return value.numerator if value.denominator == 1 else value
 
 
 class NumberReader:
@@ -144,6 +147,8 @@ class NumberReader:
         self.year_first_words = frozenset(phrase[0] for phrase in lex.year_words)
         self._starts: WordMemo[str, bool] = WordMemo()
         self._starts_punct: WordMemo[str, bool] = WordMemo()
+        self._sentence: list[Word] | None = None  # whose numbers ``_read`` keeps
+        self._read: dict[int, Number | None] = {}
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -343,8 +348,20 @@ class NumberReader:
 
     # ---- phrases ------------------------------------------------------------------------
 
+    def begin_sentence(self, words: list[Word]) -> None:
+        """From here on ``read`` reads each number of ``words`` once: their names and
+        identifiers are marked, and no word changes any more."""
+        self._sentence, self._read = words, {}
+
     def read(self, words: list[Word], i: int) -> Number | None:
         """The longest number starting at ``words[i]``, or None."""
+        if words is not self._sentence:
+            return self._read_at(words, i)
+        if i not in self._read:
+            self._read[i] = self._read_at(words, i)
+        return self._read[i]
+
+    def _read_at(self, words: list[Word], i: int) -> Number | None:
         number = self._read_single(words, i)
         if number is None:
             return None
@@ -386,16 +403,12 @@ class NumberReader:
         match = DIGIT_WORD.match(words[i].lower)
         if match and match["sign"] in self.lex.number_signs:
             number = self._read_digits(match, i)
-            if number is not None:
-                number.marked, number.sign = True, ""
-            return number
+            return None if number is None else replace(number, marked=True, sign="")
         if match and match["sign"] in self.lex.minus_signs:
             return self._read_negative(words, i, match)
         if match and match["sign"] in self.lex.plus_signs:  # +3,5%: a sign, not a symbol
             number = self._read_digits(match, i)
-            if number is not None:
-                number.sign = ""
-            return number
+            return None if number is None else replace(number, sign="")
         if match and (not match["sign"] or match["sign"] in self.lex.currency_symbols):
             number = self._read_digits(match, i)
         else:
@@ -412,9 +425,7 @@ class NumberReader:
                 before.text[-1:].isdigit() or self.is_latin_name(before)):  # COVID -19
             return None
         number = self._read_digits(match, i)
-        if number is not None:
-            number.value, number.sign = -number.value, ""
-        return number
+        return None if number is None else replace(number, value=-number.value, sign="")
 
     def _read_numbered(self, words: list[Word], i: int) -> Number | None:
         """№ 5 with a space: the sign is a word of its own."""
@@ -426,66 +437,66 @@ class NumberReader:
         number = self._read_digits(match, i + 1)
         if number is None or self._names_institution(words, replace(number, marked=True)):
             return None
-        number.start, number.marked = i, True
-        return number
+        return replace(number, start=i, marked=True)
 
     def _read_digits(self, match: regex.Match, i: int) -> Number | None:
         if not _readable_digits(match.string[:match.start("rest")]):
             return None
-        number = Number(ZERO, i, i + 1, digits=True, sign=match["sign"] or "")
+        value, date, time, slash, integer_digits = 0, "", "", "", False
         if match["date"]:
             day, month, year = (int(p) for p in match["date"].split("."))
             if not (1 <= day <= 31 and 1 <= month <= 12):
                 return None
-            number.date = f"{year:04d}-{month:02d}-{day:02d}"
+            date = f"{year:04d}-{month:02d}-{day:02d}"
         elif match["iso"]:  # 2024-01-15, as data exports and some sites write dates
             year, month, day = (int(p) for p in match["iso"].split("-"))
             if not (1 <= day <= 31 and 1 <= month <= 12
                     and self.lex.year_min <= year <= self.lex.year_max):
                 return None
-            number.date = match["iso"]
+            date = match["iso"]
         elif match["time"]:
             hours, minutes = (int(p) for p in match["time"].split(":"))
             if hours > 24 or minutes > 59 or hours == 24 and minutes:
                 return None  # 24:56 is no time of day (24:00 is the day's end)
-            number.time = f"{hours:02d}:{minutes:02d}"
-            number.value = Fraction(hours * 60 + minutes, 60)
+            time = f"{hours:02d}:{minutes:02d}"
+            value = Fraction(hours * 60 + minutes, 60)
         elif match["frac"]:
             numerator, denominator = (int(p) for p in match["frac"].split("/"))
             if denominator == 0:
                 return None
-            number.value, number.slash = Fraction(numerator, denominator), match["frac"]
+            value, slash = Fraction(numerator, denominator), match["frac"]
         else:
             if CODE_DIGITS.match(match["num"]) or GLUED_DIGITS.match(match["rest"]):
                 return None  # 050000, 123-45-67: a code
-            number.value = _to_fraction(match["num"])
-            number.integer_digits = ALL_DIGITS.fullmatch(match["num"]) is not None
+            value = _digits_value(match["num"])
+            integer_digits = ALL_DIGITS.fullmatch(match["num"]) is not None
+        high = None
         if match["num2"]:
-            high = _to_fraction(match["num2"])
-            if high <= number.value:
+            high = _digits_value(match["num2"])
+            if high <= value:
                 return None  # 2012-13, 10-5: not an increasing range
-            number.value_max = high
-        self._attach_glued(number, match["rest"])
-        return number
+        number = Number(value, i, i + 1, value_max=high, digits=True, sign=match["sign"] or "",
+                        integer_digits=integer_digits, time=time, date=date, slash=slash)
+        return self._with_glued(number, match["rest"])
 
-    def _attach_glued(self, number: Number, rest: str) -> None:
-        """Read what is glued after the digits: a suffix chain, or keep it for the caller."""
-        if rest[:1] in self.lex.plus_signs:  # 10 000+ қатысушы
-            number.or_more, rest = True, rest[1:]
-        number.glued = rest
+    def _with_glued(self, number: Number, rest: str) -> Number:
+        """The number with what is glued after its digits read: a suffix chain, a scale word
+        (3мыңнан, of both ends of a range: 15-20млн), or kept as ``glued`` for the rules."""
+        or_more = rest[:1] in self.lex.plus_signs  # 10 000+ қатысушы
+        if or_more:
+            rest = rest[1:]
         if not rest:
-            return
+            return replace(number, or_more=True) if or_more else number
         suffixes = parse_suffixes(rest.removeprefix("-"), "*", "", True, lenient=True)
         if suffixes is not None:
-            number.suffixes, number.glued = suffixes, ""
-            return
+            return replace(number, or_more=or_more, suffixes=suffixes)
         reading = self.numerals.read(rest.removeprefix("-"))
         if reading and self.numerals.kinds[reading.stem] == "scale" and not rest.startswith("-"):
-            # 3мыңнан: a scale word glued to the digits, of both ends of a range (15-20млн)
-            number.value *= self.numerals.values[reading.stem]
-            if number.value_max is not None:
-                number.value_max *= self.numerals.values[reading.stem]
-            number.suffixes, number.glued = reading.suffixes, ""
+            scale = self.numerals.values[reading.stem]
+            high = number.value_max * scale if number.value_max is not None else None
+            return replace(number, or_more=or_more, value=number.value * scale, value_max=high,
+                           suffixes=reading.suffixes)
+        return replace(number, or_more=or_more, glued=rest)
 
     # ---- number words -------------------------------------------------------------------
 
@@ -517,7 +528,7 @@ class NumberReader:
         екі миллион бес жүз мың, үш жарым, жарты миллион); a hyphen inside a word makes a range
         (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words; ``nested``
         counts the ranges whose right end this number is."""
-        total, group, last = ZERO, ZERO, ""
+        total, group, last = 0, 0, ""
         end, suffixes, scale_seen, collective = i, Suffixes(), False, False
         for j in range(i, len(words)):
             word = words[j]
@@ -531,7 +542,7 @@ class NumberReader:
                     return pair
                 break
             kind = self.numerals.kinds[reading.stem]
-            value = self.numerals.values.get(reading.stem, ZERO)
+            value = self.numerals.values.get(reading.stem, 0)
             if kind == "scale" and not scales:
                 break
             step = self._combine(kind, value, total, group, last)
@@ -545,13 +556,13 @@ class NumberReader:
                 break  # only the last word of a number carries suffixes
         if end == i:
             return None
-        number = Number(total + group, i, end, suffixes=suffixes, collective_word=collective)
-        number.words_only = end - i == 1 and not scale_seen
-        if number.words_only and end < len(words) and words[end].lower in self.lex.numeral_markers:
-            number.words_only = False  # бір ғана "only one": the numeral, not the article
-        return number
+        # бір ғана "only one": the numeral, not the article
+        words_only = (end - i == 1 and not scale_seen
+                      and not (end < len(words) and words[end].lower in self.lex.numeral_markers))
+        return Number(total + group, i, end, suffixes=suffixes, collective_word=collective,
+                      words_only=words_only)
 
-    def _pair(self, words: list[Word], i: int, j: int, total: Fraction, group: Fraction,
+    def _pair(self, words: list[Word], i: int, j: int, total: Value, group: Value,
               last: str, nested: int = 0) -> Number | None:
         """A hyphenated word inside a number: бес-алты, екі-үш сағат, он бес-жиырма мың,
         мың жарым-екі мың. The right end is read as a number that may hold a pair itself
@@ -566,7 +577,7 @@ class NumberReader:
             # checked here so that a chain of hyphens is not read by a recursion per hyphen
             return None
         kind = self.numerals.kinds[low_reading.stem]
-        low = self.numerals.values.get(low_reading.stem, ZERO)
+        low = self.numerals.values.get(low_reading.stem, 0)
         step = self._combine(kind, low, total, group, last)
         if step is None or kind == "half_before":
             return None
@@ -578,15 +589,14 @@ class NumberReader:
                              nested=nested + 1)
         if high is None or high.value_max is not None:
             return None
-        if high.value >= 1000 and low < 1000 and high.value % 1000 == 0:
-            low *= high.value / leading_digits(high.value)  # бес-алты мың: the scale is shared
+        low = shared_scale(low, high.value)  # бес-алты мың
         if high.value <= low:
             return None  # бір-бірі "each other"
         return Number(low, i, j + high.end, value_max=high.value, suffixes=high.suffixes)
 
     @staticmethod
-    def _combine(kind: str, value: Fraction, total: Fraction, group: Fraction, last: str
-                 ) -> tuple[Fraction, Fraction, str] | None:
+    def _combine(kind: str, value: Value, total: Value, group: Value, last: str
+                 ) -> tuple[Value, Value, str] | None:
         """Add one number word to (total, group); None when it cannot continue the number."""
         if kind in ("unit", "collective"):
             if last in ("unit", "collective", "half_after", "half_before"):
@@ -605,12 +615,12 @@ class NumberReader:
                 return None
             if last == "scale" and not group:
                 return None
-            return total + (group or 1) * value, ZERO, kind
+            return total + (group or 1) * value, 0, kind
         if kind == "half_after":
             if not last or last in ("half_after", "half_before"):
                 return None
             if last == "scale":  # мың жарым = 1500, екі мың жарым = 2500
-                return total + _last_scale(total) / 2, group, kind
+                return total + Fraction(_last_scale(total), 2), group, kind
             return total, group + Fraction(1, 2), kind
         if kind == "half_before":  # жарты миллион, ширек ғасыр
             return (None if last else (total, value, kind))
@@ -645,7 +655,7 @@ class NumberReader:
             denominator = 10 ** (zeros + len(str(part.value)))
         elif part.value >= denominator or zeros:
             return None
-        return Number(whole.value + part.value / denominator, whole.start, part.end,
+        return Number(whole.value + Fraction(part.value, denominator), whole.start, part.end,
                       suffixes=part.suffixes, decimal=True)
 
     def _score(self, words: list[Word], k: int) -> bool:
@@ -657,7 +667,7 @@ class NumberReader:
         reading = self.numerals.read(word.lower)
         if reading is None or reading.suffixes.parts != (("case", reading.suffixes.get("case")),):
             return None
-        value = self.numerals.values.get(reading.stem, ZERO)
+        value = self.numerals.values.get(reading.stem, 0)
         if self.lex.case_of.get(reading.suffixes.get("case")) != "ablative" or value < 10:
             return None
         return int(value) if 10 ** (len(str(value)) - 1) == value else None
@@ -702,9 +712,9 @@ class NumberReader:
         if bare and (numerator.suffixes or case == "genitive"
                      or not self._ends_part(words, numerator.end)):
             return None  # оннан беске, сексеннен алпыс шақырымға: a range or two counts
-        return Number(numerator.value / denominator.value, denominator.start, numerator.end,
-                      suffixes=numerator.suffixes, digits=denominator.digits, decimal=True,
-                      fraction=True)
+        share = quotient(numerator.value, denominator.value)
+        return Number(share, denominator.start, numerator.end, suffixes=numerator.suffixes,
+                      digits=denominator.digits, decimal=True, fraction=True)
 
     def _ends_part(self, words: list[Word], k: int) -> bool:
         """A fraction's bare numerator ends a clause or stands before a word for "part"."""
@@ -723,10 +733,10 @@ class NumberReader:
         values = [self._roman_value(part) for part in parts]
         if None in values or self.roman_nouns.match(words, end) is None:
             return None
-        high = Fraction(values[-1]) if len(values) == 2 else None
+        high = values[-1] if len(values) == 2 else None
         if high is not None and high <= values[0]:
             return None
-        return Number(Fraction(values[0]), i, end, value_max=high, marked=True)
+        return Number(values[0], i, end, value_max=high, marked=True)
 
     def _roman_value(self, text: str) -> int | None:
         """The value of a well-formed Roman numeral (canonical spelling), else None."""
@@ -744,7 +754,8 @@ class NumberReader:
         if number.suffixes or number.marked:
             return number
         value, high, scale, scales = number.value, number.value_max, None, 0
-        j = number.end
+        j = end = number.end
+        suffixes, words_only = number.suffixes, number.words_only
         said = self._scale_at(words, j - 1) if not number.digits else None
         while j < len(words):
             reading = self.numerals.read(words[j].lower, inside=True)
@@ -768,23 +779,23 @@ class NumberReader:
                 high = high * scale if high is not None else None
             else:
                 break
-            number.end, number.suffixes = j + 1, reading.suffixes
-            number.words_only = False
+            end, suffixes, words_only = j + 1, reading.suffixes, False
             j += 1
             if reading.suffixes:
                 break
-        number.value, number.value_max = value, high
+        number = replace(number, value=value, value_max=high, end=end, suffixes=suffixes,
+                         words_only=words_only)
         if scale and number.integer_digits and high is None and not number.suffixes:
             return self._read_next_group(words, number, scale)
         return number
 
-    def _scale_at(self, words: list[Word], k: int) -> Fraction | None:
+    def _scale_at(self, words: list[Word], k: int) -> Value | None:
         """The value of word ``k`` when it is a scale word (the end of бес миллиард)."""
         reading = self.numerals.read(words[k].lower, inside=True) if k >= 0 else None
         return (self.numerals.values[reading.stem]
                 if reading is not None and self.numerals.kinds[reading.stem] == "scale" else None)
 
-    def _read_next_group(self, words: list[Word], number: Number, scale: Fraction) -> Number:
+    def _read_next_group(self, words: list[Word], number: Number, scale: Value) -> Number:
         """1 млрд 200 млн, 19 миллион 800 мың, 5 мың 300: whole digits under a scale go on
         with a group of at most three digits with a smaller scale of its own, or, after мың,
         without one (after a larger scale a bare number is more often a count of its own)."""
@@ -803,9 +814,8 @@ class NumberReader:
         if group.value_max is not None or group.value >= scale or (
                 group.end == digits_end and scale != THOUSAND):
             return number
-        number.value += group.value
-        number.end, number.suffixes = group.end, group.suffixes
-        return number
+        return replace(number, value=number.value + group.value, end=group.end,
+                       suffixes=group.suffixes)
 
     def _may_open_range(self, words: list[Word], number: Number) -> bool:
         """A dash or мен/бен/пен follows the number, which may start a spaced range."""
@@ -819,37 +829,41 @@ class NumberReader:
         the unit of the second; ``second`` is the whole reading after the joiner."""
         if second.value_max is not None or second.value <= number.value or second.marked:
             return number
-        low = number.value
-        if second.value >= 1000 and low < 1000 and second.value % 1000 == 0:
-            low *= second.value / leading_digits(second.value)  # 10 – 15 мың: the scale is shared
+        low = shared_scale(number.value, second.value)  # 10 – 15 мың
         if low >= second.value:
             return number
-        second.value_max, second.value, second.start = second.value, low, number.start
-        second.digits = number.digits or second.digits
-        return second
+        return replace(second, value_max=second.value, value=low, start=number.start,
+                       digits=number.digits or second.digits)
 
     def _joins_range(self, word: Word) -> bool:
         return word.text in DASHES or word.lower in self.lex.range_conjunctions
 
 
-def leading_digits(value: Fraction) -> Fraction:
+def leading_digits(value: Value) -> Value:
     """The digits before the scale word of 15 мың (15), to share the scale with a range start."""
     while value % 1000 == 0 and value >= 1000:
-        value /= 1000
+        value = quotient(value, 1000)
     return value
 
 
-def _round_unit(value: Fraction) -> Fraction:
+def shared_scale(low: Value, high: Value) -> Value:
+    """The start of a range that shares the scale word of its end (10 – 15 мың: 10 000):
+    ``low`` times that scale when ``high`` ends in one and ``low`` is below 1000."""
+    leading = leading_digits(high)
+    return quotient(low * high, leading) if leading != high and low < 1000 else low
+
+
+def _round_unit(value: Value) -> Value:
     """What a round number leaves room for: 100 after жүз (600), 1000 after мың (2000)."""
     if value % 100:
-        return ZERO
-    return _last_scale(value) if value % 1000 == 0 else Fraction(100)
+        return 0
+    return _last_scale(value) if value % 1000 == 0 else 100
 
 
-def _last_scale(total: Fraction) -> Fraction:
+def _last_scale(total: Value) -> Value:
     """The largest power of 1000 that divides ``total`` (1 for zero, which every power divides:
     the loop must end)."""
-    scale = Fraction(1)
+    scale = 1
     while total and total % (scale * 1000) == 0:
         scale *= 1000
     return scale

@@ -4,6 +4,8 @@ KazNERD marks them DATE and TIME, and an analyst reading a programme's timeline 
 as much as "2019 жылы". A phrase is [determiner] core [part] [postposition], each word
 from ``patterns/temporal.toml``; the value is empty (it depends on the document's date)
 except for a bare month, which gets ``--MM``.
+
+Corpus: tests/corpus/relative.tsv (read with relative dates).
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ def is_clock_time(value: str) -> bool:
     return minutes < 60 and (hours < 24 or hours == 24 and minutes == 0)
 
 
+TEMPORAL_RULES = ("temporal.greeting", "temporal.reduplicated", "temporal.determined",
+                  "temporal.phrase")
+
+
 def _phrases(words: tuple[str, ...]) -> dict[Phrase, str]:
     return {tuple(w.split()): w for w in words}
 
@@ -59,6 +65,7 @@ class Temporal:
     end: int
     type: str  # DATE or TIME
     value: str = ""
+    rule: str = ""  # one of TEMPORAL_RULES
 
 
 class TemporalMatcher:
@@ -105,7 +112,7 @@ class TemporalMatcher:
         if self.greeting_nouns.match(words, i) and (
                 i and words[i - 1].lower in self.greetings
                 or i + 1 < len(words) and words[i + 1].lower in self.greeting_after):
-            return Temporal(i, i + 1, "TIME")  # Қайырлы күн "good day", Кеш жарық
+            return Temporal(i, i + 1, "TIME", rule="temporal.greeting")  # Қайырлы күн, Кеш жарық
         if words[i].lower in self.demonstratives and self.determiners.match(words, i + 1):
             return None  # Бұл өткен жылмен: the date starts at өткен
         return (self._reduplicated(words, i) or self._phrase(words, i, determined=True)
@@ -120,7 +127,7 @@ class TemporalMatcher:
         tables = (self.nouns, self.date_words, self.calendar)
         pieces = [Word(half, 0, 0) for half in halves]
         if all(any(t.match([p], 0) for t in tables) for p in pieces):
-            return Temporal(i, i + 1, "DATE")
+            return Temporal(i, i + 1, "DATE", rule="temporal.reduplicated")
         return None
 
     def _phrase(self, words: list[Word], i: int, determined: bool) -> Temporal | None:
@@ -138,7 +145,8 @@ class TemporalMatcher:
         kind, end, value = core
         if value.startswith("--") and self.month_noun_joins(words, j, end, bool(determiner)):
             end += 1
-        return Temporal(i, self.extend(words, end), kind, value if not determiner else "")
+        return Temporal(i, self.extend(words, end), kind, value if not determiner else "",
+                        "temporal.determined" if determiner else "temporal.phrase")
 
     def month_noun_joins(self, words: list[Word], start: int, end: int, determined: bool
                          ) -> bool:

@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from ...kazakh.memo import WordMemo
+
 TERMINALS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
 OPENERS = frozenset("«\"“„'(-–—")
 
@@ -59,15 +61,11 @@ def sentence_starts(orths: list[int], strings: StringStore) -> list[bool]:
 
 # What the rule needs to know of a token, by its text (orth id), as bit flags.
 SPACE, BREAK, TERMINAL, CLOSES, OPENS = 1, 2, 4, 8, 16
-_KINDS: dict[int, int] = {}
-_KINDS_KEPT = 1 << 16
+_KINDS: WordMemo[int, int] = WordMemo()
 
 
 def _kind_of(orth: int, text: str) -> int:
-    if len(_KINDS) >= _KINDS_KEPT:
-        _KINDS.clear()
     kind = ((SPACE if text.isspace() else 0) | (BREAK if "\n" in text else 0)
             | (TERMINAL if text in TERMINALS else 0) | (CLOSES if text in "»\")”’" else 0)
             | (OPENS if _starts_sentence(text) else 0))
-    _KINDS[orth] = kind
-    return kind
+    return _KINDS.remember(orth, kind)

@@ -1,0 +1,184 @@
+"""Two facts side by side that make one: a measure in two units (1 метр 20 сантиметр), a
+range (700-ден 2000 АЕК-ке дейін), a month and its day (наурыздың 5-і), coordinated facts
+(үш пен жеті доллар арасында, қаңтар – ақпан) and a date in the genitive before another
+(өткен жылдың көктемінде), tried in that order.
+
+Corpus: tests/corpus/date.tsv, tests/corpus/quantity.tsv, tests/corpus/sport.tsv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+
+from ..facts import format_number, quotient
+from ..numbers.reader import DASHES, shared_scale
+from ..rules.context import Context
+from ..rules.draft import Draft
+from ..rules.quantity import add_rate
+from ..text.words import Word
+
+# the names a merged fact's ``rule`` holds, in the order ``add`` tries the merges
+MERGE_NAMES = ("merge.compound", "merge.range", "merge.day_of_month", "merge.coordinated",
+               "merge.genitive_date")
+
+
+def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> None:
+    """Append a fact, joining it to the one before when they make one range or one date."""
+    while drafts and drafts[-1].end > draft.start:
+        drafts.pop()  # a number's fact took words before it (таңғы 7-де, минус 5)
+    last = drafts[-1] if drafts else None
+    if last and (compound := _compound(ctx, last, draft)):
+        drafts[-1] = _named(compound, "merge.compound", last, draft)
+    elif last and _joins_range(ctx, words, last, draft):
+        drafts[-1] = _named(_range(ctx, words, last, draft), "merge.range", last, draft)
+    elif last and (day := _day_of_month(ctx, words, last, draft)):
+        drafts[-1] = day = _named(day, "merge.day_of_month", last, draft)
+        if len(drafts) > 1 and (pair := _coordinated(ctx, words, drafts[-2], day)):
+            # сәуірдің 29-ы мен мамырдың 5-і күндері аралығында
+            drafts[-2:] = [_named(pair, "merge.coordinated", drafts[-2], day)]
+    elif last and (pair := _coordinated(ctx, words, last, draft)):
+        drafts[-1] = _named(pair, "merge.coordinated", last, draft)
+    elif last and _joins_date(ctx, words, last, draft):
+        joined = replace(draft, start=last.start, value=_joined_date(last.value, draft.value))
+        drafts[-1] = _named(joined, "merge.genitive_date", last, draft)
+    else:
+        drafts.append(draft)
+
+
+def _named(merged: Draft, name: str, first: Draft, second: Draft) -> Draft:
+    """The merged fact with the merge's name and the rules of the facts it joins."""
+    return replace(merged, rule=name,
+                   parts=(*(first.parts or (first.rule,)), *(second.parts or (second.rule,))))
+
+
+def _compound(ctx: Context, first: Draft, second: Draft) -> Draft | None:
+    """1 метр 20 сантиметр, үш сағат елу минут: a measure in two units is one fact."""
+    per = ctx.lex.compounds.get(first.unit, {}).get(second.unit)
+    if (per is None or first.end != second.start or first.type != second.type
+            or first.value_max or second.value_max or first.qualifier
+            or first.low is None or second.low is None):
+        return None
+    total, unit = first.low + quotient(second.low, per), first.unit
+    if (total * 1000).denominator != 1:  # 3 сағат 40 минут: 220 minutes, not 3.6666… hours
+        total, unit = first.low * per + second.low, second.unit
+    return replace(second, start=first.start, unit=unit, low=total,
+                   value=format_number(total))
+
+
+def _day_of_month(ctx: Context, words: list[Word], first: Draft, second: Draft
+                  ) -> Draft | None:
+    """қаңтардың онына дейін, тамыздың 19-ы, наурыздың 5-і мен 14-і аралығында: a month
+    in the genitive, then its day or days; or a day, a dash and a later day
+    (қыркүйектің 25-і — 26-сына дейін)."""
+    if second.type != "CARDINAL" or not _days(second):
+        return None
+    month = first.value[:4]
+    if (first.type == "DATE" and len(first.value) == 4 and month.startswith("--")
+            and first.end == second.start
+            and ctx.case_of_word(words[first.end - 1]) == "genitive"):
+        days = (second.low, Fraction(second.value_max) if second.value_max else None)
+    elif (first.type == "DATE" and len(first.value) == 7 and month.startswith("--")
+          and not first.value_max and second.start == first.end + 1
+          and not second.value_max and second.low > int(first.value[5:])
+          and _joins_days(ctx, words, first.end, second.end)):
+        days = (Fraction(int(first.value[5:])), second.low)
+        second = replace(second, end=ctx.between(words, second.end), qualifier="")
+    else:
+        return None
+    return replace(second, type="DATE", start=first.start, subject="",
+                   value=f"{month}-{int(days[0]):02d}",
+                   value_max=f"{month}-{int(days[1]):02d}" if days[1] else "")
+
+
+def _joins_days(ctx: Context, words: list[Word], gap: int, end: int) -> bool:
+    """25-і — 26-сына дейін; 5-і мен 14-і аралығында: a dash, or "and" before "between"."""
+    return words[gap].text in DASHES or (words[gap].lower in ctx.lex.coordinators
+                                         and ctx.between(words, end) > end)
+
+
+def _days(draft: Draft) -> bool:
+    """A count that can be a day of the month, or two: no noun counted after it
+    (маусымның 3 ойыны "3 games of the season" is not 3 June)."""
+    values = [draft.low] + ([Fraction(draft.value_max)] if draft.value_max else [])
+    return (draft.low is not None and not draft.subject
+            and all(v.denominator == 1 and 1 <= v <= 31 for v in values))
+
+
+def _coordinated(ctx: Context, words: list[Word], first: Draft, second: Draft
+                 ) -> Draft | None:
+    """үш пен жеті доллар арасында, қаңтар – ақпан, қазан мен қараша: two facts joined by
+    a dash, or by "and" before "between", are one span (KazNERD, reference A5)."""
+    gap = words[first.end:second.start]
+    if len(gap) != 1 or first.type not in (second.type, "CARDINAL"):
+        return None
+    end = ctx.between_after(words, second.end)
+    between = end > second.end
+    dash = gap[0].text in DASHES and first.type == second.type == "DATE"
+    if not (dash or (gap[0].lower in ctx.lex.coordinators and between)):
+        return None
+    if first.type == "CARDINAL" and (first.subject or second.type == "CARDINAL"
+                                     and second.subject):
+        return None
+    return replace(second, start=first.start, end=end,
+                   value=first.value or second.value,
+                   value_max=second.value if first.value and second.value else "",
+                   subject="" if first.type != "CARDINAL" else second.subject)
+
+
+def _joins_date(ctx: Context, words: list[Word], first: Draft, second: Draft) -> bool:
+    """өткен жылдың көктемінде, қыстың күні: a date in the genitive before another."""
+    return (first.type == "DATE" and second.type == "DATE" and first.end == second.start
+            and ctx.case_of_word(words[first.end - 1]) == "genitive")
+
+
+def _joined_date(first: str, second: str) -> str:
+    """The value of a date in the genitive and the date after it: the month's day
+    (наурыздың 21-інде: --03 and ---21 give --03-21), else the later one's value."""
+    if len(first) == 4 and first.startswith("--") and len(second) == 5 and second.startswith("---"):
+        return first + second[2:]
+    return second or first
+
+
+def _joins_range(ctx: Context, words: list[Word], first: Draft, second: Draft) -> bool:
+    """700-ден 2000 АЕК-ке дейін, таңғы 9-дан кешкі 8-ге дейін, 3 жастан 6 жасқа дейін:
+    a fact in the ablative right before a bounded one of the same kind."""
+    if (first.type == second.type and first.type in ("TIME", "DURATION")
+            and first.unit == second.unit and first.end == second.start):
+        # a clock range and a span of time are one span (1 айдан 6 айға дейін, 3 жастан 6
+        # жасқа дейінгі); other facts with a unit on both ends are two (30 пайыздан 50
+        # пайызға дейін), as KazNERD marks them
+        ablative = first.case or ctx.case_of_word(words[first.end - 1])
+        return ablative == "ablative" and second.qualifier == "le" and not first.value_max
+    return (first.type == "CARDINAL" and first.case == "ablative" and not first.subject
+            and first.end == second.start and second.qualifier == "le"
+            and not first.value_max and not second.value_max
+            and first.low is not None and second.low is not None and first.low != second.low)
+
+
+def _with_shared_scale(ctx: Context, words: list[Word], first: Draft, second: Draft) -> Draft:
+    """5-тен 10 мың теңгеге дейін: a bare start below the end's leading digits shares the
+    end's scale word (5000 to 10000), as in 10 – 15 мың; a scale written in digits is not
+    shared (5-тен 10000 теңгеге дейін)."""
+    if (first.low is None or second.low is None or first.low <= 0
+            or not any(ctx.numbers.is_scale_word(w) for w in words[second.start:second.end])):
+        return first
+    shared = shared_scale(first.low, second.low)
+    if shared == first.low or shared >= second.low:
+        return first
+    return replace(first, low=shared, value=format_number(shared))
+
+
+def _range(ctx: Context, words: list[Word], first: Draft, second: Draft) -> Draft:
+    """One span from X to Y; the value is the lower end whichever way it runs
+    (сағатына 80-нен 60 шақырымға дейін = 60..80 km/h), except for a clock range."""
+    first = _with_shared_scale(ctx, words, first, second)
+    # a clock range runs as written (таңғы 9-дан кешкі 6-ға: 09:00 to 18:00, and 22:00 to
+    # 06:00 overnight); a quantity's range from its lower end
+    low, high = ((first, second) if first.type == "TIME"
+                 else sorted((first, second), key=lambda d: d.low))
+    merged = replace(second, start=first.start, value=low.value, value_max=high.value,
+                     qualifier="", low=low.low)
+    if merged.type == "QUANTITY":
+        add_rate(ctx, words, merged)
+    return merged

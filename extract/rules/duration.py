@@ -1,0 +1,89 @@
+"""DURATION: a span of time: екі жыл, 5 мс (0.005 second), соңғы екі жылда, 18 бен 30 жас
+аралығында, an age (жасы 57-де), an anniversary (тәуелсіздіктің 30 жылдығы), 24-тік
+сағаттық.
+
+Corpus: tests/corpus/duration.tsv.
+"""
+
+from __future__ import annotations
+
+from ..kazakh.morphology import read_word
+from ..numbers.reader import Number
+from ..text.phrases import PhraseMatch
+from ..text.words import Word
+from .context import Context
+from .draft import NO_FACT, Draft, Outcome, approximated, divide
+
+
+def unit(ctx: Context, words: list[Word], number: Number, j: int) -> Outcome:
+    """екі жыл, бір айдай, 18 бен 30 жас аралығында: a time unit at ``j``. An age word
+    after a number no age reaches is "young people" (жүздеген жастың): no fact."""
+    found = ctx.durations.match(words, j)
+    if found and found.stem in ctx.age_stems and not _can_be_age(ctx, number):
+        return NO_FACT  # жүздеген жастың, 300 миллион жастың: "young people", not ages
+    if found and (found.suffixes or found.stem not in ctx.lex.duration_needs_ending
+                  or ctx.between(words, found.end) > found.end):
+        return duration(ctx, words, number, found)  # 18 бен 30 жас аралығында
+    return None
+
+
+def derived(ctx: Context, words: list[Word], number: Number) -> Draft | None:
+    """24-тік сағаттық "round-the-clock": a derived number before a derived time unit."""
+    if not number.suffixes.get("derivation"):
+        return None
+    found = ctx.durations.match(words, number.end)
+    if found and found.suffixes.get("derivation"):
+        return duration(ctx, words, number, found)
+    return None
+
+
+def duration(ctx: Context, words: list[Word], number: Number, found: PhraseMatch[str]) -> Draft:
+    """The span of ``number`` in the time unit ``found``, with its determiner before it and
+    "ago" or "between" after it."""
+    draft = approximated(ctx.draft(number, found.end, "DURATION", found.value), found)
+    if per := ctx.lex.duration_parts.get(found.stem):  # 5 мс = 0.005 second
+        divide(draft, number, per)
+    draft.start = ctx.temporal.duration_determiner(words, draft.start)  # соңғы екі жылда
+    if relative := ctx.relatives.match(words, draft.end):
+        draft.end = relative.end  # екі жыл бұрын "two years ago"
+    draft.end = ctx.between(words, draft.end)
+    return draft
+
+
+def _can_be_age(ctx: Context, number: Number) -> bool:
+    high = number.value_max if number.value_max is not None else number.value
+    return not number.approximate and high <= ctx.lex.age_max
+
+
+def age(ctx: Context, words: list[Word], number: Number) -> Draft | None:
+    """жасы 57-де, жасы қазір сексеннен асқан: a number said of "his age" is an age in
+    years, with no time word after it."""
+    if number.ordinal or number.suffixes.get("possessive") or number.value_max is not None:
+        return None
+    at_end = number.end >= len(words) or words[number.end].is_punct
+    # зейнет жасы 63 жас: the bare age word after the number repeats "age"
+    after = 0 if at_end else int(words[number.end].lower in ctx.lex.age_nouns)
+    if (ctx.lex.case_of.get(number.case, "") not in ctx.grammar.age_cases and not at_end
+            and not after):  # жасы 57-де, елуге, сексеннен
+        return None
+    k = number.start - 1
+    while k >= 0 and words[k].lower in ctx.lex.age_skip:
+        k -= 1
+    reading = read_word(words[k].lower, ctx.lex.age_nouns) if k >= 0 else None
+    if reading is None or not reading.suffixes.get("possessive"):
+        return None
+    return ctx.draft(number, number.end + after, "DURATION", "year")
+
+
+def anniversary(ctx: Context, words: list[Word], number: Number) -> Outcome:
+    """тәуелсіздіктің 30 жылдығы, алдағы 25 жылдығы: a span of years; Абайдың 175 жылдығы,
+    a named one, is an event's name: no fact."""
+    if not ctx.word_of(words, number.end, ctx.lex.name_words["anniversaries"]):
+        return None
+    before = words[number.start - 1] if number.start else None
+    reading = read_word(words[number.end].lower, ctx.lex.name_words["anniversaries"])
+    owned = reading is not None and bool(reading.suffixes.get("possessive"))
+    if (owned and before and before.text[:1].isupper()
+            and ctx.case_of_word(before) == "genitive"):
+        return NO_FACT  # Абайдың 175 жылдығы; but Үкіметтің бес жылдық жоспары is a span
+    return ctx.draft(number, number.end + 1, "DURATION", "year")
