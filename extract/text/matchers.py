@@ -71,9 +71,11 @@ class ClosedLists:
     """Named closed lists, each a mapping from phrases (lower-case words) to values."""
 
     def __init__(self, lists: Mapping[str, Mapping[Phrase, object]],
-                 full_forms: Mapping[str, str] | None = None) -> None:
+                 full_forms: Mapping[str, str] | None = None,
+                 as_written: frozenset[str] = frozenset()) -> None:
         """``full_forms``: abbreviations with their stop (мин. -> минут), which may stand for
-        the last word of a phrase where the phrase starts at a word."""
+        the last word of a phrase where the phrase starts at a word, except in the lists
+        named in ``as_written`` (word sets: speech markers, postpositions)."""
         self._exact = {name: dict(phrases) for name, phrases in lists.items()}
         short_forms: dict[str, list[str]] = {}
         for short, full in (full_forms or {}).items():
@@ -81,8 +83,9 @@ class ClosedLists:
         self._abbreviated = {
             name: {(*phrase[:-1], short): value for phrase, value in phrases.items()
                    for short in short_forms.get(phrase[-1], ()) if (*phrase[:-1], short)
-                   not in phrases}
+                   not in phrases} if name not in as_written else {}
             for name, phrases in self._exact.items()}
+        self._last: tuple[list[Word], SentenceMatches] | None = None
         self._build()
 
     def _build(self) -> None:
@@ -91,6 +94,12 @@ class ClosedLists:
         for name, phrases in self._exact.items():
             written = [*phrases, *self._abbreviated[name]]
             self._matcher.add(name, [Doc(self.vocab, words=list(p)) for p in written])
+
+    def of(self, words: list[Word]) -> SentenceMatches:
+        """The matches in ``words``, found once for the sentence the rules are reading."""
+        if self._last is None or self._last[0] is not words:
+            self._last = (words, self.sentence(words))
+        return self._last[1]
 
     def sentence(self, words: list[Word]) -> SentenceMatches:
         """Every list's phrases in the sentence's words."""
