@@ -12,8 +12,8 @@ def test_a_full_memory_forgets_its_older_half():
 
 
 def test_the_stem_sets_read_against_are_few_and_built_once():
-    from extract.kazakh import morphology
     from extract.assembly.pipeline import find_facts
+    from extract.kazakh import morphology
 
     find_facts("Кодекстің 128-інші бабы. 19-ыншы съезі. Қаржы министрінің 1-інші орынбасары.")
     before = len(morphology._STEM_INDEXES)

@@ -17,7 +17,7 @@ from ..text.words import Word
 def add_modifiers(ctx: Context, words: list[Word], draft: Draft) -> None:
     """The modifiers before and after the fact: its qualifier, sign and span."""
     for _ in range(2):  # плюс 25-тен ..., ең кемі минус 5: up to two before the number
-        before = ctx.before.match_ending(words, draft.start)
+        before = ctx.lists.of(words).ending("before", draft.start)
         if not before or not _applies(before.value, draft):
             break
         draft.start = before.start
@@ -35,7 +35,8 @@ def add_modifiers(ctx: Context, words: list[Word], draft: Draft) -> None:
         draft.end = after.end
         if after.value.sign < 0:
             below_zero(draft)  # –5 градус суық is -5, not 5
-    if draft.type in ("DATE", "TIME") and (relative := ctx.relatives.match(words, draft.end)):
+    relative = ctx.lists.of(words).starting("relatives", draft.end)
+    if draft.type in ("DATE", "TIME") and relative:
         draft.end = relative.end  # таңғы 7-ден бері, сағат тоғыздан кейін
 
 

@@ -28,7 +28,7 @@ def mark_names(ctx: Context, words: list[Word]) -> Titles:
             opened, closer = k, quotes[word.text]
         elif opened is not None and word.text == closer:
             inner = words[opened + 1:k]
-            if ctx.naming.match(words, k + 1):
+            if ctx.lists.of(words).starting("naming", k + 1):
                 for w in inner:
                     w.in_name = True
             elif (0 < sum(not w.is_punct for w in inner) <= ctx.grammar.title_words
@@ -77,7 +77,9 @@ def _reported_speech(ctx: Context, words: list[Word], k: int) -> bool:
     following = [w.lower for w in words[k:k + 3]]
     if _names_with_saying(ctx, words, k):
         return False
-    return bool(ctx.lex.speech_markers.intersection(following)) or following[:2] == [",", "—"]
+    said = ctx.lists.of(words)
+    return (any(said.starting("speech_markers", j) for j in range(k, min(k + 3, len(words))))
+            or following[:2] == [",", "—"])
 
 
 def _names_with_saying(ctx: Context, words: list[Word], k: int) -> bool:

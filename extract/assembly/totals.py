@@ -20,7 +20,7 @@ def note_total(ctx: Context, words: list[Word], draft: Draft, totals: Totals) ->
     """193 мемлекеттің ішінде: a count that may be the field of a following rank."""
     k = draft.end
     if (draft.low is not None and k + 1 < len(words) and draft.subject
-            and words[k + 1].lower in ctx.lex.total_postpositions):
+            and ctx.lists.of(words).starting("total_postpositions", k + 1)):
         totals.append((k + 2, draft.low))
 
 

@@ -39,7 +39,7 @@ def _is_article(ctx: Context, words: list[Word], number: Number) -> bool:
             or after.endswith(ctx.lex.article_verb_endings)  # бір өсіп "once grew"
             or (bool(after) and ctx.numbers.starts_number(words[number.end])  # бір 2-3
                 and not ctx.durations.match(words, number.end))  # not бір жетіден
-            or ctx.article_after.match_ending(words, number.start) is not None)
+            or ctx.lists.of(words).ending("article_after", number.start) is not None)
 
 
 def _plural_after(ctx: Context, words: list[Word], k: int) -> bool:

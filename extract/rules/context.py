@@ -9,10 +9,14 @@ from ..kazakh.lexicon import Lexicon, load_lexicon
 from ..kazakh.memo import WordMemo
 from ..kazakh.morphology import noun_endings, read_word
 from ..numbers.reader import Number, NumberReader
+from ..text.matchers import ClosedLists
 from ..text.phrases import PhraseTable
 from ..text.words import Word
 from .draft import Draft
-from .temporal import TemporalMatcher
+from .temporal import TEMPORAL_WORD_SETS, TemporalMatcher, temporal_lists
+
+# closed lists that are sets of single words, matched as written (no abbreviations)
+WORD_SETS = frozenset({"speech_markers", "total_postpositions", *TEMPORAL_WORD_SETS})
 
 
 class Context:
@@ -35,13 +39,16 @@ class Context:
         self.months = PhraseTable(lex.months)
         self.rank_nouns = PhraseTable({p: p[-1] for p in lex.rank_nouns})
         self.after = PhraseTable({m.phrase: m for m in lex.modifiers if m.position == "after"})
-        self.before = PhraseTable({m.phrase: m for m in lex.modifiers if m.position == "before"},
-                                  inflected=False)
-        self.naming = PhraseTable(dict.fromkeys(lex.naming_words, True), inflected=False)
-        self.article_after = PhraseTable({tuple(p.split()): True for p in lex.article_after},
-                                         inflected=False)
-        self.relatives = PhraseTable({(w,): w for w in lex.duration_relatives}, inflected=False)
-        self.temporal = TemporalMatcher(lex, self.numbers.starts_number)
+        # the closed lists, whose words never inflect: one PhraseMatcher pass per sentence
+        self.lists = ClosedLists({
+            "before": {m.phrase: m for m in lex.modifiers if m.position == "before"},
+            "naming": dict.fromkeys(lex.naming_words, True),
+            "article_after": {tuple(p.split()): True for p in lex.article_after},
+            "relatives": {(w,): w for w in lex.duration_relatives},
+            "speech_markers": {(w,): w for w in lex.speech_markers},
+            "total_postpositions": {(w,): w for w in lex.total_postpositions},
+            **temporal_lists(lex)}, full_forms=lex.abbreviations, as_written=WORD_SETS)
+        self.temporal = TemporalMatcher(lex, self.numbers.starts_number, self.lists)
         self.time_nouns = self.temporal.nouns
         self._stems_of: WordMemo[tuple[str, frozenset[str]], str] = WordMemo()
         self.age_stems = lex.age_nouns | lex.duration_needs_ending

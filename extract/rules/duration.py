@@ -44,7 +44,7 @@ def duration(ctx: Context, words: list[Word], number: Number, found: PhraseMatch
     if per := ctx.lex.duration_parts.get(found.stem):  # 5 мс = 0.005 second
         divide(draft, number, per)
     draft.start = ctx.temporal.duration_determiner(words, draft.start)  # соңғы екі жылда
-    if relative := ctx.relatives.match(words, draft.end):
+    if relative := ctx.lists.of(words).starting("relatives", draft.end):
         draft.end = relative.end  # екі жыл бұрын "two years ago"
     draft.end = ctx.between(words, draft.end)
     return draft

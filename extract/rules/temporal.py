@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from ..kazakh.lexicon import Lexicon, Phrase, TemporalWords, load_lexicon
+from ..text.matchers import ClosedLists, ListMatch
 from ..text.phrases import PhraseMatch, PhraseTable
 from ..text.words import Word
 
@@ -68,12 +69,29 @@ class Temporal:
     rule: str = ""  # one of TEMPORAL_RULES
 
 
+# the closed lists of the temporal rules (word sets among them are matched as written)
+TEMPORAL_WORD_SETS = frozenset({"postpositions"})
+
+
+def temporal_lists(lex: Lexicon) -> dict[str, dict[Phrase, str]]:
+    """The closed lists the temporal rules match: determiners and postpositions."""
+    data = lex.temporal
+    return {"determiners": _phrases(data.determiners),
+            "duration_determiners": _phrases(data.duration_determiners),
+            "postpositions": {(w,): w for w in data.postpositions}}
+
+
 class TemporalMatcher:
     """Finds date and time phrases without numbers in a sentence's words."""
 
     def __init__(self, lex: Lexicon | None = None,
-                 starts_number: Callable[[Word], bool] | None = None) -> None:
+                 starts_number: Callable[[Word], bool] | None = None,
+                 lists: ClosedLists | None = None) -> None:
+        """``lists``: closed lists holding at least ``temporal_lists`` (the rules' own, so
+        that a sentence is matched once)."""
         lex = lex or load_lexicon()
+        self.lists = lists or ClosedLists(temporal_lists(lex), lex.abbreviations,
+                                          TEMPORAL_WORD_SETS)
         self.starts_number = starts_number or (lambda word: word.text[:1].isdigit())
         data = lex.temporal
         self.date_words = PhraseTable(_phrases(data.date_words))
@@ -81,11 +99,7 @@ class TemporalMatcher:
         self.months = PhraseTable(lex.months)
         self.times = PhraseTable(_phrases(data.time_words))
         self.nouns = PhraseTable(_phrases(data.time_nouns))
-        self.determiners = PhraseTable(_phrases(data.determiners), inflected=False)
-        self.duration_determiners = PhraseTable(_phrases(data.duration_determiners),
-                                                inflected=False)
         self.parts = PhraseTable(_phrases(data.parts))
-        self.postpositions = frozenset(data.postpositions)
         self.frequency = frozenset(data.frequency)
         self.homographs = frozenset(data.homographs)
         self.case_of = lex.case_of
@@ -113,7 +127,7 @@ class TemporalMatcher:
                 i and words[i - 1].lower in self.greetings
                 or i + 1 < len(words) and words[i + 1].lower in self.greeting_after):
             return Temporal(i, i + 1, "TIME", rule="temporal.greeting")  # Қайырлы күн, Кеш жарық
-        if words[i].lower in self.demonstratives and self.determiners.match(words, i + 1):
+        if words[i].lower in self.demonstratives and self._determiner(words, i + 1):
             return None  # Бұл өткен жылмен: the date starts at өткен
         return (self._reduplicated(words, i) or self._phrase(words, i, determined=True)
                 or self._phrase(words, i, False))
@@ -131,11 +145,11 @@ class TemporalMatcher:
         return None
 
     def _phrase(self, words: list[Word], i: int, determined: bool) -> Temporal | None:
-        determiner = self.determiners.match(words, i) if determined else None
+        determiner = self._determiner(words, i) if determined else None
         if determined and not determiner:
             return None
         j = determiner.end if determiner else i
-        if determiner and (second := self.determiners.match(words, j)):
+        if determiner and (second := self._determiner(words, j)):
             j = second.end  # соңғы бірнеше күнде
         if j >= len(words):
             return None
@@ -156,7 +170,7 @@ class TemporalMatcher:
         alone, "қаңтар айында", KazNERD leaves it out."""
         if end >= len(words) or not self.month_nouns.match(words, end):
             return False
-        leads_on = end + 1 < len(words) and (words[end + 1].lower in self.postpositions
+        leads_on = end + 1 < len(words) and (self._postposition(words, end + 1)
                                              or self._part(words, end + 1) is not None)
         return determined or leads_on or self.after_genitive_date(words, start)
 
@@ -169,9 +183,17 @@ class TemporalMatcher:
         """A date or time goes on over a part and a postposition: жыл басынан бері."""
         if part := self._part(words, end):
             end = part.end
-        if end < len(words) and words[end].lower in self.postpositions:
+        if self._postposition(words, end):
             end += 1
         return end
+
+    def _determiner(self, words: list[Word], i: int) -> ListMatch | None:
+        """өткен, осы, биылғы: a word that determines the time word after it."""
+        return self.lists.of(words).starting("determiners", i)
+
+    def _postposition(self, words: list[Word], k: int) -> bool:
+        """сайын, бері, дейін: a postposition after a date or time."""
+        return self.lists.of(words).starting("postpositions", k) is not None
 
     def _core(self, words: list[Word], j: int, determined: bool) -> tuple[str, int, str] | None:
         if words[j].lower in self.homographs and not determined:
@@ -239,5 +261,5 @@ class TemporalMatcher:
 
     def duration_determiner(self, words: list[Word], start: int) -> int:
         """The start of a duration with its determiner (соңғы екі жылда), or ``start``."""
-        found = self.duration_determiners.match_ending(words, start)
+        found = self.lists.of(words).ending("duration_determiners", start)
         return found.start if found else start

@@ -1,4 +1,5 @@
-"""Matching lexicon phrases (currencies, units, modifiers) against words, with inflection.
+"""Matching inflected lexicon phrases (currencies, units, months, rank nouns, modifiers after
+a number) against words: the closed lists whose words never inflect are in ``matchers``.
 
 A phrase is one or more words from ``patterns/``; all but the last must match exactly
 (lower-case) and the last may carry suffixes (``шаршы метрге``, ``АҚШ долларынан``).
@@ -34,14 +35,13 @@ class PhraseMatch(Generic[T]):
 class PhraseTable(Generic[T]):
     """Phrases of one kind (currencies, units, …) indexed by their leading words."""
 
-    def __init__(self, phrases: Mapping[Phrase, T], inflected: bool = True,
-                 numeral: bool = False, abbreviations: frozenset[str] = frozenset(),
+    def __init__(self, phrases: Mapping[Phrase, T], numeral: bool = False,
+                 abbreviations: frozenset[str] = frozenset(),
                  capitals: frozenset[str] = frozenset()) -> None:
         """``numeral``: the last word may also take a numeral's suffixes (-дай "about").
         ``abbreviations``: stems that, like those without a vowel, take endings only after
         a hyphen (мин-қа; мина "a mine" is no minute). ``capitals``: one-letter phrases
         that match only when written in capitals (220 В, 5 А; а and в are not units)."""
-        self.inflected = inflected
         self.numeral = numeral
         self.abbreviations = abbreviations
         self.capitals = capitals
@@ -54,7 +54,6 @@ class PhraseTable(Generic[T]):
         self._full_forms = load_lexicon().abbreviations
         # cheap rejections before a tuple of words is built for every phrase length
         self._first_words = frozenset(head[0] for head in self._by_head if head)
-        self._last_stems = frozenset(stem for stems in self._by_head.values() for stem in stems)
         self._last_words: WordMemo[tuple[Phrase, str], tuple[str, Suffixes] | None] = WordMemo()
 
     def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
@@ -84,20 +83,6 @@ class PhraseTable(Generic[T]):
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
         return None
 
-    def match_ending(self, words: list[Word], end: int) -> PhraseMatch[T] | None:
-        """The longest uninflected phrase that ends just before ``words[end]``."""
-        if end < 1 or words[end - 1].lower not in self._last_stems:
-            return None
-        for length in self._lengths:
-            start = end - length
-            if start < 0:
-                continue
-            phrase = tuple(w.lower for w in words[start:end])
-            stems = self._by_head.get(phrase[:-1])
-            if stems and phrase[-1] in stems:
-                return PhraseMatch(stems[phrase[-1]], start, end, Suffixes(), phrase[-1])
-        return None
-
     def _read_memo(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
         key = (head, lower)
         found = self._last_words.get(key, MISSING)
@@ -112,8 +97,6 @@ class PhraseTable(Generic[T]):
             lower = self._full_forms.get(lower, lower)
         if lower in stems:
             return lower, Suffixes()
-        if not self.inflected:
-            return None
         reading = read_word(lower, stems, numeral=self.numeral)
         if reading is None or self.numeral and any(
                 slot in NOT_ON_MEASURES for slot, _ in reading.suffixes.parts):
