@@ -102,6 +102,25 @@ def test_eval_checks_gold_offsets_and_spans(tmp_path, start, end, span, reason):
     assert len(result.stderr.splitlines()) == 1
 
 
+def test_eval_lists_every_miss_unless_told_a_limit(tmp_path):
+    """A gold row the program does not give (a wrong type) is one miss and one extra per
+    level; --max-listed 0 (the default) lists them all, a limit says how many it left out."""
+    gold = gold_folder(tmp_path, "13", "26", "35 млрд теңге")
+    rows = (gold / "a.csv").read_text("utf-8").replace("MONEY", "QUANTITY")
+    (gold / "a.csv").write_text(rows, encoding="utf-8")
+    every = run(["eval", gold])
+    assert every.exit_code == 0, every.stderr
+    assert every.output.count("  miss: a.txt:13-26") == 3 and "more (" not in every.output
+    capped = run(["eval", gold, "--max-listed", "1"])
+    assert capped.output.count("  miss: a.txt:13-26") == 3  # one per level: within the limit
+    assert "more (" not in capped.output
+    (gold / "b.csv").write_text(rows.replace("a.txt", "b.txt"), encoding="utf-8")
+    (tmp_path / "seeds" / "b.txt").write_text(GOOD, encoding="utf-8")
+    capped = run(["eval", gold, "--max-listed", "1"])
+    assert capped.output.count("  ... and 1 more (miss, --max-listed)") == 3
+    assert run(["eval", gold]).output.count("  miss: ") == 6
+
+
 @pytest.mark.parametrize(("value", "said"), [(None, "missing (None)"),
                                              (math.nan, "missing (NaN)"), (5, "a int")])
 def test_facts_frame_refuses_items_that_are_not_text(value, said):

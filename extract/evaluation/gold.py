@@ -124,8 +124,9 @@ def check_gold(rows: Iterable[dict], text: str) -> None:
                             f"({text[start:end]!r})")
 
 
-def report(results: dict[str, LevelResult], max_listed: int = 50) -> str:
-    """A plain-text table per level, then the misses and extras."""
+def report(results: dict[str, LevelResult], max_listed: int = 0) -> str:
+    """A plain-text table per level, then its misses and extras (the first ``max_listed``
+    of each, all when 0), with a line saying how many were left out."""
     lines = []
     for level, result in results.items():
         lines.append(f"== {level}")
@@ -134,9 +135,12 @@ def report(results: dict[str, LevelResult], max_listed: int = 50) -> str:
             lines.append(f"{kind:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
                          f"{s.tp + s.fn:5d} {s.tp + s.fp:5d}")
         for label, rows in (("miss", result.misses), ("extra", result.extras)):
-            for row in rows[:max_listed]:
+            shown = rows[:max_listed] if max_listed else rows
+            for row in shown:
                 fields = ", ".join(f"{c}={row[c]}" for c in LEVELS[level][1:] if row[c] != "")
                 lines.append(f"  {label}: {row['doc']}:{row['start']}-{row['end']} "
                              f"{row['span']!r} {fields}")
+            if len(rows) > len(shown):
+                lines.append(f"  ... and {len(rows) - len(shown)} more ({label}, --max-listed)")
         lines.append("")
     return "\n".join(lines)
