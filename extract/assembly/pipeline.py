@@ -20,7 +20,7 @@ from ..kazakh.memo import WordMemo
 from ..lang.kk.sentences import kk_sentencizer, sentence_starts
 from ..rules.draft import Draft
 from ..text.sentence import ScriptReader
-from ..text.words import JOINERS, Tokens, Word, token_words
+from ..text.words import JOINERS, Tokens, Word, spacy_safe, token_words
 from .sentence import FactBuilder
 
 SPAN_KEY = "facts"
@@ -291,16 +291,6 @@ def find_facts(text: str, relative_dates: bool = False) -> list[Fact]:
                 found = [replace(f, start=f.start + offset, end=f.end + offset) for f in found]
             facts.extend(found)
     return facts
-
-
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
-
-
-def spacy_safe(text: str) -> str:
-    """``text`` with each lone surrogate (an undecodable byte read with ``surrogateescape``)
-    as U+FFFD, one character for one, which spaCy's tokenizer can hash."""
-    return text if text.isascii() or not _SURROGATE.search(text) else _SURROGATE.sub("\ufffd",
-                                                                                     text)
 
 
 # Where a line ends, for cutting a text: after a whitespace run holding a line break (every

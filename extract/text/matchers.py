@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..kazakh.lexicon import Phrase
-from .words import Word
+from .words import Word, spacy_safe
 
 T = TypeVar("T")
 
@@ -123,8 +123,10 @@ class ClosedLists:
 
     def _matches(self, lowers: list[str]) -> list[tuple[str, int, int]]:
         strings = self.vocab.strings
-        return [(strings[match_id], start, end)
-                for match_id, start, end in self._matcher(Doc(self.vocab, words=lowers))]
+        joined = " ".join(lowers)  # one check for the sentence: lone surrogates are rare
+        safe = lowers if spacy_safe(joined) is joined else list(map(spacy_safe, lowers))
+        doc = Doc(self.vocab, words=safe)
+        return [(strings[match_id], start, end) for match_id, start, end in self._matcher(doc)]
 
     def _add_repairs(self, words: list[Word], found: SentenceMatches) -> None:
         """A phrase whose last word matches as its bracketed restart: (теңгенің) теңгейді."""

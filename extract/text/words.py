@@ -182,3 +182,13 @@ def _is_group_chain(text: str) -> bool:
 def _is_group_tail(text: str) -> bool:
     """Groups of three digits between gaps: ``500``, ``000 500``."""
     return all(len(g) == 3 and g.isdigit() for g in THOUSANDS_GAP.split(text))
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def spacy_safe(text: str) -> str:
+    """``text`` with each lone surrogate (an undecodable byte read with ``surrogateescape``)
+    as U+FFFD, one character for one, which spaCy's tokenizer can hash."""
+    return text if text.isascii() or not _SURROGATE.search(text) else _SURROGATE.sub("\ufffd",
+                                                                                     text)
