@@ -7,11 +7,11 @@ each allowed after the sound its predecessor ends in.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Lexicon, load_lexicon
-from .memo import MISSING, WordMemo, forget_older_half
 
 ANY = "*"  # final class of digits, symbols and letters without one (ь): every suffix fits
 
@@ -103,63 +103,45 @@ class Reading:
     suffixes: Suffixes
 
 
-def read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
-              numeral: bool = False, strict: bool = True) -> Reading | None:
-    """The longest stem of ``stems`` that ``word`` (lower-case) starts with, followed by suffixes.
-
-    ``strict`` checks that the first suffix fits the stem's final sound; vowel harmony is not
-    checked because loanwords (процент, рубль, км) break it.
-    """
-    lengths, memo = _stem_index(stems)
-    key = (word, numeral, strict)
-    found = memo.get(key, MISSING)
-    if found is MISSING:
-        found = memo.remember(key, _read_word(word, stems, lengths, numeral, strict))
-    return found
+def read_word(word: str, stems: Collection[str], numeral: bool = False) -> Reading | None:
+    """The longest stem of ``stems`` that ``word`` (lower-case) starts with, followed by
+    suffixes that fit the stem's final sound (vowel harmony is not checked: loanwords such
+    as процент, рубль, км break it). Read from the word's one analysis (``analysis``)."""
+    return (_ANALYZER or _analyzer()).read(word, stems, numeral)
 
 
-def _read_word(word: str, stems: dict[str, object] | frozenset[str] | set[str],
-               lengths: tuple[int, ...], numeral: bool, strict: bool) -> Reading | None:
-    for end in lengths:  # a stem keeps its length in its dictionary form: try only those
-        if end > len(word):
-            continue
-        stem = dictionary_form(word[:end], word[end:])
-        if stem not in stems:
-            continue
-        # after a hyphen an abbreviation's ending follows the word it stands for, not its
-        # last letter (кВт·сағ-тан: сағат|тан; м/с-қа: секунд|қа)
-        cls = final_class(stem) if strict and word[end:end + 1] != "-" else ANY
-        suffixes = parse_suffixes(word[end:], cls, "", numeral, lenient=True)
-        if suffixes is not None:
-            return Reading(stem, suffixes)
-    return None
+_ANALYZER = None  # analysis.ANALYZER, once imported (it reads suffix chains with this module)
 
 
-# id(stems) -> (stems, its stem lengths longest first, readings of words against it); the
-# entry holds the collection itself, so its id cannot be reused while the entry lives. The
-# collections are the lexicon's own, built once: a few dozen entries.
-STEM_SETS_KEPT = 256
-_STEM_INDEXES: dict[int, tuple[object, tuple[int, ...], WordMemo]] = {}
+def _analyzer():  # noqa: ANN202
+    global _ANALYZER
+    from .analysis import ANALYZER
 
-
-def _stem_index(stems: dict[str, object] | frozenset[str] | set[str]
-                ) -> tuple[tuple[int, ...], WordMemo]:
-    entry = _STEM_INDEXES.get(id(stems))
-    if entry is None or entry[0] is not stems:
-        if len(_STEM_INDEXES) >= STEM_SETS_KEPT:
-            forget_older_half(_STEM_INDEXES)
-        lengths = tuple(sorted({len(stem) for stem in stems if stem}, reverse=True))
-        entry = _STEM_INDEXES[id(stems)] = (stems, lengths, WordMemo())
-    return entry[1], entry[2]
+    _ANALYZER = ANALYZER
+    return ANALYZER
 
 
 def dictionary_form(stem: str, rest: str) -> str:
     """Undo the voicing of a final п, к, қ before a vowel: баб|ы -> бап, қыркүйег|інде."""
-    lex = load_lexicon()
-    first = rest.removeprefix("-")[:1]
-    if stem[-1:] in lex.voicing and first and first in lex.back_vowels + lex.front_vowels:
-        return stem[:-1] + lex.voicing[stem[-1]]
+    voicing, vowels = _sounds()
+    last = stem[-1:]
+    if last in voicing:
+        first = rest[1:2] if rest[:1] == "-" else rest[:1]
+        if first and first in vowels:
+            return stem[:-1] + voicing[last]
     return stem
+
+
+_SOUNDS: list = [None, {}, frozenset()]  # the lexicon they were read from, voicing, vowels
+
+
+def _sounds() -> tuple[dict[str, str], frozenset[str]]:
+    """The voiced finals with the letter of their dictionary form, and the vowels (read
+    again when the lexicon is: --patterns may change them)."""
+    lex = load_lexicon()
+    if _SOUNDS[0] is not lex:
+        _SOUNDS[:] = lex, lex.voicing, frozenset(lex.back_vowels + lex.front_vowels)
+    return _SOUNDS[1], _SOUNDS[2]
 
 
 def _unlikely_ending(suffixes: Suffixes, stem: str, lex: Lexicon) -> bool:

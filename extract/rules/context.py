@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from ..facts import format_number
 from ..kazakh.lexicon import Lexicon, load_lexicon
-from ..kazakh.memo import WordMemo
 from ..kazakh.morphology import noun_endings, read_word
 from ..numbers.reader import Number, NumberReader
 from ..text.matchers import ClosedLists
@@ -50,7 +49,6 @@ class Context:
             **temporal_lists(lex)}, full_forms=lex.abbreviations, as_written=WORD_SETS)
         self.temporal = TemporalMatcher(lex, self.numbers.starts_number, self.lists)
         self.time_nouns = self.temporal.nouns
-        self._stems_of: WordMemo[tuple[str, frozenset[str]], str] = WordMemo()
         self.age_stems = lex.age_nouns | lex.duration_needs_ending
         # the stem sets ordinal.in_name reads words against, built once: each set has its own
         # stem index and memory (a fresh union per call made a new one each time)
@@ -64,12 +62,8 @@ class Context:
         """The stem from ``stems`` that ``words[k]`` is a form of (бабының -> бап), or ''."""
         if k >= len(words) or k < 0 or words[k].is_punct:
             return ""
-        key = (words[k].lower, stems)  # a frozenset keeps its hash: a cheap key
-        stem = self._stems_of.get(key)
-        if stem is None:
-            reading = read_word(words[k].lower, stems)
-            stem = self._stems_of.remember(key, reading.stem if reading else "")
-        return stem
+        reading = read_word(words[k].lower, stems)
+        return reading.stem if reading else ""
 
     def case_of_word(self, word: Word) -> str:
         """The grammatical case of a word's ending, read as a noun."""

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..kazakh.lexicon import Phrase, load_lexicon
-from ..kazakh.memo import MISSING, WordMemo
 from ..kazakh.morphology import Suffixes, read_word
 from .words import Word
 
@@ -54,7 +53,6 @@ class PhraseTable(Generic[T]):
         self._full_forms = load_lexicon().abbreviations
         # cheap rejections before a tuple of words is built for every phrase length
         self._first_words = frozenset(head[0] for head in self._by_head if head)
-        self._last_words: WordMemo[tuple[Phrase, str], tuple[str, Suffixes] | None] = WordMemo()
 
     def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
         """The longest phrase that starts at ``words[i]``."""
@@ -73,9 +71,9 @@ class PhraseTable(Generic[T]):
             stems = self._by_head.get(head)
             if not stems:
                 continue
-            found = self._read_memo(head, words[last].lower)
+            found = self._read_last(head, words[last].lower)
             if found is None and words[last].repair:  # (теңгенің) теңгейді: the slip's start
-                found = self._read_memo(head, words[last].repair)
+                found = self._read_last(head, words[last].repair)
             if found is not None:
                 stem, suffixes = found
                 if length == 1 and stem in self.capitals and not words[i].text[:1].isupper():
@@ -83,15 +81,9 @@ class PhraseTable(Generic[T]):
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
         return None
 
-    def _read_memo(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
-        key = (head, lower)
-        found = self._last_words.get(key, MISSING)
-        if found is MISSING:
-            found = self._last_words.remember(key, self._read_last(head, lower))
-        return found
-
     def _read_last(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
-        """The stem and suffixes of a phrase's last word after its leading words ``head``."""
+        """The stem and suffixes of a phrase's last word after its leading words ``head``
+        (from the word's one analysis: nothing is kept here)."""
         stems = self._by_head[head]
         if lower not in stems:
             lower = self._full_forms.get(lower, lower)

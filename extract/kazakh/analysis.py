@@ -1,0 +1,112 @@
+"""Each word form analysed once: its reading in every stem category of the language data.
+
+A category is a collection of stems from ``patterns/`` (the currency words, the units, the
+months, the age nouns, the number words …) read with or without a numeral's suffixes. One
+index maps each stem to the categories that hold it, and a word form is read against all of
+them in a single pass over its prefixes, longest first: for each category the first prefix
+that is one of its stems (in its dictionary form: баб|ы -> бап) followed by a suffix chain
+fitting that stem is the reading. The record is kept in one bounded memory, so every rule
+that asks about the word again (is it a currency? a unit? a month?) reads the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .memo import MISSING, WordMemo
+from .morphology import ANY, Reading, dictionary_form, final_class, parse_suffixes
+
+Stems = Collection[str]
+
+
+@dataclass(frozen=True)
+class Category:
+    """A stem collection of the lexicon and how its words take suffixes."""
+
+    stems: Stems
+    numeral: bool  # a numeral's suffixes too (ordinal, approximation: теңгедей, бесінші)
+
+
+@dataclass(frozen=True)
+class WordAnalysis:
+    """A word form (lower-case) and its reading in each category it is a form of."""
+
+    lower: str
+    readings: Mapping[int, Reading]  # category id -> the reading
+    known: int  # the categories that existed when it was made: ids below this are read
+
+    def reading(self, category: int) -> Reading | None:
+        return self.readings.get(category)
+
+
+class WordAnalyzer:
+    """The categories, their one stem index, and the analysed word forms."""
+
+    def __init__(self) -> None:
+        self._categories: list[Category] = []
+        self._ids: dict[tuple[int, bool], int] = {}  # (id of the stems, numeral) -> category
+        self._index: dict[str, list[int]] = {}  # stem -> the categories holding it
+        self._lengths: tuple[int, ...] = ()  # the stems' lengths, longest first
+        self._words: WordMemo[str, WordAnalysis] = WordMemo()
+
+    def category(self, stems: Stems, numeral: bool = False) -> int:
+        """The id of the category of ``stems`` (read with a numeral's suffixes or not),
+        added to the index the first time it is asked for. The lexicon's collections are
+        built once, so a few dozen categories exist; each keeps its collection alive, so an
+        id is never reused while the category lives."""
+        key = (id(stems), numeral)
+        found = self._ids.get(key)
+        if found is not None and self._categories[found].stems is stems:
+            return found
+        found = self._ids[key] = len(self._categories)
+        self._categories.append(Category(stems, numeral))
+        for stem in stems:
+            if stem:
+                self._index.setdefault(stem, []).append(found)
+        self._lengths = tuple(sorted({len(stem) for stem in self._index}, reverse=True))
+        return found
+
+    def analyse(self, lower: str) -> WordAnalysis:
+        """The word form's readings in every category (the memory's, when read since the
+        last category came: the lexicon's tables ask for theirs as they are first used)."""
+        found = self._words.get(lower, MISSING)
+        if found is MISSING or found.known < len(self._categories):
+            found = self._words.remember(lower, self._analyse(lower))
+        return found
+
+    def read(self, lower: str, stems: Stems, numeral: bool = False) -> Reading | None:
+        """The reading of ``lower`` as a form of a stem of ``stems``, or None."""
+        category = self.category(stems, numeral)  # first: a new one is in the analysis
+        return self.analyse(lower).readings.get(category)
+
+    @property
+    def categories(self) -> int:
+        return len(self._categories)
+
+    def _analyse(self, lower: str) -> WordAnalysis:
+        readings: dict[int, Reading] = {}
+        index, size = self._index, len(lower)
+        for end in self._lengths:
+            if end > size:
+                continue
+            rest = lower[end:]
+            stem = dictionary_form(lower[:end], rest)
+            holders = index.get(stem)
+            if holders is None:
+                continue
+            # after a hyphen an abbreviation's ending follows the word it stands for, not its
+            # last letter (кВт·сағ-тан: сағат|тан; м/с-қа: секунд|қа)
+            before = final_class(stem) if rest[:1] != "-" else ANY
+            for category in holders:
+                if category in readings:
+                    continue  # a longer stem of this category read the word already
+                suffixes = parse_suffixes(rest, before, "", self._categories[category].numeral,
+                                          lenient=True)
+                if suffixes is not None:
+                    readings[category] = Reading(stem, suffixes)
+        return WordAnalysis(lower, MappingProxyType(readings), len(self._categories))
+
+
+ANALYZER = WordAnalyzer()  # one per process: the lexicon's categories, the words read
