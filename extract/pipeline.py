@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
@@ -112,17 +111,20 @@ class NumericFacts:
             self._add_ents(doc, spans)
         return doc
 
-    def facts(self, doc: Doc, text: str, whole: str | None = None) -> list[Fact]:
+    def facts(self, doc: Doc, text: str, whole: str | None = None, offset: int = 0
+              ) -> list[Fact]:
         """The facts of a Doc of ``text`` as records, as ``doc_facts`` reads them from the
         spans this component sets after kk_sentencizer, without making the spans and
         without setting the sentence boundaries on the doc: the batch path. ``whole``: the
-        text the doc is a piece of, when it is one (its alphabet is the Latin fall-back)."""
+        text the doc is a piece of, when it is one (its alphabet is the Latin fall-back),
+        ``offset`` where the piece starts in it (added to the facts' offsets)."""
         tokens = Tokens.of_doc(doc)
         starts = [k for k, first in enumerate(sentence_starts(tokens.orths, doc.vocab.strings))
                   if first]
         ends = [*starts[1:], len(doc)] if starts else []
         sentences = list(zip(starts, ends, strict=True))
-        return [Fact(f.start, f.end, text[f.start:f.end], f.draft.type, sentence=f.sentence,
+        return [Fact(f.start + offset, f.end + offset, text[f.start:f.end], f.draft.type,
+                     sentence=f.sentence,
                      **{name: getattr(f.draft, name) for name in FACT_ATTRIBUTES})
                 for f in self._found(doc, text, tokens, sentences, whole)]
 
@@ -283,10 +285,7 @@ def find_facts(text: str, relative_dates: bool = False) -> list[Fact]:
         for run_start, run_end in component.fact_lines(piece):
             offset = start + run_start
             doc = nlp.make_doc(tokenized[offset:start + run_end])
-            found = component.facts(doc, piece[run_start:run_end], text)
-            if offset:
-                found = [replace(f, start=f.start + offset, end=f.end + offset) for f in found]
-            facts.extend(found)
+            facts.extend(component.facts(doc, piece[run_start:run_end], text, offset))
     return facts
 
 
