@@ -59,13 +59,18 @@ def _token_gate(builder: FactBuilder) -> regex.Pattern:
                          + r"|(?<![\p{L}])(?:" + "|".join(map(regex.escape, heads)) + r")\Z")
 
 
-def _line_gate(gate: regex.Pattern) -> regex.Pattern:
+def _line_gate(builder: FactBuilder) -> regex.Pattern:
     """For one lower-case line: a sentence of it may hold a fact. A Cyrillic sentence holds
-    none without a ``gate`` match; a match inside a sentence is one inside its line too, as
-    the character before a sentence is a stop, a closing mark or a space, never a letter, and
-    the sentence ends with one. A Latin sentence is gated only after transliteration, so a
-    line with a Latin letter is kept."""
-    return regex.compile(r"\p{Latin}|" + gate.pattern)
+    none without a ``_number_gate`` match; a match inside a sentence is one inside its line
+    too, as the character before a sentence is a stop, a closing mark or a space, never a
+    letter, and the sentence ends with one. A Latin sentence is gated only after
+    transliteration, so a line with a Latin letter is kept. The same alternatives as
+    ``_number_gate``, ordered for a fast scan: one character class first (a Latin letter
+    stands for the Latin Roman numerals too), then one look-behind for the words."""
+    signs, roman = builder.numbers.gate_classes()
+    stems = "|".join(map(regex.escape, _gate_stems(builder)))
+    return regex.compile(rf"(?V1)[\p{{Latin}}\d{signs}]"
+                         rf"|(?<!\p{{L}})(?:[{roman}--\p{{Latin}}]+(?!\p{{L}})|{stems})")
 
 
 class Found(NamedTuple):
@@ -91,7 +96,7 @@ class NumericFacts:
         self.builder = FactBuilder(relative_dates=relative_dates)
         self.gate = _number_gate(self.builder)
         self.token_gate = _token_gate(self.builder)
-        self.line_gate = _line_gate(self.gate)
+        self.line_gate = _line_gate(self.builder)
         self._gated_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> token_gate finds one
         self._number_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> may start a number
         lex = self.builder.lex
