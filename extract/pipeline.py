@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -16,7 +18,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from .building import Draft, FactBuilder
 from .facts import Fact
 from .lang.kk.sentences import kk_sentencizer, sentence_starts
-from .latin import ScriptReader, is_latin
+from .latin import ScriptReader, has_latin, is_latin
 from .memo import WordMemo
 from .words import JOINERS, Tokens, Word, token_words
 
@@ -26,6 +28,8 @@ FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total"
 for _name in FACT_ATTRIBUTES:
     if not Span.has_extension(_name):
         Span.set_extension(_name, default="")
+_fact_fields = attrgetter(*FACT_ATTRIBUTES)  # a draft's, in the order Fact takes them
+assert Fact.field_names() == ("start", "end", "span", "type", *FACT_ATTRIBUTES, "sentence")
 
 
 def _gate_stems(builder: FactBuilder) -> list[str]:
@@ -124,13 +128,11 @@ class NumericFacts:
         text the doc is a piece of, when it is one (its alphabet is the Latin fall-back),
         ``offset`` where the piece starts in it (added to the facts' offsets)."""
         tokens = Tokens.of_doc(doc)
-        starts = [k for k, first in enumerate(sentence_starts(tokens.orths, doc.vocab.strings))
-                  if first]
+        starts = list(compress(range(len(doc)), sentence_starts(tokens.orths, doc.vocab.strings)))
         ends = [*starts[1:], len(doc)] if starts else []
         sentences = list(zip(starts, ends, strict=True))
         return [Fact(f.start + offset, f.end + offset, text[f.start:f.end], f.draft.type,
-                     sentence=f.sentence,
-                     **{name: getattr(f.draft, name) for name in FACT_ATTRIBUTES})
+                     *_fact_fields(f.draft), f.sentence)
                 for f in self._found(doc, text, tokens, sentences, whole)]
 
     def _found(self, doc: Doc, text: str, tokens: Tokens, sentences: list[tuple[int, int]],
@@ -140,11 +142,12 @@ class NumericFacts:
         gated = self._flags(tokens, text, self._gated_tokens, self._passes_token_gate)
         numeric = (None if self.builder.relative_dates
                    else self._flags(tokens, text, self._number_tokens, self._may_start_number))
+        any_latin = has_latin(text)  # one look for the doc: most hold no Latin letter
         for first, after in sentences:
             start = tokens.starts[first]
             end = tokens.end(after - 1)
             sentence = text[start:end]
-            latin = is_latin(sentence)
+            latin = any_latin and is_latin(sentence)
             if not latin and (not any(gated[first:after])
                               or numeric is not None and not any(numeric[first:after])):
                 continue  # the gates below would find nothing: no word needs building
