@@ -5,8 +5,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import cache
+from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -15,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..facts import Fact
-from ..kazakh.latin import is_latin
+from ..kazakh.latin import has_latin, is_latin
 from ..kazakh.memo import WordMemo
 from ..lang.kk.sentences import kk_sentencizer, sentence_starts
 from ..rules.draft import Draft
@@ -30,6 +31,8 @@ FACT_ATTRIBUTES = ("value", "value_max", "unit", "qualifier", "subject", "total"
 for _name in (*FACT_ATTRIBUTES, "rule"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default="")
+_fact_fields = attrgetter(*FACT_ATTRIBUTES)  # a draft's, in the order Fact takes them
+assert Fact.field_names() == ("start", "end", "span", "type", *FACT_ATTRIBUTES, "sentence")
 
 
 def _gate_stems(builder: FactBuilder) -> list[str]:
@@ -63,13 +66,18 @@ def _token_gate(builder: FactBuilder) -> regex.Pattern:
                          + r"|(?<![\p{L}])(?:" + "|".join(map(regex.escape, heads)) + r")\Z")
 
 
-def _line_gate(gate: regex.Pattern) -> regex.Pattern:
+def _line_gate(builder: FactBuilder) -> regex.Pattern:
     """For one lower-case line: a sentence of it may hold a fact. A Cyrillic sentence holds
-    none without a ``gate`` match; a match inside a sentence is one inside its line too, as
-    the character before a sentence is a stop, a closing mark or a space, never a letter, and
-    the sentence ends with one. A Latin sentence is gated only after transliteration, so a
-    line with a Latin letter is kept."""
-    return regex.compile(r"\p{Latin}|" + gate.pattern)
+    none without a ``_number_gate`` match; a match inside a sentence is one inside its line
+    too, as the character before a sentence is a stop, a closing mark or a space, never a
+    letter, and the sentence ends with one. A Latin sentence is gated only after
+    transliteration, so a line with a Latin letter is kept. The same alternatives as
+    ``_number_gate``, ordered for a fast scan: one character class first (a Latin letter
+    stands for the Latin Roman numerals too), then one look-behind for the words."""
+    signs, roman = builder.numbers.gate_classes()
+    stems = "|".join(map(regex.escape, _gate_stems(builder)))
+    return regex.compile(rf"(?V1)[\p{{Latin}}\d{signs}]"
+                         rf"|(?<!\p{{L}})(?:[{roman}--\p{{Latin}}]+(?!\p{{L}})|{stems})")
 
 
 class Found(NamedTuple):
@@ -95,7 +103,7 @@ class NumericFacts:
         self.builder = FactBuilder(relative_dates=relative_dates)
         self.gate = _number_gate(self.builder)
         self.token_gate = _token_gate(self.builder)
-        self.line_gate = _line_gate(self.gate)
+        self.line_gate = _line_gate(self.builder)
         self._gated_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> token_gate finds one
         self._number_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> may start a number
         lex = self.builder.lex
@@ -115,18 +123,19 @@ class NumericFacts:
             self._add_ents(doc, spans)
         return doc
 
-    def facts(self, doc: Doc, text: str, whole: str | None = None) -> list[Fact]:
+    def facts(self, doc: Doc, text: str, whole: str | None = None, offset: int = 0
+              ) -> list[Fact]:
         """The facts of a Doc of ``text`` as records, as ``doc_facts`` reads them from the
         spans this component sets after kk_sentencizer, without making the spans and
         without setting the sentence boundaries on the doc: the batch path. ``whole``: the
-        text the doc is a piece of, when it is one (its alphabet is the Latin fall-back)."""
+        text the doc is a piece of, when it is one (its alphabet is the Latin fall-back),
+        ``offset`` where the piece starts in it (added to the facts' offsets)."""
         tokens = Tokens.of_doc(doc)
-        starts = [k for k, first in enumerate(sentence_starts(tokens.orths, doc.vocab.strings))
-                  if first]
+        starts = list(compress(range(len(doc)), sentence_starts(tokens.orths, doc.vocab.strings)))
         ends = [*starts[1:], len(doc)] if starts else []
         sentences = list(zip(starts, ends, strict=True))
-        return [Fact(f.start, f.end, text[f.start:f.end], f.draft.type, sentence=f.sentence,
-                     **{name: getattr(f.draft, name) for name in FACT_ATTRIBUTES})
+        return [Fact(f.start + offset, f.end + offset, text[f.start:f.end], f.draft.type,
+                     *_fact_fields(f.draft), f.sentence)
                 for f in self._found(doc, text, tokens, sentences, whole)]
 
     def _found(self, doc: Doc, text: str, tokens: Tokens, sentences: list[tuple[int, int]],
@@ -136,11 +145,12 @@ class NumericFacts:
         gated = self._flags(tokens, text, self._gated_tokens, self._passes_token_gate)
         numeric = (None if self.builder.relative_dates
                    else self._flags(tokens, text, self._number_tokens, self._may_start_number))
+        any_latin = has_latin(text)  # one look for the doc: most hold no Latin letter
         for first, after in sentences:
             start = tokens.starts[first]
             end = tokens.end(after - 1)
             sentence = text[start:end]
-            latin = is_latin(sentence)
+            latin = any_latin and is_latin(sentence)
             if not latin and (not any(gated[first:after])
                               or numeric is not None and not any(numeric[first:after])):
                 continue  # the gates below would find nothing: no word needs building
@@ -286,10 +296,7 @@ def find_facts(text: str, relative_dates: bool = False) -> list[Fact]:
         for run_start, run_end in component.fact_lines(piece):
             offset = start + run_start
             doc = nlp.make_doc(tokenized[offset:start + run_end])
-            found = component.facts(doc, piece[run_start:run_end], text)
-            if offset:
-                found = [replace(f, start=f.start + offset, end=f.end + offset) for f in found]
-            facts.extend(found)
+            facts.extend(component.facts(doc, piece[run_start:run_end], text, offset))
     return facts
 
 

@@ -25,9 +25,14 @@ _LATIN_RUN = regex.compile(r"\p{Latin}+")
 _CLUSTER = regex.compile(r"\X")  # a letter with its combining marks (n + U+0301 is ń)
 
 
+def has_latin(text: str) -> bool:
+    """A Latin letter somewhere in the text."""
+    return _LATIN.search(text) is not None
+
+
 def is_latin(text: str) -> bool:
     """More Latin letters than Cyrillic ones: a Latin-script sentence."""
-    return bool(_LATIN.search(text)) and len(_LATIN.findall(text)) > len(_CYRILLIC.findall(text))
+    return has_latin(text) and len(_LATIN.findall(text)) > len(_CYRILLIC.findall(text))
 
 
 @dataclass(frozen=True)

@@ -159,16 +159,16 @@ class NumberReader:
     def gate(self) -> str:
         """A regex for lower-case text that finds where a number may be, besides digits and
         ``first_words``: a sign (№) or a word of Roman-numeral letters (xxi ғасыр)."""
-        signs, roman = self._gate_classes()
+        signs, roman = self.gate_classes()
         return rf"{signs}|(?<!\p{{L}}){roman}+(?!\p{{L}})"
 
     @property
     def gate_chars(self) -> str:
         """A regex for lower-case text: a character without which ``gate`` finds nothing."""
-        signs, roman = self._gate_classes()
+        signs, roman = self.gate_classes()
         return f"{signs}|{roman}"
 
-    def _gate_classes(self) -> tuple[str, str]:
+    def gate_classes(self) -> tuple[str, str]:
         """Character classes of number signs and of lower-case Roman-numeral letters."""
         roman = "[" + "".join(sorted({ch.lower() for ch in self.lex.roman_letters})) + "]"
         return "[" + "".join(map(regex.escape, self.lex.number_signs)) + "]", roman

@@ -49,6 +49,7 @@ class PhraseTable(Generic[T]):
         for phrase, value in phrases.items():
             self._by_head[phrase[:-1]][phrase[-1]] = value
         self._lengths = sorted({len(head) + 1 for head in self._by_head}, reverse=True)
+        self._one_word = [1] if () in self._by_head else []  # the lengths after any other word
         # an abbreviation keeps its stop (км., долл.): read it as the word it stands for
         self._full_forms = load_lexicon().abbreviations
         # cheap rejections before a tuple of words is built for every phrase length
@@ -58,16 +59,13 @@ class PhraseTable(Generic[T]):
         """The longest phrase that starts at ``words[i]``."""
         if i >= len(words) or words[i].is_punct:
             return None
-        for length in self._lengths:
+        # only a phrase's first word starts a longer one: the common word tries one length
+        lengths = self._lengths if words[i].lower in self._first_words else self._one_word
+        for length in lengths:
             last = i + length - 1
             if last >= len(words) or words[last].is_punct:
                 continue  # inner punctuation must match the phrase: километр / сағат
-            if length == 1:
-                head: Phrase = ()
-            elif words[i].lower not in self._first_words:
-                continue
-            else:
-                head = tuple(w.lower for w in words[i:last])
+            head: Phrase = () if length == 1 else tuple(w.lower for w in words[i:last])
             stems = self._by_head.get(head)
             if not stems:
                 continue

@@ -96,14 +96,14 @@ def token_words(tokens: Tokens, start: int, end: int, text: str) -> list[Word]:
     ends: list[int] = []
     kinds: list[bool] = []  # the word is punctuation
     glued = False
-    starts, lengths, punct, spaced = tokens.starts, tokens.lengths, tokens.punct, tokens.spaced
-    for k in range(start, end):
-        if tokens.space[k]:
+    for token_start, length, is_space, is_punct, is_spaced in zip(
+            tokens.starts[start:end], tokens.lengths[start:end], tokens.space[start:end],
+            tokens.punct[start:end], tokens.spaced[start:end], strict=True):
+        if is_space:
             glued = False
             continue
-        token_start = starts[k]
-        token_end = token_start + lengths[k]
-        separates = punct[k] and text[token_start:token_end] not in JOINERS
+        token_end = token_start + length
+        separates = is_punct and text[token_start:token_end] not in JOINERS
         # an abbreviation keeps its stop and ends its word: млн.теңге is млн. | теңге
         if glued and not separates and not kinds[-1] and text[ends[-1] - 1] != ".":
             ends[-1] = token_end
@@ -111,9 +111,11 @@ def token_words(tokens: Tokens, start: int, end: int, text: str) -> list[Word]:
             begins.append(token_start)
             ends.append(token_end)
             kinds.append(separates)
-        glued = not spaced[k]
-    words = [Word(text[b:e], b, e, is_punct=p) for b, e, p in zip(begins, ends, kinds, strict=True)]
-    return _drop_fillers(_join_thousands(words, text))
+        glued = not is_spaced
+    words = [Word(text[b:e], b, e, p) for b, e, p in zip(begins, ends, kinds, strict=True)]
+    words = _join_thousands(words, text)
+    # a filler is a word "(": none without the character (a quick test on a long sentence)
+    return _drop_fillers(words) if words and "(" in text[begins[0]:ends[-1]] else words
 
 
 FILLER_MAX = 9  # letters of a parenthesised hesitation or self-correction: (ыы), (теңгенің)
