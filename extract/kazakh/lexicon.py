@@ -307,6 +307,7 @@ class Lexicon:
     final_classes: dict[str, str] = field(default_factory=dict)  # letter -> class
     case_of: dict[str, str] = field(default_factory=dict)  # allomorph -> case name
     voicing: dict[str, str] = field(default_factory=dict)  # voiced final -> dictionary final
+    elision: dict[str, str] = field(default_factory=dict)  # орын -> орн (before a vowel)
     agent_endings: tuple[str, ...] = ()
     whole_stems: frozenset[str] = frozenset()
     agent_stem_endings: tuple[str, ...] = ()
@@ -387,6 +388,10 @@ class Lexicon:
     total_postpositions: frozenset[str] = frozenset()
     rank_cases: frozenset[str] = frozenset()
     rank_move_verbs: tuple[str, ...] = ()
+    rank_ordinal_only: frozenset[str] = frozenset()
+    rank_up_verbs: tuple[str, ...] = ()  # a bare ABL-DAT pair falling before them: places
+    rank_down_verbs: tuple[str, ...] = ()  # ... rising before them
+    rank_settle_verbs: tuple[str, ...] = ()
     modifiers: list[Modifier] = field(default_factory=list)
     minus_signs: frozenset[str] = frozenset()
     plus_signs: frozenset[str] = frozenset()
@@ -424,6 +429,7 @@ def _read_suffixes(lex: Lexicon) -> None:
     lex.final_classes = {ch: cls for cls, chars in data["final_classes"].items() for ch in chars}
     lex.case_of = {form: case for case, forms in data["cases"].items() for form in forms}
     lex.voicing = dict(data["voicing"])
+    lex.elision = dict(data["elision"])
     lex.agent_endings = tuple(data["agent_endings"])
     lex.whole_stems = frozenset(data["whole_stems"])
     lex.agent_stem_endings = tuple(data["agent_stem_endings"])
@@ -533,6 +539,10 @@ def _read_context(lex: Lexicon) -> None:
     lex.total_postpositions = frozenset(ranks["total_postpositions"])
     lex.rank_cases = frozenset(ranks["rank_cases"])
     lex.rank_move_verbs = tuple(ranks["move_verbs"])
+    lex.rank_ordinal_only = frozenset(ranks["ordinal_only"])
+    lex.rank_settle_verbs = tuple(ranks["settle_verbs"])
+    lex.rank_up_verbs = tuple(ranks["pair_up_verbs"])
+    lex.rank_down_verbs = tuple(ranks["pair_down_verbs"])
 
     modifiers = load_pattern_file("modifiers.toml")
     lex.minus_signs = frozenset(modifiers["minus_signs"])
