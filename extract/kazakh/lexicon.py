@@ -385,6 +385,9 @@ class Lexicon:
     minutes_past: frozenset[str] = frozenset()
     minutes_to: frozenset[str] = frozenset()
     rank_nouns: frozenset[Phrase] = frozenset()
+    price_nouns: frozenset[str] = frozenset()  # баға, құн: a unit of sale in the genitive
+    price_postpositions: frozenset[str] = frozenset()  # бір литр үшін
+    price_contrasts: frozenset[str] = frozenset()  # ал: a later amount is another price
     total_postpositions: frozenset[str] = frozenset()
     rank_cases: frozenset[str] = frozenset()
     rank_move_verbs: tuple[str, ...] = ()
@@ -484,6 +487,10 @@ def _read_numbers(lex: Lexicon) -> None:
 def _read_measures(lex: Lexicon) -> None:
     currencies = load_pattern_file("currencies.toml")
     minor = currencies.pop("minor", {})
+    price = currencies.pop("price")
+    lex.price_nouns = frozenset(price["nouns"])
+    lex.price_postpositions = frozenset(price["postpositions"])
+    lex.price_contrasts = frozenset(price["contrasts"])
     for code, table in currencies.items():
         lex.currency_names[code] = table.get("name", "")
         for word in table["words"]:
@@ -699,6 +706,7 @@ def currency_inventory() -> list[InventoryEntry]:
     """The currencies of ``currencies.toml``: names, signs and codes, then minor units."""
     currencies = load_pattern_file("currencies.toml")
     minor = currencies.pop("minor", {})
+    currencies.pop("price")  # the words that state a unit of sale, not a currency
     entries = [InventoryEntry(code, table.get("name", ""),
                               (*table["words"], *table.get("symbols", ()), *table.get("codes", ())))
                for code, table in currencies.items()]

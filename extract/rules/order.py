@@ -68,6 +68,7 @@ FOLLOWING: tuple[tuple[str, Rule], ...] = (
     ("cardinal.article", cardinal.article),
     ("duration.anniversary", duration.anniversary),
     ("duration.derived", duration.derived),
+    ("money.price_base", money.price_base),
     ("measure.bridged", _measure_bridged),
     ("date.quarter", date.quarter),
     ("measure.after", _measure_after),
