@@ -89,6 +89,7 @@ class FactBuilder:
             merges.add(ctx, words, drafts, draft)
             i = max(draft.end, i + 1)
         per_unit_prices(ctx, words, drafts)
+        modifiers.unbound_termini(ctx, words, drafts)
         facts = [d for d in drafts if not names.in_title(ctx, d, titles) and not d.numberless
                  and _real_value(d)]
         if trace is not None:

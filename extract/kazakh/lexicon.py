@@ -273,6 +273,34 @@ def _phrase(text: str) -> Phrase:
     return tuple(text.lower().split())
 
 
+FRONT = str.maketrans("аыұоқғ", "еіүөкг")
+DEVOICED = str.maketrans("дғг", "тқк")
+
+
+def verb_forms(stem: str, forms: dict) -> list[str]:
+    """The finite and non-finite forms of a verb stem (modifiers.toml [verb_forms]): ас ->
+    асты, асады, асқан, асып …; аспа -> аспады, аспайды, аспаған. Written with back vowels,
+    they take the stem's harmony and, after a voiceless final, a voiceless first letter."""
+    final = stem[-1]
+    endings = forms["after_vowel"] if final in forms["vowels"] else forms["after_consonant"]
+    front = any(ch in forms["front_vowels"] for ch in stem)
+    found = []
+    for ending in endings:
+        if front:
+            ending = ending.translate(FRONT)
+        if final in forms["voiceless"]:
+            ending = ending[:1].translate(DEVOICED) + ending[1:]
+        found.append(stem + ending)
+    return found
+
+
+def _comparison_phrases(qualifier_words: list[str], than_that: dict) -> list[str]:
+    """және одан (да) көп: a conjunction, "than that" and a comparative, every combination."""
+    return [" ".join(filter(None, (conj, than_that["pronoun"], particle, word)))
+            for conj in than_that["conjunctions"] for particle in ("", *than_that["particles"])
+            for word in qualifier_words]
+
+
 @dataclass(frozen=True)
 class Modifier:
     phrase: Phrase
@@ -282,6 +310,8 @@ class Modifier:
     sign: int = 0  # -1 for минус: the phrase negates the number
     cases: frozenset[str] = frozenset()  # the case it governs, when it must show (мыңнан кем)
     in_span: bool = True  # False for a verb: it qualifies the number but is not in the span
+    # дейін after an ablative start (2020 жылдан 2022 жылға дейін) ends a from-to pair: no bound
+    not_after_ablative: bool = False
 
 
 @dataclass(frozen=True)
@@ -554,8 +584,12 @@ def _read_context(lex: Lexicon) -> None:
     modifiers = load_pattern_file("modifiers.toml")
     lex.minus_signs = frozenset(modifiers["minus_signs"])
     lex.plus_signs = frozenset(modifiers["plus_signs"])
+    forms = modifiers["verb_forms"]
     for table in modifiers["modifier"]:
-        for words in table["words"]:
+        phrases = [*table.get("words", ()),
+                   *(f for stem in table.get("verbs", ()) for f in verb_forms(stem, forms)),
+                   *_comparison_phrases(table.get("than_that", ()), modifiers["than_that"])]
+        for words in phrases:
             lex.modifiers.append(
                 Modifier(
                     phrase=_phrase(words),
@@ -565,6 +599,7 @@ def _read_context(lex: Lexicon) -> None:
                     sign=table.get("sign", 0),
                     cases=frozenset(table.get("cases", ())),
                     in_span=table.get("in_span", True),
+                    not_after_ablative=table.get("not_after_ablative", False),
                 )
             )
 
