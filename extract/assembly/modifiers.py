@@ -35,9 +35,25 @@ def add_modifiers(ctx: Context, words: list[Word], draft: Draft) -> None:
         draft.end = after.end
         if after.value.sign < 0:
             below_zero(draft)  # –5 градус суық is -5, not 5
+    _after_conversion(ctx, words, draft)
     relative = ctx.lists.of(words).starting("relatives", draft.end)
     if draft.type in ("DATE", "TIME") and relative:
         draft.end = relative.end  # таңғы 7-ден бері, сағат тоғыздан кейін
+
+
+def unbound_termini(ctx: Context, words: list[Word], drafts: list[Draft]) -> None:
+    """2020 жылдан 2022 жылға дейін, 75 еуродан 100 еуроға дейін: дейін after an ablative
+    start that did not merge into one range ends a from-to pair and bounds nothing. (It
+    keeps its "le" until the merges, which join a range by it.)"""
+    for draft in drafts:
+        if draft.qualifier and draft.end <= len(words) and _terminus(ctx, words, draft):
+            draft.qualifier = ""
+
+
+def _terminus(ctx: Context, words: list[Word], draft: Draft) -> bool:
+    last = ctx.after.match(words, draft.end - 1)
+    return (last is not None and last.end == draft.end and last.value.not_after_ablative
+            and last.value.qualifier == draft.qualifier and _from_start(ctx, words, draft.start))
 
 
 def number_qualifier(draft: Draft, number: Number) -> None:
@@ -55,11 +71,59 @@ def _governed(ctx: Context, words: list[Word], modifier: Modifier, draft: Draft)
         return True
     last = words[draft.end - 1].lower
     if "-" in last:  # 10%-дан, 100-ден
-        suffixes = parse_suffixes(last.rsplit("-", 1)[1], "*", "", True)
-        case = ctx.lex.case_of.get(suffixes.get("case"), "") if suffixes else ""
+        case = _hyphen_case(ctx, last)
     else:
-        case = ctx.case_of_word(words[draft.end - 1])
+        case = ctx.case_of_word(words[draft.end - 1]) or _measure_case(ctx, words, draft.end - 1)
     return draft.case in modifier.cases or case in modifier.cases
+
+
+def _measure_case(ctx: Context, words: list[Word], k: int) -> str:
+    """The case of a measure word the noun reader does not know (сумнан, юаньнан)."""
+    for table in (ctx.currencies, ctx.measures, ctx.durations, ctx.percents):
+        found = table.match(words, k)
+        if found and found.end == k + 1:
+            return ctx.lex.case_of.get(found.suffixes.get("case"), "")
+    return ""
+
+
+# how far back the ablative start of a from-to pair may stand (2002 жылдың сәуірінен 2004 ...)
+FROM_WINDOW = 3
+# the longest parenthesised conversion an "about" after it reaches across: (337 мың теңге)
+CONVERSION_WORDS = 6
+
+
+def _from_start(ctx: Context, words: list[Word], start: int) -> bool:
+    """A word in the ablative with a number at or before it, just before ``start``: the
+    from-end of "A-дан B-ға дейін", after which дейін bounds nothing."""
+    for k in range(start - 1, max(start - 1 - FROM_WINDOW, -1), -1):
+        if words[k].is_punct:
+            return False
+        if ctx.case_of_word(words[k]) == "ablative" or "-" in words[k].lower and (
+                _hyphen_case(ctx, words[k].lower) == "ablative"):
+            return any(ctx.numbers.starts_number(words[j])
+                       for j in range(max(k - FROM_WINDOW, 0), k + 1))
+    return False
+
+
+def _hyphen_case(ctx: Context, lower: str) -> str:
+    suffixes = parse_suffixes(lower.rsplit("-", 1)[1], "*", "", True)
+    return ctx.lex.case_of.get(suffixes.get("case"), "") if suffixes else ""
+
+
+def _after_conversion(ctx: Context, words: list[Word], draft: Draft) -> None:
+    """8 млн сум (337 мың теңге) шамасында: a qualifier after a parenthesised conversion
+    qualifies the amount before it and the conversion (the span stays)."""
+    if draft.qualifier or draft.end >= len(words):
+        return
+    close = draft.end
+    if words[close].text == "(":
+        close = next((k for k in range(close + 1, min(close + CONVERSION_WORDS, len(words)))
+                      if words[k].text == ")"), len(words))
+    if close >= len(words) or words[close].text != ")":
+        return
+    after = ctx.after.match(words, close + 1)
+    if after and after.value.qualifier and _applies(after.value, draft) and not after.value.cases:
+        draft.qualifier = after.value.qualifier
 
 
 def _applies(modifier: Modifier, draft: Draft) -> bool:

@@ -10,7 +10,7 @@ from ..numbers.reader import Number
 from ..rules import order
 from ..rules.context import Context
 from ..rules.draft import Draft
-from ..rules.money import code_before
+from ..rules.money import code_before, per_unit_prices
 from ..rules.temporal import is_clock_time, is_real_date
 from ..rules.time import clock_before_number
 from ..text.words import Word
@@ -88,6 +88,8 @@ class FactBuilder:
                 totals.note_total(ctx, words, draft, noted)
             merges.add(ctx, words, drafts, draft)
             i = max(draft.end, i + 1)
+        per_unit_prices(ctx, words, drafts)
+        modifiers.unbound_termini(ctx, words, drafts)
         facts = [d for d in drafts if not names.in_title(ctx, d, titles) and not d.numberless
                  and _real_value(d)]
         if trace is not None:

@@ -273,6 +273,34 @@ def _phrase(text: str) -> Phrase:
     return tuple(text.lower().split())
 
 
+FRONT = str.maketrans("аыұоқғ", "еіүөкг")
+DEVOICED = str.maketrans("дғг", "тқк")
+
+
+def verb_forms(stem: str, forms: dict) -> list[str]:
+    """The finite and non-finite forms of a verb stem (modifiers.toml [verb_forms]): ас ->
+    асты, асады, асқан, асып …; аспа -> аспады, аспайды, аспаған. Written with back vowels,
+    they take the stem's harmony and, after a voiceless final, a voiceless first letter."""
+    final = stem[-1]
+    endings = forms["after_vowel"] if final in forms["vowels"] else forms["after_consonant"]
+    front = any(ch in forms["front_vowels"] for ch in stem)
+    found = []
+    for ending in endings:
+        if front:
+            ending = ending.translate(FRONT)
+        if final in forms["voiceless"]:
+            ending = ending[:1].translate(DEVOICED) + ending[1:]
+        found.append(stem + ending)
+    return found
+
+
+def _comparison_phrases(qualifier_words: list[str], than_that: dict) -> list[str]:
+    """және одан (да) көп: a conjunction, "than that" and a comparative, every combination."""
+    return [" ".join(filter(None, (conj, than_that["pronoun"], particle, word)))
+            for conj in than_that["conjunctions"] for particle in ("", *than_that["particles"])
+            for word in qualifier_words]
+
+
 @dataclass(frozen=True)
 class Modifier:
     phrase: Phrase
@@ -282,6 +310,8 @@ class Modifier:
     sign: int = 0  # -1 for минус: the phrase negates the number
     cases: frozenset[str] = frozenset()  # the case it governs, when it must show (мыңнан кем)
     in_span: bool = True  # False for a verb: it qualifies the number but is not in the span
+    # дейін after an ablative start (2020 жылдан 2022 жылға дейін) ends a from-to pair: no bound
+    not_after_ablative: bool = False
 
 
 @dataclass(frozen=True)
@@ -307,6 +337,7 @@ class Lexicon:
     final_classes: dict[str, str] = field(default_factory=dict)  # letter -> class
     case_of: dict[str, str] = field(default_factory=dict)  # allomorph -> case name
     voicing: dict[str, str] = field(default_factory=dict)  # voiced final -> dictionary final
+    elision: dict[str, str] = field(default_factory=dict)  # орын -> орн (before a vowel)
     agent_endings: tuple[str, ...] = ()
     whole_stems: frozenset[str] = frozenset()
     agent_stem_endings: tuple[str, ...] = ()
@@ -384,9 +415,16 @@ class Lexicon:
     minutes_past: frozenset[str] = frozenset()
     minutes_to: frozenset[str] = frozenset()
     rank_nouns: frozenset[Phrase] = frozenset()
+    price_nouns: frozenset[str] = frozenset()  # баға, құн: a unit of sale in the genitive
+    price_postpositions: frozenset[str] = frozenset()  # бір литр үшін
+    price_contrasts: frozenset[str] = frozenset()  # ал: a later amount is another price
     total_postpositions: frozenset[str] = frozenset()
     rank_cases: frozenset[str] = frozenset()
     rank_move_verbs: tuple[str, ...] = ()
+    rank_ordinal_only: frozenset[str] = frozenset()
+    rank_up_verbs: tuple[str, ...] = ()  # a bare ABL-DAT pair falling before them: places
+    rank_down_verbs: tuple[str, ...] = ()  # ... rising before them
+    rank_settle_verbs: tuple[str, ...] = ()
     modifiers: list[Modifier] = field(default_factory=list)
     minus_signs: frozenset[str] = frozenset()
     plus_signs: frozenset[str] = frozenset()
@@ -424,6 +462,7 @@ def _read_suffixes(lex: Lexicon) -> None:
     lex.final_classes = {ch: cls for cls, chars in data["final_classes"].items() for ch in chars}
     lex.case_of = {form: case for case, forms in data["cases"].items() for form in forms}
     lex.voicing = dict(data["voicing"])
+    lex.elision = dict(data["elision"])
     lex.agent_endings = tuple(data["agent_endings"])
     lex.whole_stems = frozenset(data["whole_stems"])
     lex.agent_stem_endings = tuple(data["agent_stem_endings"])
@@ -478,6 +517,10 @@ def _read_numbers(lex: Lexicon) -> None:
 def _read_measures(lex: Lexicon) -> None:
     currencies = load_pattern_file("currencies.toml")
     minor = currencies.pop("minor", {})
+    price = currencies.pop("price")
+    lex.price_nouns = frozenset(price["nouns"])
+    lex.price_postpositions = frozenset(price["postpositions"])
+    lex.price_contrasts = frozenset(price["contrasts"])
     for code, table in currencies.items():
         lex.currency_names[code] = table.get("name", "")
         for word in table["words"]:
@@ -533,12 +576,20 @@ def _read_context(lex: Lexicon) -> None:
     lex.total_postpositions = frozenset(ranks["total_postpositions"])
     lex.rank_cases = frozenset(ranks["rank_cases"])
     lex.rank_move_verbs = tuple(ranks["move_verbs"])
+    lex.rank_ordinal_only = frozenset(ranks["ordinal_only"])
+    lex.rank_settle_verbs = tuple(ranks["settle_verbs"])
+    lex.rank_up_verbs = tuple(ranks["pair_up_verbs"])
+    lex.rank_down_verbs = tuple(ranks["pair_down_verbs"])
 
     modifiers = load_pattern_file("modifiers.toml")
     lex.minus_signs = frozenset(modifiers["minus_signs"])
     lex.plus_signs = frozenset(modifiers["plus_signs"])
+    forms = modifiers["verb_forms"]
     for table in modifiers["modifier"]:
-        for words in table["words"]:
+        phrases = [*table.get("words", ()),
+                   *(f for stem in table.get("verbs", ()) for f in verb_forms(stem, forms)),
+                   *_comparison_phrases(table.get("than_that", ()), modifiers["than_that"])]
+        for words in phrases:
             lex.modifiers.append(
                 Modifier(
                     phrase=_phrase(words),
@@ -548,6 +599,7 @@ def _read_context(lex: Lexicon) -> None:
                     sign=table.get("sign", 0),
                     cases=frozenset(table.get("cases", ())),
                     in_span=table.get("in_span", True),
+                    not_after_ablative=table.get("not_after_ablative", False),
                 )
             )
 
@@ -689,6 +741,7 @@ def currency_inventory() -> list[InventoryEntry]:
     """The currencies of ``currencies.toml``: names, signs and codes, then minor units."""
     currencies = load_pattern_file("currencies.toml")
     minor = currencies.pop("minor", {})
+    currencies.pop("price")  # the words that state a unit of sale, not a currency
     entries = [InventoryEntry(code, table.get("name", ""),
                               (*table["words"], *table.get("symbols", ()), *table.get("codes", ())))
                for code, table in currencies.items()]

@@ -36,7 +36,7 @@ class Context:
                                      abbreviations=lex.duration_abbreviations)
         self.year_words = PhraseTable(dict.fromkeys(lex.year_words, True))
         self.months = PhraseTable(lex.months)
-        self.rank_nouns = PhraseTable({p: p[-1] for p in lex.rank_nouns})
+        self.rank_nouns = PhraseTable(with_elided(lex, {p: p[-1] for p in lex.rank_nouns}))
         self.after = PhraseTable({m.phrase: m for m in lex.modifiers if m.position == "after"})
         # the closed lists, whose words never inflect: one PhraseMatcher pass per sentence
         self.lists = ClosedLists({
@@ -91,6 +91,15 @@ class Context:
         if noun and noun.suffixes.get("plural") and self.between(words, noun.end) > noun.end:
             return noun.end + 1
         return self.between(words, end)
+
+
+def with_elided(lex: Lexicon, phrases: dict[tuple[str, ...], str]
+                ) -> dict[tuple[str, ...], str]:
+    """The phrases and, for a last word with high-vowel elision, its elided stem too, with
+    the same value (орын -> орн: 10-орнын, орнында)."""
+    elided = {(*p[:-1], lex.elision[p[-1]]): v for p, v in phrases.items()
+              if p[-1] in lex.elision}
+    return {**phrases, **elided}
 
 
 def glued_word(number: Number) -> list[Word]:

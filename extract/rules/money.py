@@ -11,7 +11,7 @@ from ..numbers.reader import Number
 from ..text.phrases import PhraseMatch
 from ..text.words import Word
 from .context import Context
-from .draft import Draft, approximated, divide
+from .draft import NO_FACT, Draft, NoFact, approximated, divide
 
 CODE_BEFORE = "money.code_before"  # a rule run on a count after the order's tables
 
@@ -101,3 +101,108 @@ def _per_unit_after(ctx: Context, words: list[Word], found: PhraseMatch[str]
             or ctx.lex.case_of.get(unit.suffixes.get("case")) != "dative"):
         return None
     return unit
+
+
+# how far a later amount may stand from a per-unit price and still share its unit (97 доллардан
+# асып, 100,49 долларға; 7 млн сумнан аспады (294 мың теңге)); a price noun between reaches further
+SHARED_PRICE_GAP = 3
+# how far before an amount the price noun of "UNIT-GEN бағасы" may stand (унциясының құны
+# алғаш рет 5000 доллардан)
+PRICE_NOUN_WINDOW = 4
+ONE = 1
+
+
+def per_unit_prices(ctx: Context, words: list[Word], drafts: list[Draft]) -> None:
+    """The unit of sale stated apart from an amount (currencies.toml [price]): тоннасына 7 млн
+    сум, бір унциясының бағасы 100 доллар, бір тоннасы 9,5 млн сум, бір литр үшін 470 теңге;
+    and the sentence's later amounts that follow closely or after another price noun."""
+    base, last_end = "", -1
+    for draft in sorted(drafts, key=lambda d: d.start):
+        if draft.type != "MONEY":
+            continue
+        if "/" in draft.unit:
+            base, last_end = draft.unit.partition("/")[2], draft.end
+            continue
+        unit, start = _unit_of_sale(ctx, words, draft.start)
+        if not unit and base and _shares_price(ctx, words, last_end, draft.start):
+            unit, start = base, draft.start
+        if unit:
+            draft.unit, draft.start = f"{draft.unit}/{unit}", start
+            base, last_end = unit, draft.end
+
+
+def price_base(ctx: Context, words: list[Word], number: Number) -> NoFact | None:
+    """бір тоннасы 9,5 млн сум, бір унциясының бағасы, бір литр үшін: бір + a unit as the base
+    of a price is no fact."""
+    if not (number.words_only and number.value == ONE and number.end < len(words)):
+        return None
+    unit = ctx.measures.match(words, number.end)
+    if unit is None:
+        return None
+    k = unit.end
+    if (after := _postposition_at(ctx, words, k)) is not None:
+        k = after
+    elif ctx.lex.case_of.get(unit.suffixes.get("case"), "") == "genitive":
+        return NO_FACT if ctx.word_of(words, k, ctx.lex.price_nouns) else None
+    return NO_FACT if _money_at(ctx, words, k) else None
+
+
+def _unit_of_sale(ctx: Context, words: list[Word], start: int) -> tuple[str, int]:
+    """The unit an amount at ``start`` is the price of, and the amount's new start."""
+    lex = ctx.lex
+    before = _unit_ending_at(ctx, words, start)
+    if before and (before.suffixes.get("possessive")
+                   and lex.case_of.get(before.suffixes.get("case"), "") == "dative"):
+        return before.value, start  # тоннасына 7 млн сум (KazNERD: барреліне outside)
+    for noun in (0, 1):  # бір литр (бензин) үшін 470 теңге
+        k = start - 1 - noun
+        if k > 0 and words[start - 1].lower in lex.price_postpositions:
+            unit = _unit_ending_at(ctx, words, k)
+            if unit and _one_before(ctx, words, unit.start):
+                return unit.value, start
+    if before and _one_before(ctx, words, before.start) and not before.suffixes.get("case"):
+        return before.value, start  # бір тоннасы 9,5 млн сум
+    for k in range(start - 1, max(start - 1 - PRICE_NOUN_WINDOW, 0), -1):
+        if ctx.word_of(words, k, lex.price_nouns):
+            unit = _unit_ending_at(ctx, words, k)
+            if unit and lex.case_of.get(unit.suffixes.get("case"), "") == "genitive":
+                return unit.value, start  # унциясының бағасы 100 доллар
+            break
+    return "", start
+
+
+def _unit_ending_at(ctx: Context, words: list[Word], end: int) -> PhraseMatch | None:
+    """The longest unit phrase whose last word is just before ``end`` (троя унциясына)."""
+    for i in range(max(end - 2, 0), end):
+        found = ctx.measures.match(words, i) if not words[i].is_punct else None
+        if found and found.end == end:
+            return found
+    return None
+
+
+def _postposition_at(ctx: Context, words: list[Word], k: int) -> int | None:
+    """The word after үшін at ``k`` or, past one noun, at ``k + 1`` (бір литр бензин үшін)."""
+    for at in (k, k + 1):
+        if at < len(words) and words[at].lower in ctx.lex.price_postpositions:
+            return at + 1
+    return None
+
+
+def _one_before(ctx: Context, words: list[Word], k: int) -> bool:
+    number = ctx.numbers.read(words, k - 1) if k else None
+    return number is not None and number.end == k and number.words_only and number.value == ONE
+
+
+def _money_at(ctx: Context, words: list[Word], k: int) -> bool:
+    """An amount with its currency word starts at ``k``."""
+    number = ctx.numbers.read(words, k) if k < len(words) else None
+    return number is not None and (bool(number.sign) or (
+        number.end < len(words) and ctx.currencies.match(words, number.end) is not None))
+
+
+def _shares_price(ctx: Context, words: list[Word], end: int, start: int) -> bool:
+    """An amount at ``start`` after a per-unit price ending at ``end`` shares its unit."""
+    if any(ctx.word_of(words, k, ctx.lex.price_nouns) for k in range(end, start)):
+        return True
+    return start - end <= SHARED_PRICE_GAP and not any(
+        words[k].lower in ctx.lex.price_contrasts for k in range(end, start))
