@@ -334,6 +334,11 @@ class Lexicon:
     numeral_markers: frozenset[str] = frozenset()
     article_after: frozenset[str] = frozenset()  # белгілі бір, қандай да бір: the article
     article_verb_endings: tuple[str, ...] = ()  # бір өсіп "once grew": the adverb
+    article_finite_endings: tuple[str, ...] = ()  # бір-ақ шықтым: a finite verb
+    article_auxiliaries: tuple[str, ...] = ()  # бір жеңілдеп қалдық: converb + auxiliary
+    article_same_after: tuple[str, ...] = ()  # тілі бір, ділі бір: "the same"
+    article_same_parallel: int = 2
+    number_idioms: tuple[tuple[str, ...], ...] = ()  # екі жаққа кет-, бір ауыз сөз
     article_pronoun: str = ""
     pronoun_forms: frozenset[str] = frozenset()  # біріміз "one of us": not a count
     distributive: frozenset[str] = frozenset()  # бірі …, енді бірі … "one …, the other …"
@@ -458,6 +463,11 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.pronoun_forms = frozenset(article["pronoun_forms"])
     lex.distributive = frozenset(article["distributive"])
     lex.article_verb_endings = tuple(article["verb_endings"])
+    lex.article_finite_endings = tuple(article["finite_endings"])
+    lex.article_auxiliaries = tuple(article["auxiliaries"])
+    lex.article_same_after = tuple(article["same_after"])
+    lex.article_same_parallel = int(article["same_parallel"])
+    lex.number_idioms = tuple(tuple(p.split()) for p in data["idioms"]["phrases"])
     lex.article_pronoun = article["pronoun"]
     homographs = data["homographs"]
     lex.not_numbers = frozenset(homographs["not_numbers"])
