@@ -354,6 +354,13 @@ class Lexicon:
     institutions: frozenset[Phrase] = frozenset()
     code_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
+    zone_words: frozenset[str] = frozenset()  # GMT +5
+    address_parts: frozenset[str] = frozenset()  # 247-үй, 7-блок
+    institution_attributes: frozenset[str] = frozenset()  # №64 орта мектеп
+    coordinate_units: frozenset[str] = frozenset()
+    compass: frozenset[str] = frozenset()
+    coordinates: frozenset[str] = frozenset()
+    roads: frozenset[Phrase] = frozenset()
     phone_patterns: tuple[str, ...] = ()
     # what numbers measure: phrase (lower-case words) -> code or symbol
     currencies: dict[Phrase, str] = field(default_factory=dict)
@@ -482,6 +489,14 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])
     lex.code_words = frozenset(data["identifiers"]["code_words"])
     lex.address_words = frozenset(data["identifiers"]["address_words"])
+    identifiers = data["identifiers"]
+    lex.zone_words = frozenset(identifiers["zone_words"])
+    lex.address_parts = frozenset(identifiers["address_parts"])
+    lex.coordinate_units = frozenset(identifiers["coordinate_units"])
+    lex.compass = frozenset(identifiers["compass"])
+    lex.coordinates = frozenset(identifiers["coordinates"])
+    lex.roads = frozenset(_phrase(w) for w in identifiers["roads"])
+    lex.institution_attributes = frozenset(data["names"]["attributes"])
     lex.phone_patterns = tuple(data["identifiers"]["phone"])
 
 
