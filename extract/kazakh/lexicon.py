@@ -351,6 +351,7 @@ class Lexicon:
     roman_letters: dict[str, int] = field(default_factory=dict)
     roman_nouns: frozenset[Phrase] = frozenset()
     number_signs: frozenset[str] = frozenset()
+    plus_minus: frozenset[str] = frozenset()  # ±1: -1 … 1
     institutions: frozenset[Phrase] = frozenset()
     code_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
@@ -486,6 +487,7 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.roman_letters = dict(data["roman"]["letters"])
     lex.roman_nouns = frozenset(_phrase(w) for w in data["roman"]["nouns"])
     lex.number_signs = frozenset(data["numbered"]["signs"])
+    lex.plus_minus = frozenset(data["numbered"]["plus_minus"])
     lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])
     lex.code_words = frozenset(data["identifiers"]["code_words"])
     lex.address_words = frozenset(data["identifiers"]["address_words"])

@@ -189,7 +189,8 @@ class NumberReader:
         lower = text.lower()
         if lower[:1].isdigit() or ((lower[:1] in self.lex.currency_symbols
                                     or lower[:1] in self.lex.minus_signs
-                                    or lower[:1] in self.lex.plus_signs) and lower[1:2].isdigit()):
+                                    or lower[:1] in self.lex.plus_signs
+                                    or lower[:1] in self.lex.plus_minus) and lower[1:2].isdigit()):
             return True
         if lower[:1] in self.lex.number_signs or self.roman_word.match(text):
             return True
@@ -461,6 +462,10 @@ class NumberReader:
             return None if number is None else replace(number, marked=True, sign="")
         if match and match["sign"] in self.lex.minus_signs:
             return self._read_negative(words, i, match)
+        if match and match["sign"] in self.lex.plus_minus:  # ±1: from -1 to 1
+            number = self._read_digits(match, i)
+            return None if number is None or number.value_max is not None else replace(
+                number, value=-number.value, value_max=number.value, sign="")
         if match and match["sign"] in self.lex.plus_signs:  # +3,5%: a sign, not a symbol
             number = self._read_digits(match, i)
             return None if number is None else replace(number, sign="")
