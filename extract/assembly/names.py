@@ -1,5 +1,6 @@
 """Numbers inside names are not facts (KazNERD's flat annotation): a quoted title before a
-naming word («…» атты), "Name – number" (COVID – 19), and counts and ordinals inside a
+naming word («…» атты), "Name – number" (COVID – 19), a law's article (кодекстің 361 бабы),
+and counts and ordinals inside a
 short quotation («Хабар 24», «Бизнестің жол картасы 2025») unless it is reported speech.
 
 Corpus: tests/corpus/not_facts.tsv.
@@ -7,6 +8,7 @@ Corpus: tests/corpus/not_facts.tsv.
 
 from __future__ import annotations
 
+from ..kazakh.morphology import read_word
 from ..numbers.reader import DASHES
 from ..rules.context import Context
 from ..rules.draft import Draft
@@ -38,7 +40,20 @@ def mark_names(ctx: Context, words: list[Word]) -> Titles:
             opened = None
         elif word.text in DASHES and _name_dash_number(ctx, words, k):
             _mark_number_at(ctx, words, k + 1)
+        elif _law_reference(ctx, words, k):
+            word.in_name = True
     return titles
+
+
+def _law_reference(ctx: Context, words: list[Word], k: int) -> bool:
+    """Қылмыстық кодекстің 361 бабы 4 бөлігімен: a bare number before a law's structural
+    unit in the possessive, after the law (or a larger unit) that owns it, numbers that unit
+    as a name does, with or without the ordinal suffix."""
+    if not (0 < k < len(words) - 1 and words[k].text.isdigit()):
+        return False
+    part = read_word(words[k + 1].lower, ctx.lex.name_words["law_parts"])
+    return (part is not None and bool(part.suffixes.get("possessive"))
+            and bool(ctx.word_of(words, k - 1, ctx.law_owners)))
 
 
 def in_title(ctx: Context, draft: Draft, titles: Titles) -> bool:

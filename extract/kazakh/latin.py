@@ -60,6 +60,7 @@ class Alphabet:
     after_vowel: dict[str, str] = field(default_factory=dict)
     before_back_vowel: dict[str, str] = field(default_factory=dict)
     back_vowels: str = ""
+    glides: str = ""  # Cyrillic letters after which `after_vowel` does not apply (у)
 
     def count_markers(self, text: str) -> int:
         return sum(text.count(marker) for marker in self.markers)
@@ -76,7 +77,8 @@ def load_alphabets() -> dict[str, Alphabet]:
         base = tables.get(table.get("base", ""), {})
         merged = {key: {**base.get(key, {}), **table.get(key, {})} for key in TABLES}
         alphabets[name] = Alphabet(name, tuple(table.get("markers", ())),
-                                   back_vowels=table.get("back_vowels", ""), **merged)
+                                   back_vowels=table.get("back_vowels", ""),
+                                   glides=table.get("glides", ""), **merged)
     return alphabets
 
 
@@ -165,7 +167,8 @@ class Transliterator:
 
     def _letter(self, letter: str, out: list[str], following: str, alphabet: Alphabet) -> str:
         key = alphabet.lower.get(letter, letter.lower())
-        if out and out[-1].lower() in self.vowels and key in alphabet.after_vowel:
+        if (out and out[-1].lower() in self.vowels and key in alphabet.after_vowel
+                and out[-1].lower() not in alphabet.glides):
             return alphabet.after_vowel[key]
         if following and following in alphabet.back_vowels and key in alphabet.before_back_vowel:
             return alphabet.before_back_vowel[key]

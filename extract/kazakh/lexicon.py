@@ -365,6 +365,11 @@ class Lexicon:
     numeral_markers: frozenset[str] = frozenset()
     article_after: frozenset[str] = frozenset()  # белгілі бір, қандай да бір: the article
     article_verb_endings: tuple[str, ...] = ()  # бір өсіп "once grew": the adverb
+    article_finite_endings: tuple[str, ...] = ()  # бір-ақ шықтым: a finite verb
+    article_auxiliaries: tuple[str, ...] = ()  # бір жеңілдеп қалдық: converb + auxiliary
+    article_same_after: tuple[str, ...] = ()  # тілі бір, ділі бір: "the same"
+    article_same_parallel: int = 2
+    number_idioms: tuple[tuple[str, ...], ...] = ()  # екі жаққа кет-, бір ауыз сөз
     article_pronoun: str = ""
     pronoun_forms: frozenset[str] = frozenset()  # біріміз "one of us": not a count
     distributive: frozenset[str] = frozenset()  # бірі …, енді бірі … "one …, the other …"
@@ -377,9 +382,17 @@ class Lexicon:
     roman_letters: dict[str, int] = field(default_factory=dict)
     roman_nouns: frozenset[Phrase] = frozenset()
     number_signs: frozenset[str] = frozenset()
+    plus_minus: frozenset[str] = frozenset()  # ±1: -1 … 1
     institutions: frozenset[Phrase] = frozenset()
     code_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
+    zone_words: frozenset[str] = frozenset()  # GMT +5
+    address_parts: frozenset[str] = frozenset()  # 247-үй, 7-блок
+    institution_attributes: frozenset[str] = frozenset()  # №64 орта мектеп
+    coordinate_units: frozenset[str] = frozenset()
+    compass: frozenset[str] = frozenset()
+    coordinates: frozenset[str] = frozenset()
+    roads: frozenset[Phrase] = frozenset()
     phone_patterns: tuple[str, ...] = ()
     # what numbers measure: phrase (lower-case words) -> code or symbol
     currencies: dict[Phrase, str] = field(default_factory=dict)
@@ -497,6 +510,11 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.pronoun_forms = frozenset(article["pronoun_forms"])
     lex.distributive = frozenset(article["distributive"])
     lex.article_verb_endings = tuple(article["verb_endings"])
+    lex.article_finite_endings = tuple(article["finite_endings"])
+    lex.article_auxiliaries = tuple(article["auxiliaries"])
+    lex.article_same_after = tuple(article["same_after"])
+    lex.article_same_parallel = int(article["same_parallel"])
+    lex.number_idioms = tuple(tuple(p.split()) for p in data["idioms"]["phrases"])
     lex.article_pronoun = article["pronoun"]
     homographs = data["homographs"]
     lex.not_numbers = frozenset(homographs["not_numbers"])
@@ -508,9 +526,18 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.roman_letters = dict(data["roman"]["letters"])
     lex.roman_nouns = frozenset(_phrase(w) for w in data["roman"]["nouns"])
     lex.number_signs = frozenset(data["numbered"]["signs"])
+    lex.plus_minus = frozenset(data["numbered"]["plus_minus"])
     lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])
     lex.code_words = frozenset(data["identifiers"]["code_words"])
     lex.address_words = frozenset(data["identifiers"]["address_words"])
+    identifiers = data["identifiers"]
+    lex.zone_words = frozenset(identifiers["zone_words"])
+    lex.address_parts = frozenset(identifiers["address_parts"])
+    lex.coordinate_units = frozenset(identifiers["coordinate_units"])
+    lex.compass = frozenset(identifiers["compass"])
+    lex.coordinates = frozenset(identifiers["coordinates"])
+    lex.roads = frozenset(_phrase(w) for w in identifiers["roads"])
+    lex.institution_attributes = frozenset(data["names"]["attributes"])
     lex.phone_patterns = tuple(data["identifiers"]["phone"])
 
 

@@ -48,6 +48,7 @@ GLUED_DIGITS = regex.compile(r"^[-–—]\d")
 ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
 ALL_DIGITS = regex.compile(r"\d+")
+ZONE_OFFSET = regex.compile(r"^[+\-−±]\d{1,2}(?::\d\d)?$")  # the +5 of GMT +5
 DASH = regex.compile(r"[-–—]")
 # More digits in a row are a code or noise, never a quantity (and past 4300 Python refuses
 # to read or write them as an int).
@@ -140,6 +141,7 @@ class NumberReader:
         self.numerals = NumberWords(lex)
         self.roman_nouns = PhraseTable(dict.fromkeys(lex.roman_nouns, True))
         self.institutions = PhraseTable(dict.fromkeys(lex.institutions, True))
+        self.roads = PhraseTable(dict.fromkeys(lex.roads, True))
         self.phones = [regex.compile(p) for p in lex.phone_patterns]
         roman = "[" + "".join(lex.roman_letters) + "]+"
         self.roman_word = regex.compile(f"^{roman}(?:[-–—]{roman})?$")
@@ -187,7 +189,8 @@ class NumberReader:
         lower = text.lower()
         if lower[:1].isdigit() or ((lower[:1] in self.lex.currency_symbols
                                     or lower[:1] in self.lex.minus_signs
-                                    or lower[:1] in self.lex.plus_signs) and lower[1:2].isdigit()):
+                                    or lower[:1] in self.lex.plus_signs
+                                    or lower[:1] in self.lex.plus_minus) and lower[1:2].isdigit()):
             return True
         if lower[:1] in self.lex.number_signs or self.roman_word.match(text):
             return True
@@ -214,12 +217,17 @@ class NumberReader:
         for k, word in enumerate(words):
             if word.in_name:
                 continue
+            if self._zone_offset(words, k):  # GMT +5
+                word.in_name = True
+                continue
             if not word.text[:1].isdigit():
                 self._mark_spoken_model(words, k)
                 continue
             if self._after_code(words, k) or self._latin_name_next(words, k):
                 word.in_name = True
         self._mark_addresses(words)
+        self._mark_coordinates(words)
+        self._mark_roads(words)
         self._mark_lettered(words)
 
     def _mark_lettered(self, words: list[Word]) -> None:
@@ -278,15 +286,60 @@ class NumberReader:
                 and nxt[1:].islower() and nxt.isascii()
                 and (nxt.lower(),) not in self.lex.measures)
 
+    def _zone_offset(self, words: list[Word], k: int) -> bool:
+        """GMT +5, UTC -3: a signed hour offset after a time zone's name."""
+        return (k > 0 and words[k - 1].lower in self.lex.zone_words
+                and bool(ZONE_OFFSET.match(words[k].text)))
+
     def _mark_addresses(self, words: list[Word]) -> None:
-        """Достық көшесі 14-інші үй: a house number after a street's name is an address."""
+        """Достық көшесі 14-інші үй, Құлболды көшесі, 1/2, 2-корпус: a house number after a
+        street's name (a comma may stand between) is an address, and so is each part after
+        it, joined by a comma, that is glued to or followed by an address noun (7-блок)."""
         for k in range(1, len(words)):
-            if not self.starts_number(words[k]):
-                continue
             street = read_word(words[k - 1].lower, self.lex.address_words)
             if street is None or not street.suffixes.get("possessive"):
                 continue
-            if number := self.read(words, k):
+            j = k + 1 if words[k].text == "," and k + 1 < len(words) else k
+            number = self.read(words, j) if self.starts_number(words[j]) else None
+            while number is not None:
+                for word in words[j:number.end]:
+                    word.in_name = True
+                j = number.end + 1
+                if j >= len(words) or words[number.end].text != ",":
+                    break
+                number = self._address_part(words, j)
+
+    def _address_part(self, words: list[Word], k: int) -> Number | None:
+        """7-блок, 2-корпус, 14 пәтер: a number that names a part of a building, or None."""
+        if not self.starts_number(words[k]) or (number := self.read(words, k)) is None:
+            return None
+        glued = number.glued.removeprefix("-")
+        noun = glued or (words[number.end].lower if number.end < len(words) else "")
+        return number if read_word(noun, self.lex.address_parts) is not None else None
+
+    def _mark_coordinates(self, words: list[Word]) -> None:
+        """43.25 градус солтүстік ендік, 75.64 градус шығыс бойлық: an angle on the map."""
+        lex = self.lex
+        for k in range(len(words) - 3):
+            if not words[k].text[:1].isdigit() or (number := self.read(words, k)) is None:
+                continue
+            j = number.end
+            if (j + 2 < len(words) and read_word(words[j].lower, lex.coordinate_units)
+                    and words[j + 1].lower in lex.compass
+                    and read_word(words[j + 2].lower, lex.coordinates)):
+                for word in words[k:j]:
+                    word.in_name = True
+
+    def _mark_roads(self, words: list[Word]) -> None:
+        """196-шы штатаралық тас жол, 5 автожолы: a number before a road noun (across one
+        relational adjective) is the road's name."""
+        for k in range(len(words) - 1):
+            if not words[k].text[:1].isdigit() or (number := self.read(words, k)) is None:
+                continue
+            j = number.end
+            if j < len(words) and words[j].lower.endswith(tuple(self.lex.derived_endings)):
+                j += 1
+            if self.roads.match(words, j) is not None:
                 for word in words[k:number.end]:
                     word.in_name = True
 
@@ -324,7 +377,10 @@ class NumberReader:
             return self.institutions.match([Word(number.glued[1:], 0, 0)], 0) is not None
         if number.glued or number.suffixes or not number.marked:
             return False
-        return self.institutions.match(words, number.end) is not None
+        k = number.end  # №64 орта мектеп: across the institution's attributes
+        while k < len(words) and words[k].lower in self.lex.institution_attributes:
+            k += 1
+        return self.institutions.match(words, k) is not None
 
     def is_quarter(self, words: list[Word], i: int) -> bool:
         """бірінші тоқсанда, соңғы тоқсанда: тоқсан is a quarter of a year there, not 90."""
@@ -406,6 +462,10 @@ class NumberReader:
             return None if number is None else replace(number, marked=True, sign="")
         if match and match["sign"] in self.lex.minus_signs:
             return self._read_negative(words, i, match)
+        if match and match["sign"] in self.lex.plus_minus:  # ±1: from -1 to 1
+            number = self._read_digits(match, i)
+            return None if number is None or number.value_max is not None else replace(
+                number, value=-number.value, value_max=number.value, sign="")
         if match and match["sign"] in self.lex.plus_signs:  # +3,5%: a sign, not a symbol
             number = self._read_digits(match, i)
             return None if number is None else replace(number, sign="")

@@ -24,6 +24,15 @@ def article(ctx: Context, words: list[Word], number: Number) -> Outcome:
     return NO_FACT if _is_article(ctx, words, number) else None
 
 
+def idiom(ctx: Context, words: list[Word], number: Number) -> Outcome:
+    """екі жаққа кетті "they parted", бір ауыз сөзбен "in a single word": a number word in a
+    set phrase counts nothing."""
+    if number.end != number.start + 1 or not words[number.start].text[:1].isalpha():
+        return None  # one number word: мың қадам, not 1000 қадам
+    return NO_FACT if any(_idiom_at(ctx, words, number.start, phrase)
+                          for phrase in ctx.lex.number_idioms) else None
+
+
 def count(ctx: Context, words: list[Word], number: Number) -> Draft:
     """Any other number counts: bare бір before a noun counts one (KazNERD marks бір адам,
     бір рет as CARDINAL)."""
@@ -31,12 +40,16 @@ def count(ctx: Context, words: list[Word], number: Number) -> Draft:
 
 
 def _is_article(ctx: Context, words: list[Word], number: Number) -> bool:
-    if not (number.words_only and number.value == 1 and not number.suffixes):
+    if not (number.words_only and number.value == 1):
         return False
+    if number.suffixes:  # бір-ақ шықтық "we just came out": the adverb before a verb
+        return ([name for name, _ in number.suffixes.parts] == ["clitic"]
+                and _verb_after(ctx, words, number.end))
     after = words[number.end].lower if number.end < len(words) else ""
     return (after in ctx.lex.article_set_phrases
             or _plural_after(ctx, words, number.end)  # бір таныстар "some acquaintances"
-            or after.endswith(ctx.lex.article_verb_endings)  # бір өсіп "once grew"
+            or _verb_after(ctx, words, number.end)  # бір өсіп "once grew"
+            or _same_predicate(ctx, words, number)  # тілі бір, ділі бір "of one tongue"
             or (bool(after) and ctx.numbers.starts_number(words[number.end])  # бір 2-3
                 and not ctx.durations.match(words, number.end))  # not бір жетіден
             or ctx.lists.of(words).ending("article_after", number.start) is not None)
@@ -49,3 +62,64 @@ def _plural_after(ctx: Context, words: list[Word], k: int) -> bool:
     measured = (ctx.measures, ctx.currencies, ctx.durations, ctx.percents)
     return (not any(table.match(words, k) for table in measured)
             and is_plural_noun(words[k].lower))
+
+
+def _verb_after(ctx: Context, words: list[Word], k: int) -> bool:
+    """бір өсіп, бір сүйіншілетеміз., бір жеңілдеп қалдық: the word after бір is a verb (a
+    converb or verbal noun, a finite verb with a person ending that ends the clause, or a
+    converb in -п before an auxiliary), so бір is the adverb "just, once"."""
+    if k >= len(words) or words[k].is_punct:
+        return False
+    lex, after = ctx.lex, words[k].lower
+    if after.endswith(lex.article_verb_endings):
+        return True
+    ends_clause = k + 1 >= len(words) or words[k + 1].is_punct
+    if ends_clause:
+        return after.endswith(lex.article_finite_endings)
+    return (len(after) > 3 and after[-1] == "п" and after[-2] in lex.back_vowels + lex.front_vowels
+            and _auxiliary(ctx, words[k + 1].lower))
+
+
+def _auxiliary(ctx: Context, word: str) -> bool:
+    """қалдық, кетті, жүр: a form of an auxiliary verb (not қала "town": the rest of the word
+    must be a verb ending)."""
+    endings = ctx.lex.article_finite_endings + ctx.lex.verb_endings
+    return any(word.startswith(stem) and (word == stem or word[len(stem):].endswith(endings))
+               for stem in ctx.lex.article_auxiliaries)
+
+
+def _same_predicate(ctx: Context, words: list[Word], number: Number) -> bool:
+    """діні бір, тілі бір, тегі бір: бір after a possessed noun, in a run of such parallel
+    predicates, means "the same"."""
+    def possessed_before(k: int) -> bool:
+        return (k > 0 and words[k].lower == ctx.lex.article and not words[k - 1].is_punct
+                and words[k - 1].lower.endswith(ctx.lex.article_same_after)
+                and not ctx.numbers.starts_number(words[k - 1]))
+    if not possessed_before(number.start):
+        return False
+    return sum(map(possessed_before, range(len(words)))) >= ctx.lex.article_same_parallel
+
+
+def _idiom_at(ctx: Context, words: list[Word], k: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the number word ``words[k]`` stands in ``phrase`` (any of its places)."""
+    for at, part in enumerate(phrase):
+        start = k - at
+        if (part == words[k].lower and start >= 0 and start + len(phrase) <= len(words)
+                and all(_idiom_word(ctx, words, start + n, w) for n, w in enumerate(phrase))):
+            return True
+    return False
+
+
+def _idiom_word(ctx: Context, words: list[Word], k: int, part: str) -> bool:
+    word = words[k].lower
+    if part.endswith("-"):  # a verb stem: кет- in кетті, кету
+        return word.startswith(part[:-1])
+    return word == part or ctx.word_of(words, k, _stems(part)) == part
+
+
+_STEM_SETS: dict[str, frozenset[str]] = {}
+
+
+def _stems(part: str) -> frozenset[str]:
+    """One frozenset per stem, kept: the stem reader indexes each set once."""
+    return _STEM_SETS.setdefault(part, frozenset((part,)))

@@ -65,6 +65,7 @@ GLUED: tuple[tuple[str, Rule], ...] = (
 )
 
 FOLLOWING: tuple[tuple[str, Rule], ...] = (
+    ("cardinal.idiom", cardinal.idiom),
     ("cardinal.article", cardinal.article),
     ("duration.anniversary", duration.anniversary),
     ("duration.derived", duration.derived),
