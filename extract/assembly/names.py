@@ -68,13 +68,14 @@ def _name_dash_number(ctx: Context, words: list[Word], k: int) -> bool:
     if not 0 < k < len(words) - 1 or words[k].in_name:
         return False
     name, number = words[k - 1], words[k + 1]
-    if not ctx.numbers.starts_number(number) or _measure_follows(ctx, words, k + 1):
-        return False  # Дәния Еспаева — 5 процент алды: a predicate, not a name
-    if ctx.numbers.is_latin_name(name):
-        return True
     # the first word of a sentence is capitalised anyway; Ресейде — жүз is no name
-    return (k > 1 and name.text[:1].isupper() and name.text[:1].isalpha()
-            and not ctx.numbers.starts_number(name) and not ctx.case_of_word(name))
+    named = ctx.numbers.is_latin_name(name) or (
+        k > 1 and name.text[:1].isupper() and name.text[:1].isalpha()
+        and not ctx.numbers.starts_number(name) and not ctx.case_of_word(name))
+    # the number is read last, and only after a name: "1 - 2 - 3 …" has a dash at each word
+    # Дәния Еспаева — 5 процент алды: a predicate, not a name
+    return (named and ctx.numbers.starts_number(number)
+            and not _measure_follows(ctx, words, k + 1))
 
 
 def _measure_follows(ctx: Context, words: list[Word], k: int) -> bool:

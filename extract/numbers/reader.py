@@ -151,6 +151,7 @@ class NumberReader:
         self._starts_punct: WordMemo[str, bool] = WordMemo()
         self._sentence: list[Word] | None = None  # whose numbers ``_read`` keeps
         self._read: dict[int, Number | None] = {}
+        self._singles: dict[int, Number | None] = {}
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -320,6 +321,8 @@ class NumberReader:
     def _mark_coordinates(self, words: list[Word]) -> None:
         """43.25 градус солтүстік ендік, 75.64 градус шығыс бойлық: an angle on the map."""
         lex = self.lex
+        if not any(w.lower in lex.compass for w in words):
+            return  # numbers are read only where an angle may be: a long list has many
         for k in range(len(words) - 3):
             if not words[k].text[:1].isdigit() or (number := self.read(words, k)) is None:
                 continue
@@ -333,6 +336,8 @@ class NumberReader:
     def _mark_roads(self, words: list[Word]) -> None:
         """196-шы штатаралық тас жол, 5 автожолы: a number before a road noun (across one
         relational adjective) is the road's name."""
+        if not any(self.roads.match(words, j) for j in range(1, len(words))):
+            return  # numbers are read only where a road is named: a long list has many
         for k in range(len(words) - 1):
             if not words[k].text[:1].isdigit() or (number := self.read(words, k)) is None:
                 continue
@@ -407,7 +412,7 @@ class NumberReader:
     def begin_sentence(self, words: list[Word]) -> None:
         """From here on ``read`` reads each number of ``words`` once: their names and
         identifiers are marked, and no word changes any more."""
-        self._sentence, self._read = words, {}
+        self._sentence, self._read, self._singles = words, {}, {}
 
     def read(self, words: list[Word], i: int) -> Number | None:
         """The longest number starting at ``words[i]``, or None."""
@@ -417,8 +422,17 @@ class NumberReader:
             self._read[i] = self._read_at(words, i)
         return self._read[i]
 
+    def _single(self, words: list[Word], i: int) -> Number | None:
+        """``_read_single``, once per word of the sentence begun: a spaced range reads the
+        numbers after its start, which the numbers after it read again (1 - 2 - 3 …)."""
+        if words is not self._sentence:
+            return self._read_single(words, i)
+        if i not in self._singles:
+            self._singles[i] = self._read_single(words, i)
+        return self._singles[i]
+
     def _read_at(self, words: list[Word], i: int) -> Number | None:
-        number = self._read_single(words, i)
+        number = self._single(words, i)
         if number is None:
             return None
         # 10 – 15 мың, үш пен бес: a number joins the next into a range unless the next one
@@ -427,7 +441,7 @@ class NumberReader:
         # "1 - 1 - 1 …", and an unbounded look-ahead made such runs quadratic.
         chain = [number]
         while len(chain) < RANGE_CHAIN_MAX and self._may_open_range(words, chain[-1]):
-            second = self._read_single(words, chain[-1].end + 1)
+            second = self._single(words, chain[-1].end + 1)
             if second is None:
                 break
             chain.append(second)
@@ -843,6 +857,8 @@ class NumberReader:
             j += 1
             if reading.suffixes:
                 break
+        if end == number.end:
+            return number  # no scale word after it
         number = replace(number, value=value, value_max=high, end=end, suffixes=suffixes,
                          words_only=words_only)
         if scale and number.integer_digits and high is None and not number.suffixes:
