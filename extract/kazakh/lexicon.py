@@ -373,6 +373,10 @@ class Lexicon:
     age_nouns: frozenset[str] = frozenset()
     age_skip: frozenset[str] = frozenset()
     age_max: int = 130
+    elapsed_result_after: frozenset[str] = frozenset()  # 29:45 уақытпен: a race time
+    elapsed_result_before: frozenset[str] = frozenset()  # нәтижесі – 6:12
+    score_nouns: frozenset[str] = frozenset()  # 2:1 есебімен: a score, no fact
+    clock_separators: frozenset[str] = frozenset()  # сағат 13.30: a dot between hh and mm
     year_min: int = 1000
     year_max: int = 2100
     year_words: frozenset[Phrase] = frozenset()
@@ -512,6 +516,10 @@ def _read_measures(lex: Lexicon) -> None:
     lex.age_nouns = frozenset(durations["age"]["nouns"])
     lex.age_skip = frozenset(durations["age"]["skip"])
     lex.age_max = durations["age"]["max"]
+    elapsed = durations["elapsed"]
+    lex.elapsed_result_after = frozenset(elapsed["result_after"])
+    lex.elapsed_result_before = frozenset(elapsed["result_before"])
+    lex.score_nouns = frozenset(elapsed["score_nouns"])
 
 
 def _read_context(lex: Lexicon) -> None:
@@ -525,6 +533,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.clock_words = {word: ClockWord(t["add"], t["below"], t.get("part_of_day", True))
                        for word, t in dates["clock"].items()}
     lex.zero_minutes = frozenset(dates["zero_minutes"])
+    lex.clock_separators = frozenset(dates["clock_separators"])
     lex.minutes_past = frozenset(dates["minutes_past"])
     lex.minutes_to = frozenset(dates["minutes_to"])
 

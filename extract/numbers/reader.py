@@ -76,7 +76,7 @@ class Number:
     sign: str = ""  # a currency sign before the digits
     glued: str = ""  # what follows the number inside its last word, lower-case (%-ке, -орынға)
     suffixes: Suffixes = field(default_factory=Suffixes)  # when ``glued`` is a suffix chain
-    time: str = ""  # hh:mm for a clock time
+    time: str = ""  # hh:mm as written: a clock time, or mm:ss past 23 (57:04, a game time)
     date: str = ""  # ISO date for a dotted date
     slash: str = ""  # the digits of a fraction written a/b
     words_only: bool = False  # no digits and no scale: one bare number word
@@ -456,8 +456,8 @@ class NumberReader:
             date = match["iso"]
         elif match["time"]:
             hours, minutes = (int(p) for p in match["time"].split(":"))
-            if hours > 24 or minutes > 59 or hours == 24 and minutes:
-                return None  # 24:56 is no time of day (24:00 is the day's end)
+            if minutes > 59:
+                return None  # 57:04 stays: a race or game time (the rules tell it from a clock)
             time = f"{hours:02d}:{minutes:02d}"
             value = Fraction(hours * 60 + minutes, 60)
         elif match["frac"]:

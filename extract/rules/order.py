@@ -49,7 +49,10 @@ MEASURES: tuple[tuple[str, MeasureRule], ...] = (
 
 GLUED: tuple[tuple[str, Rule], ...] = (
     ("date.written", date.written),
+    ("time.score", time.score),
+    ("duration.elapsed", duration.elapsed),
     ("time.written", time.written),
+    ("time.separated", time.separated),
     ("time.clock", time.clock),
     ("money.sign", money.sign),
     ("percent.glued_sign", percent.glued_sign),
