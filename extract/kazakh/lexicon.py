@@ -377,6 +377,7 @@ class Lexicon:
     elapsed_result_before: frozenset[str] = frozenset()  # нәтижесі – 6:12
     score_nouns: frozenset[str] = frozenset()  # 2:1 есебімен: a score, no fact
     clock_separators: frozenset[str] = frozenset()  # сағат 13.30: a dot between hh and mm
+    year_parts: dict[str, tuple[str, int]] = field(default_factory=dict)  # тоқсан -> (Q, 4)
     year_min: int = 1000
     year_max: int = 2100
     year_words: frozenset[Phrase] = frozenset()
@@ -534,6 +535,7 @@ def _read_context(lex: Lexicon) -> None:
                        for word, t in dates["clock"].items()}
     lex.zero_minutes = frozenset(dates["zero_minutes"])
     lex.clock_separators = frozenset(dates["clock_separators"])
+    lex.year_parts = {stem: (t["letter"], t["count"]) for stem, t in dates["year_parts"].items()}
     lex.minutes_past = frozenset(dates["minutes_past"])
     lex.minutes_to = frozenset(dates["minutes_to"])
 
