@@ -345,6 +345,8 @@ class Lexicon:
     quarter_before: frozenset[str] = frozenset()
     roman_letters: dict[str, int] = field(default_factory=dict)
     roman_nouns: frozenset[Phrase] = frozenset()
+    roman_attributes_max: int = 0  # words that may stand between a Roman numeral and its noun
+    roman_not_alone: frozenset[str] = frozenset()  # C тобы: a name's letter
     number_signs: frozenset[str] = frozenset()
     institutions: frozenset[Phrase] = frozenset()
     code_words: frozenset[str] = frozenset()
@@ -473,6 +475,8 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.quarter_before = frozenset(homographs["after_ordinal"]["quarter_before"])
     lex.roman_letters = dict(data["roman"]["letters"])
     lex.roman_nouns = frozenset(_phrase(w) for w in data["roman"]["nouns"])
+    lex.roman_attributes_max = data["roman"]["attributes_max"]
+    lex.roman_not_alone = frozenset(data["roman"]["not_alone"])
     lex.number_signs = frozenset(data["numbered"]["signs"])
     lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])
     lex.code_words = frozenset(data["identifiers"]["code_words"])

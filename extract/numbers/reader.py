@@ -731,12 +731,26 @@ class NumberReader:
                 and self.roman_word.match(words[end + 1].text) and "-" not in words[end + 1].text):
             parts, end = [*parts, words[end + 1].text], end + 2
         values = [self._roman_value(part) for part in parts]
-        if None in values or self.roman_nouns.match(words, end) is None:
+        if None in values or not self._roman_noun_after(words, end) or (
+                len(parts) == 1 and parts[0] in self.lex.roman_not_alone):
             return None
         high = values[-1] if len(values) == 2 else None
         if high is not None and high <= values[0]:
             return None
         return Number(values[0], i, end, value_max=high, marked=True)
+
+    def _roman_noun_after(self, words: list[Word], end: int) -> bool:
+        """Its noun right after the numeral or after a few attributes (ХІХ жазғы Азия
+        ойындары), or after "and" and another numeral (І және ІІ топ)."""
+        for k in range(end, min(end + self.lex.roman_attributes_max + 1, len(words))):
+            if self.roman_nouns.match(words, k) is not None:
+                return True
+            if words[k].is_punct or not words[k].text.isalpha():
+                return False
+        if (end + 1 < len(words) and words[end].lower in self.lex.coordinators
+                and self.roman_word.match(words[end + 1].text)):
+            return self._roman_noun_after(words, end + 2)
+        return False
 
     def _roman_value(self, text: str) -> int | None:
         """The value of a well-formed Roman numeral (canonical spelling), else None."""

@@ -209,7 +209,9 @@ def _ordinal_date(ctx: Context, words: list[Word], number: Number, start: int, e
     if found and found.value == "century" and number.value.denominator == 1:
         century = int(number.value)
         # four-digit ISO years: the first century is 0001..0100
-        draft.value, draft.value_max = f"{(century - 1) * 100 + 1:04d}", f"{century * 100:04d}"
+        last = int(number.value_max) if number.value_max is not None else century
+        # XIX-XX ғасырларда: to the end of the last century of a range (1801..2000)
+        draft.value, draft.value_max = f"{(century - 1) * 100 + 1:04d}", f"{last * 100:04d}"
     return draft
 
 
