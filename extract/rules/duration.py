@@ -40,14 +40,17 @@ def unit(ctx: Context, words: list[Word], number: Number, j: int) -> Outcome:
     return None
 
 
-def elapsed(ctx: Context, words: list[Word], number: Number) -> Draft | None:
+def elapsed(ctx: Context, words: list[Word], number: Number) -> Outcome:
     """1:49.01, 2:15:30, 57:04, нәтижесі – 6:12: a race or game time written like a clock
     is DURATION in seconds. A fraction of the second, a third field or a first field past
     23 is never a time of day; a plain h:mm is elapsed only beside a word of result or time,
     or as the game clock at the end of a goal list."""
     match = ELAPSED.match(words[number.start].lower) if number.time else None
-    if match is None or number.start and words[number.start - 1].lower in ctx.lex.clock_words:
-        return None  # сағат 18:30: a time of day
+    if match is None:
+        return None
+    if number.start and words[number.start - 1].lower in ctx.lex.clock_words:
+        # сағат 18:30: a time of day; сағат 24:56-да is no time at all
+        return None if is_clock_time(number.time) else NO_FACT
     if not (match["third"] or match["fraction"] or not is_clock_time(number.time)
             or _beside_result(ctx, words, number) or _in_goal_list(words, number.start)):
         return None
