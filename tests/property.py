@@ -113,7 +113,8 @@ def texts() -> st.SearchStrategy[str]:
 
 PLAIN_DECIMAL = regex.compile(r"-?\d+(?:\.\d*[1-9])?")
 ISO_DATE = regex.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?"
-                         r"|--(?P<m2>\d{2})(?:-(?P<d2>\d{2}))?|---(?P<d3>\d{2})")
+                         r"|--(?P<m2>\d{2})(?:-(?P<d2>\d{2}))?|---(?P<d3>\d{2})"
+                         r"|(?:\d{4}|-)-(?:Q[1-4]|H[12])")  # a quarter, a half-year
 ISO_TIME = regex.compile(r"(?P<h>\d{2}):(?P<min>\d{2})")
 
 

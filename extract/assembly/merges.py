@@ -20,6 +20,7 @@ from ..rules.quantity import add_rate
 from ..text.words import Word
 
 # the names a merged fact's ``rule`` holds, in the order ``add`` tries the merges
+YEAR_PARTS = frozenset("QH")  # the letter of a quarter (--Q1) or a half-year (--H2)
 MERGE_NAMES = ("merge.compound", "merge.range", "merge.day_of_month", "merge.coordinated",
                "merge.genitive_date")
 
@@ -128,16 +129,25 @@ def _coordinated(ctx: Context, words: list[Word], first: Draft, second: Draft
 
 
 def _joins_date(ctx: Context, words: list[Word], first: Draft, second: Draft) -> bool:
-    """өткен жылдың көктемінде, қыстың күні: a date in the genitive before another."""
-    return (first.type == "DATE" and second.type == "DATE" and first.end == second.start
-            and ctx.case_of_word(words[first.end - 1]) == "genitive")
+    """өткен жылдың көктемінде, қыстың күні: a date in the genitive before another; and
+    a year before its quarter or half in the adjective form too (2023 жылғы ІІ тоқсанда)."""
+    if not (first.type == "DATE" and second.type == "DATE" and first.end == second.start):
+        return False
+    if ctx.case_of_word(words[first.end - 1]) == "genitive":
+        return True
+    year_word = ctx.year_words.match(words, first.end - 1)
+    return (second.value[2:3] in YEAR_PARTS and first.value.isdigit()
+            and year_word is not None and bool(year_word.suffixes.get("derivation")))
 
 
 def _joined_date(first: str, second: str) -> str:
     """The value of a date in the genitive and the date after it: the month's day
-    (наурыздың 21-інде: --03 and ---21 give --03-21), else the later one's value."""
+    (наурыздың 21-інде: --03 and ---21 give --03-21), the year's quarter or half (2023 and
+    --Q1 give 2023-Q1), else the later one's value."""
     if len(first) == 4 and first.startswith("--") and len(second) == 5 and second.startswith("---"):
         return first + second[2:]
+    if first.isdigit() and second[2:3] in YEAR_PARTS:
+        return first + second[1:]  # 2023 жылдың бірінші тоқсанында: 2023 and --Q1, 2023-Q1
     return second or first
 
 

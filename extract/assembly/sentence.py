@@ -62,6 +62,10 @@ class FactBuilder:
         pronouns = self._pronouns(words)
         i = 0
         while i < len(words):
+            if self.numbers.starts_number(words[i]) and (word_fact := self._word_fact(words, i)):
+                merges.add(ctx, words, drafts, word_fact)
+                i = word_fact.end
+                continue
             number = (self.numbers.read(words, i)
                       if i not in pronouns and self.numbers.starts_number(words[i]) else None)
             if number is None:
@@ -106,6 +110,16 @@ class FactBuilder:
         modifiers.number_qualifier(draft, number)
         subject.add_subject(self.ctx, words, draft, number)
         return draft.rule, draft
+
+    def _word_fact(self, words: list[Word], i: int) -> Draft | None:
+        """A fact read from the words before the number reader (+5+12°С), with its
+        modifiers; a range up to its end (+15+20°С-қа дейін) needs no "le"."""
+        draft = order.decide_at_word(self.ctx, words, i)
+        if draft is not None:
+            modifiers.add_modifiers(self.ctx, words, draft)
+            if draft.value_max and draft.qualifier == "le":
+                draft.qualifier = ""
+        return draft
 
     def _month_before_day(self, words: list[Word], i: int) -> bool:
         """наурыздың 5-і: a month in the genitive before a number, whose day it is; read as a

@@ -20,6 +20,9 @@ from .lexicon import Lexicon, load_latin, load_lexicon
 
 _LATIN = regex.compile(r"\p{Latin}")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
+# a Roman numeral in capitals of I, V and X (XIX, VIII, V): kept as written, the number
+# reader reads it (L, C, D and M are left to the alphabet: they start words and names)
+ROMAN_NUMERAL = regex.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _RUNS = regex.compile(r"[\p{L}\p{M}]+|[^\p{L}\p{M}]+")  # letter runs and what lies between
 _LATIN_RUN = regex.compile(r"\p{Latin}+")
 _CLUSTER = regex.compile(r"\X")  # a letter with its combining marks (n + U+0301 is ń)
@@ -129,7 +132,8 @@ class Transliterator:
         starts: list[int] = []
         for run in _RUNS.finditer(text):
             piece, base = run.group(), run.start()
-            if not piece[0].isalpha() or piece.lower() in self.keep or not _LATIN.search(piece):
+            if (not piece[0].isalpha() or piece.lower() in self.keep or not _LATIN.search(piece)
+                    or _roman_numeral(piece)):
                 out.extend(piece)
                 starts.extend(range(base, base + len(piece)))
             else:
@@ -177,6 +181,12 @@ class Transliterator:
 
 def _is_upper(letter: str, alphabet: Alphabet) -> bool:
     return letter in alphabet.lower or letter != letter.lower()
+
+
+def _roman_numeral(piece: str) -> bool:
+    """XIX ǵasyr, V otyrysy: a Roman numeral, kept as written (220 V stays the volt: V is
+    a word of the unit too)."""
+    return ROMAN_NUMERAL.fullmatch(piece) is not None
 
 
 def _latin_entries(lex: Lexicon) -> frozenset[str]:

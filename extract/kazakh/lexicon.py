@@ -381,6 +381,8 @@ class Lexicon:
     quarter_before: frozenset[str] = frozenset()
     roman_letters: dict[str, int] = field(default_factory=dict)
     roman_nouns: frozenset[Phrase] = frozenset()
+    roman_attributes_max: int = 0  # words that may stand between a Roman numeral and its noun
+    roman_not_alone: frozenset[str] = frozenset()  # C тобы: a name's letter
     number_signs: frozenset[str] = frozenset()
     plus_minus: frozenset[str] = frozenset()  # ±1: -1 … 1
     institutions: frozenset[Phrase] = frozenset()
@@ -417,6 +419,11 @@ class Lexicon:
     age_nouns: frozenset[str] = frozenset()
     age_skip: frozenset[str] = frozenset()
     age_max: int = 130
+    elapsed_result_after: frozenset[str] = frozenset()  # 29:45 уақытпен: a race time
+    elapsed_result_before: frozenset[str] = frozenset()  # нәтижесі – 6:12
+    score_nouns: frozenset[str] = frozenset()  # 2:1 есебімен: a score, no fact
+    clock_separators: frozenset[str] = frozenset()  # сағат 13.30: a dot between hh and mm
+    year_parts: dict[str, tuple[str, int]] = field(default_factory=dict)  # тоқсан -> (Q, 4)
     year_min: int = 1000
     year_max: int = 2100
     year_words: frozenset[Phrase] = frozenset()
@@ -525,6 +532,8 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.quarter_before = frozenset(homographs["after_ordinal"]["quarter_before"])
     lex.roman_letters = dict(data["roman"]["letters"])
     lex.roman_nouns = frozenset(_phrase(w) for w in data["roman"]["nouns"])
+    lex.roman_attributes_max = data["roman"]["attributes_max"]
+    lex.roman_not_alone = frozenset(data["roman"]["not_alone"])
     lex.number_signs = frozenset(data["numbered"]["signs"])
     lex.plus_minus = frozenset(data["numbered"]["plus_minus"])
     lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])
@@ -582,6 +591,10 @@ def _read_measures(lex: Lexicon) -> None:
     lex.age_nouns = frozenset(durations["age"]["nouns"])
     lex.age_skip = frozenset(durations["age"]["skip"])
     lex.age_max = durations["age"]["max"]
+    elapsed = durations["elapsed"]
+    lex.elapsed_result_after = frozenset(elapsed["result_after"])
+    lex.elapsed_result_before = frozenset(elapsed["result_before"])
+    lex.score_nouns = frozenset(elapsed["score_nouns"])
 
 
 def _read_context(lex: Lexicon) -> None:
@@ -595,6 +608,8 @@ def _read_context(lex: Lexicon) -> None:
     lex.clock_words = {word: ClockWord(t["add"], t["below"], t.get("part_of_day", True))
                        for word, t in dates["clock"].items()}
     lex.zero_minutes = frozenset(dates["zero_minutes"])
+    lex.clock_separators = frozenset(dates["clock_separators"])
+    lex.year_parts = {stem: (t["letter"], t["count"]) for stem, t in dates["year_parts"].items()}
     lex.minutes_past = frozenset(dates["minutes_past"])
     lex.minutes_to = frozenset(dates["minutes_to"])
 

@@ -77,7 +77,7 @@ class Number:
     sign: str = ""  # a currency sign before the digits
     glued: str = ""  # what follows the number inside its last word, lower-case (%-ке, -орынға)
     suffixes: Suffixes = field(default_factory=Suffixes)  # when ``glued`` is a suffix chain
-    time: str = ""  # hh:mm for a clock time
+    time: str = ""  # hh:mm as written: a clock time, or mm:ss past 23 (57:04, a game time)
     date: str = ""  # ISO date for a dotted date
     slash: str = ""  # the digits of a fraction written a/b
     words_only: bool = False  # no digits and no scale: one bare number word
@@ -530,8 +530,8 @@ class NumberReader:
             date = match["iso"]
         elif match["time"]:
             hours, minutes = (int(p) for p in match["time"].split(":"))
-            if hours > 24 or minutes > 59 or hours == 24 and minutes:
-                return None  # 24:56 is no time of day (24:00 is the day's end)
+            if minutes > 59:
+                return None  # 57:04 stays: a race or game time (the rules tell it from a clock)
             time = f"{hours:02d}:{minutes:02d}"
             value = Fraction(hours * 60 + minutes, 60)
         elif match["frac"]:
@@ -805,12 +805,26 @@ class NumberReader:
                 and self.roman_word.match(words[end + 1].text) and "-" not in words[end + 1].text):
             parts, end = [*parts, words[end + 1].text], end + 2
         values = [self._roman_value(part) for part in parts]
-        if None in values or self.roman_nouns.match(words, end) is None:
+        if None in values or not self._roman_noun_after(words, end) or (
+                len(parts) == 1 and parts[0] in self.lex.roman_not_alone):
             return None
         high = values[-1] if len(values) == 2 else None
         if high is not None and high <= values[0]:
             return None
         return Number(values[0], i, end, value_max=high, marked=True)
+
+    def _roman_noun_after(self, words: list[Word], end: int) -> bool:
+        """Its noun right after the numeral or after a few attributes (ХІХ жазғы Азия
+        ойындары), or after "and" and another numeral (І және ІІ топ)."""
+        for k in range(end, min(end + self.lex.roman_attributes_max + 1, len(words))):
+            if self.roman_nouns.match(words, k) is not None:
+                return True
+            if words[k].is_punct or not words[k].text.isalpha():
+                return False
+        if (end + 1 < len(words) and words[end].lower in self.lex.coordinators
+                and self.roman_word.match(words[end + 1].text)):
+            return self._roman_noun_after(words, end + 2)
+        return False
 
     def _roman_value(self, text: str) -> int | None:
         """The value of a well-formed Roman numeral (canonical spelling), else None."""

@@ -202,12 +202,30 @@ def _ordinal_date(ctx: Context, words: list[Word], number: Number, start: int, e
     unknown start keeps an empty value."""
     draft = Draft(start, ctx.temporal.extend(words, end), "DATE", "", low=number.value)
     noun_words, k = ([noun], 0) if noun else (words, end - 1)
+    if part := year_part(ctx, noun_words[k], number):
+        draft.value = part  # бірінші тоқсанда = --Q1, ІІ жартыжылдықта = --H2
+        return draft
     found = ctx.durations.match(noun_words, k)
     if found and found.value == "century" and number.value.denominator == 1:
         century = int(number.value)
         # four-digit ISO years: the first century is 0001..0100
-        draft.value, draft.value_max = f"{(century - 1) * 100 + 1:04d}", f"{century * 100:04d}"
+        last = int(number.value_max) if number.value_max is not None else century
+        # XIX-XX ғасырларда: to the end of the last century of a range (1801..2000)
+        draft.value, draft.value_max = f"{(century - 1) * 100 + 1:04d}", f"{last * 100:04d}"
     return draft
+
+
+def year_part(ctx: Context, noun: Word, number: Number) -> str:
+    """--Q3 for the third quarter, --H1 for the first half-year: ``noun`` is a part of the
+    year and ``number`` a place among its parts ('' otherwise)."""
+    stem = ctx.word_of([noun], 0, frozenset(ctx.lex.year_parts))
+    if not stem:
+        return ""
+    letter, count = ctx.lex.year_parts[stem]
+    place = number.value
+    if place.denominator != 1 or not 1 <= place <= count or number.value_max is not None:
+        return ""
+    return f"--{letter}{int(place)}"
 
 
 def day_month(ctx: Context, words: list[Word], number: Number, month: int, end: int,

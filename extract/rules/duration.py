@@ -7,12 +7,25 @@ Corpus: tests/corpus/duration.tsv.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+import regex
+
+from ..facts import format_number
 from ..kazakh.morphology import read_word
 from ..numbers.reader import Number
 from ..text.phrases import PhraseMatch
 from ..text.words import Word
 from .context import Context
 from .draft import NO_FACT, Draft, Outcome, approximated, divide
+from .temporal import is_clock_time
+
+# a time written like a clock: m:ss or h:mm:ss, with a decimal fraction of the second
+ELAPSED = regex.compile(
+    r"(?P<first>\d{1,2}):(?P<second>\d{2})(?::(?P<third>\d{2}))?(?:[.,](?P<fraction>\d{1,3}))?"
+    r"(?![\d:.,])")
+# a score at the head of a goal list: 0:1 - Ляпунов (Даниар, Симонов) - 09:25
+SCORE = regex.compile(r"\d{1,3}:\d{1,3}")
 
 
 def unit(ctx: Context, words: list[Word], number: Number, j: int) -> Outcome:
@@ -25,6 +38,53 @@ def unit(ctx: Context, words: list[Word], number: Number, j: int) -> Outcome:
                   or ctx.between(words, found.end) > found.end):
         return duration(ctx, words, number, found)  # 18 бен 30 жас аралығында
     return None
+
+
+def elapsed(ctx: Context, words: list[Word], number: Number) -> Outcome:
+    """1:49.01, 2:15:30, 57:04, нәтижесі – 6:12: a race or game time written like a clock
+    is DURATION in seconds. A fraction of the second, a third field or a first field past
+    23 is never a time of day; a plain h:mm is elapsed only beside a word of result or time,
+    or as the game clock at the end of a goal list."""
+    match = ELAPSED.match(words[number.start].lower) if number.time else None
+    if match is None:
+        return None
+    if number.start and words[number.start - 1].lower in ctx.lex.clock_words:
+        # сағат 18:30: a time of day; сағат 24:56-да is no time at all
+        return None if is_clock_time(number.time) else NO_FACT
+    if not (match["third"] or match["fraction"] or not is_clock_time(number.time)
+            or _beside_result(ctx, words, number) or _in_goal_list(words, number.start)):
+        return None
+    first, second = int(match["first"]), int(match["second"])
+    seconds = Fraction(first * 60 + second)
+    if match["third"]:
+        seconds = seconds * 60 + int(match["third"])
+    if match["fraction"]:
+        seconds += Fraction(int(match["fraction"]), 10 ** len(match["fraction"]))
+    return Draft(number.start, number.end, "DURATION", format_number(seconds), unit="second",
+                 low=seconds, case=ctx.lex.case_of.get(number.case, ""))
+
+
+def _beside_result(ctx: Context, words: list[Word], number: Number) -> bool:
+    """29:45 уақытпен, 6:12 нәтиже көрсетті, нәтижесі – 6:12: a result, not a clock."""
+    if ctx.word_of(words, number.end, ctx.lex.elapsed_result_after):
+        return True
+    k = number.start - 1
+    while k >= 0 and _is_mark(words[k]):
+        k -= 1
+    return bool(ctx.word_of(words, k, ctx.lex.elapsed_result_before))
+
+
+def _in_goal_list(words: list[Word], start: int) -> bool:
+    """0:1 - Ляпунов (Даниар, Симонов) - 09:25: the last time of a line that opens with a
+    score and a dash is the game clock of the goal."""
+    return (start > 2 and SCORE.fullmatch(words[0].text) is not None
+            and _is_mark(words[1]) and _is_mark(words[start - 1])
+            and all(not w.text[:1].isdigit() for w in words[2:start]))
+
+
+def _is_mark(word: Word) -> bool:
+    """Punctuation, dashes included (the tokenizer leaves – a word of its own)."""
+    return word.is_punct or not any(c.isalnum() for c in word.text)
 
 
 def derived(ctx: Context, words: list[Word], number: Number) -> Draft | None:

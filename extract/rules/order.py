@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ..numbers.reader import Number
 from ..text.words import Word
-from . import cardinal, date, duration, money, ordinal, percent, quantity, rank, time
+from . import cardinal, date, duration, money, ordinal, percent, quantity, rank, time, weather
 from .context import Context, is_free
 from .draft import NO_FACT, Draft, Outcome
 from .temporal import TEMPORAL_RULES
@@ -49,7 +49,10 @@ MEASURES: tuple[tuple[str, MeasureRule], ...] = (
 
 GLUED: tuple[tuple[str, Rule], ...] = (
     ("date.written", date.written),
+    ("time.score", time.score),
+    ("duration.elapsed", duration.elapsed),
     ("time.written", time.written),
+    ("time.separated", time.separated),
     ("time.clock", time.clock),
     ("money.sign", money.sign),
     ("percent.glued_sign", percent.glued_sign),
@@ -91,11 +94,16 @@ FOLLOWING: tuple[tuple[str, Rule], ...] = (
 
 RULES = GLUED + FOLLOWING
 
+# rules tried at a word before the number reader, for forms it does not read (+5+12°С)
+WORD_RULES: tuple[tuple[str, Callable[[Context, list[Word], int], Draft | None]], ...] = (
+    ("weather.signed_range", weather.signed_range),
+)
+
 # every name a fact's ``rule`` or a decision on a number may hold: the tables' rules (not
 # the two measure.* entries, whose facts carry the name of the MEASURES rule), the revision
 # of a count by a currency code before it, and the dates and times without a number
 RULE_NAMES = frozenset(
-    {name for name, _ in (*RULES, *MEASURES) if not name.startswith("measure.")}
+    {name for name, _ in (*RULES, *MEASURES, *WORD_RULES) if not name.startswith("measure.")}
     | {money.CODE_BEFORE, *TEMPORAL_RULES})
 
 
@@ -105,6 +113,15 @@ def decide(ctx: Context, words: list[Word], number: Number) -> tuple[str, Draft 
     if isinstance(found, Draft):
         return found.rule, found
     return name, None
+
+
+def decide_at_word(ctx: Context, words: list[Word], i: int) -> Draft | None:
+    """The fact a word rule makes at ``words[i]``, or None."""
+    for name, rule in WORD_RULES:
+        if (found := rule(ctx, words, i)) is not None:
+            found.rule = found.rule or name
+            return found
+    return None
 
 
 def measured(ctx: Context, words: list[Word], number: Number, j: int | None = None

@@ -23,16 +23,19 @@ from ..text.words import Word
 
 ISO_DATE = regex.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"
                          r"|--(?P<month>\d{2})(?:-(?P<day>\d{2}))?|---(?P<day>\d{2})")
+# a quarter or half of a year: 2023-Q1, --Q2, 2024-H1, --H2
+YEAR_PART = regex.compile(r"(?:\d{4}|-)-(?:Q[1-4]|H[12])")
 CLOCK_TIME = regex.compile(r"(?P<hours>\d{2}):(?P<minutes>\d{2})")
 LEAP_YEAR = 2000  # a day and month without a year: 29 February may be meant
 
 
 def is_real_date(value: str) -> bool:
-    """An ISO 8601 date (2019, 2019-02, 2019-02-28, --02-29, ---31) the calendar has:
+    """An ISO 8601 date (2019, 2019-02, 2019-02-28, --02-29, ---31; a quarter or half-year
+    2023-Q1, --H2) the calendar has:
     31 сәуір, 30 ақпан, 29 ақпан 2019, the year 0 and a five-digit year are none."""
     match = ISO_DATE.fullmatch(value)
     if match is None:
-        return False
+        return YEAR_PART.fullmatch(value) is not None and not value.startswith("0000")
     year, month, day = (int(match[name]) if match[name] else None
                         for name in ("year", "month", "day"))
     if year == 0 or month is not None and not 1 <= month <= 12:

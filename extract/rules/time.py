@@ -8,21 +8,60 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from ..numbers.reader import Number
 from ..text.words import Word
 from .context import Context
-from .draft import Draft
+from .draft import NO_FACT, Draft, NoFact
+from .temporal import is_clock_time
+
+# the upper end of a clock range glued after its lower end: 08:30-20:00, 12:00–18:15
+CLOCK_END = regex.compile(r"[-–—](?P<hours>\d{1,2}):(?P<minutes>\d{2})(?:-?\w+)?")
+# hours and minutes with a separator other than a colon: 13.30-ға (after a clock word)
+SEPARATED = regex.compile(r"(?P<hours>\d{1,2})(?P<sep>\W)(?P<minutes>\d{2})(?![\d.,])")
+
+
+def score(ctx: Context, words: list[Word], number: Number) -> NoFact | None:
+    """2:1 есебімен, 25:23 есебімен, 1-3 есебімен: a score in digits is no time and no
+    count. (A score in words, нөл де үш есебімен, stays two counts: KazNERD marks both.)"""
+    if not ctx.word_of(words, number.end, ctx.lex.score_nouns):
+        return None
+    if number.time or number.glued.startswith(":") or number.value_max is not None:
+        return NO_FACT
+    return None
 
 
 def written(ctx: Context, words: list[Word], number: Number) -> Draft | None:
-    """18:00, таңғы 7.30-да: a time the number has read itself, with the clock words before."""
-    if not number.time:
+    """18:00, таңғы 7.30-да, 08:30-20:00: a time the number has read itself, with the clock
+    words before; a clock range keeps its upper end (and аралығында after it)."""
+    if not number.time or not is_clock_time(number.time):
         return None
     start, clock = _clock_words(ctx, words, number.start)
-    value = number.time
+    value, value_max, end = number.time, "", number.end
     if clock:
         hours, minutes = value.split(":")
         value = f"{clock(int(hours)) % 24:02d}:{minutes}"
+    if (upper := CLOCK_END.fullmatch(number.glued)) and is_clock_time(
+            high := f"{int(upper['hours']):02d}:{upper['minutes']}"):
+        value_max, end = high, ctx.between(words, end)
+    return Draft(start, end, "TIME", value, value_max, low=number.value,
+                 case=ctx.lex.case_of.get(number.case, ""))
+
+
+def separated(ctx: Context, words: list[Word], number: Number) -> Draft | None:
+    """сағат 13.30-ға, таңғы 7.30-да: hours and minutes with a dot after a clock word."""
+    start, clock = _clock_words(ctx, words, number.start)
+    if not number.digits or number.end - number.start != 1 or not (
+            start < number.start or clock):
+        return None
+    match = SEPARATED.match(words[number.start].lower)
+    if match is None or match["sep"] not in ctx.lex.clock_separators:
+        return None
+    hours = int(match["hours"])
+    value = f"{(clock(hours) if clock else hours) % 24:02d}:{match['minutes']}"
+    if not is_clock_time(value) or hours > 23:
+        return None
     return Draft(start, number.end, "TIME", value, low=number.value,
                  case=ctx.lex.case_of.get(number.case, ""))
 
