@@ -144,7 +144,19 @@ def price_base(ctx: Context, words: list[Word], number: Number) -> NoFact | None
         k = after
     elif ctx.lex.case_of.get(unit.suffixes.get("case"), "") == "genitive":
         return NO_FACT if ctx.word_of(words, k, ctx.lex.price_nouns) else None
+    if not unit.suffixes.get("case") and _price_noun_after(ctx, words, k):
+        return NO_FACT  # бір келі сиыр етінің орташа бағасы
     return NO_FACT if _money_at(ctx, words, k) else None
+
+
+def _price_noun_after(ctx: Context, words: list[Word], k: int) -> bool:
+    """A price noun within a few words after ``k``, in the same clause."""
+    for j in range(k, min(k + PRICE_NOUN_WINDOW, len(words))):
+        if words[j].is_punct:
+            return False
+        if ctx.word_of(words, j, ctx.lex.price_nouns):
+            return True
+    return False
 
 
 def _unit_of_sale(ctx: Context, words: list[Word], start: int) -> tuple[str, int]:
@@ -160,15 +172,42 @@ def _unit_of_sale(ctx: Context, words: list[Word], start: int) -> tuple[str, int
             unit = _unit_ending_at(ctx, words, k)
             if unit and _one_before(ctx, words, unit.start):
                 return unit.value, start
-    if before and _one_before(ctx, words, before.start) and not before.suffixes.get("case"):
-        return before.value, start  # бір тоннасы 9,5 млн сум
+    if before and not before.suffixes.get("case") and (
+            _one_before(ctx, words, before.start) or _possessed_unit(ctx, words, before)):
+        return before.value, start  # бір тоннасы 9,5 млн сум, қызанақтың келісі 1 200 ₸
     for k in range(start - 1, max(start - 1 - PRICE_NOUN_WINDOW, 0), -1):
         if ctx.word_of(words, k, lex.price_nouns):
             unit = _unit_ending_at(ctx, words, k)
             if unit and lex.case_of.get(unit.suffixes.get("case"), "") == "genitive":
                 return unit.value, start  # унциясының бағасы 100 доллар
+            unit = _one_unit_before(ctx, words, k)
+            if unit:
+                return unit.value, start  # бір келі сиыр етінің орташа бағасы 3 850 теңге
             break
     return "", start
+
+
+def _possessed_unit(ctx: Context, words: list[Word], unit: PhraseMatch) -> bool:
+    """Қызанақтың келісі, бензиннің литрі: a unit in the possessive right before an amount
+    is the unit the amount is the price of, unless a count of it stands before it (2
+    тоннасы 5 млн теңгеге сатылды: a total price)."""
+    if not unit.suffixes.get("possessive"):
+        return False
+    k = unit.start
+    counted = k and ctx.numbers.starts_number(words[k - 1])
+    return not counted or _one_before(ctx, words, k)
+
+
+def _one_unit_before(ctx: Context, words: list[Word], k: int) -> PhraseMatch | None:
+    """бір UNIT before the goods and the price noun at ``k`` (бір келі сиыр етінің бағасы),
+    in the same clause: the unit of sale."""
+    for end in range(k, max(k - PRICE_NOUN_WINDOW, 1) - 1, -1):
+        if words[end - 1].is_punct:
+            return None
+        unit = _unit_ending_at(ctx, words, end)
+        if unit and not unit.suffixes.get("case") and _one_before(ctx, words, unit.start):
+            return unit
+    return None
 
 
 def _unit_ending_at(ctx: Context, words: list[Word], end: int) -> PhraseMatch | None:
