@@ -6,7 +6,6 @@ tokenizer's ``like_num`` share it."""
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import cache
 
 from .lexicon import Lexicon, load_lexicon
 from .memo import MISSING, WordMemo
@@ -62,7 +61,15 @@ class NumberWords:
         return reading
 
 
-@cache
-def number_words() -> NumberWords:
-    """The number words of the shipped (or the user's) patterns, built once per process."""
-    return NumberWords()
+# One reading of number words per lexicon and process: spaCy's like_num and the number
+# readers of both settings read the same word forms, and share what they have read.
+_NUMBER_WORDS: dict[int, NumberWords] = {}
+
+
+def number_words(lex: Lexicon | None = None) -> NumberWords:
+    """The process's NumberWords for ``lex`` (the loaded lexicon by default)."""
+    lex = lex or load_lexicon()
+    found = _NUMBER_WORDS.get(id(lex))
+    if found is None or found.lex is not lex:  # the entry holds lex: its id is not reused
+        found = _NUMBER_WORDS[id(lex)] = NumberWords(lex)
+    return found

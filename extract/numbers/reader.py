@@ -22,7 +22,7 @@ from ..facts import Value, quotient
 from ..kazakh.lexicon import Lexicon, load_lexicon
 from ..kazakh.memo import WordMemo
 from ..kazakh.morphology import Suffixes, parse_suffixes, read_word
-from ..kazakh.numerals import NumberWords
+from ..kazakh.numerals import number_words
 from ..text.phrases import PhraseTable
 from ..text.words import THOUSANDS_GAP, Word
 
@@ -138,7 +138,7 @@ class NumberReader:
 
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex = lex or load_lexicon()
-        self.numerals = NumberWords(lex)
+        self.numerals = number_words(lex)  # shared with like_num and the other setting
         self.roman_nouns = PhraseTable(dict.fromkeys(lex.roman_nouns, True))
         self.institutions = PhraseTable(dict.fromkeys(lex.institutions, True))
         self.roads = PhraseTable(dict.fromkeys(lex.roads, True))
