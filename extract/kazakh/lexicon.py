@@ -369,6 +369,11 @@ class Lexicon:
     article_auxiliaries: tuple[str, ...] = ()  # бір жеңілдеп қалдық: converb + auxiliary
     article_same_after: tuple[str, ...] = ()  # тілі бір, ділі бір: "the same"
     article_same_parallel: int = 2
+    article_possessed_object: tuple[str, ...] = ()  # бір әнін арнады: the article
+    article_possessed_parts: tuple[str, ...] = ()  # бір бөлігін: still a count
+    article_participles: tuple[str, ...] = ()  # бір айтарым: the article
+    article_optative: frozenset[str] = frozenset()  # бір хат болсын: "at least a"
+    article_optative_span: int = 4
     number_idioms: tuple[tuple[str, ...], ...] = ()  # екі жаққа кет-, бір ауыз сөз
     article_pronoun: str = ""
     pronoun_forms: frozenset[str] = frozenset()  # біріміз "one of us": not a count
@@ -521,6 +526,11 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.article_auxiliaries = tuple(article["auxiliaries"])
     lex.article_same_after = tuple(article["same_after"])
     lex.article_same_parallel = int(article["same_parallel"])
+    lex.article_possessed_object = tuple(article["possessed_object"])
+    lex.article_possessed_parts = tuple(article["possessed_parts"])
+    lex.article_participles = tuple(article["participle_possessed"])
+    lex.article_optative = frozenset(article["optative"])
+    lex.article_optative_span = int(article["optative_span"])
     lex.number_idioms = tuple(tuple(p.split()) for p in data["idioms"]["phrases"])
     lex.article_pronoun = article["pronoun"]
     homographs = data["homographs"]
