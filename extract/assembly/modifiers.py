@@ -56,6 +56,17 @@ def _terminus(ctx: Context, words: list[Word], draft: Draft) -> bool:
             and last.value.qualifier == draft.qualifier and _from_start(ctx, words, draft.start))
 
 
+# words that may stand between a from-to pair and its verb of change (дейін артады, тағы да)
+CHANGE_VERB_WINDOW = 2
+
+
+def change_verb_after(ctx: Context, words: list[Word], k: int) -> bool:
+    """81-ден 84-ке дейін артады: a verb of change right after a from-to pair (an adverb may
+    stand between) makes the pair a change of two facts, not one range."""
+    return any(words[j].lower in ctx.lex.change_verbs
+               for j in range(k, min(k + CHANGE_VERB_WINDOW, len(words))))
+
+
 def number_qualifier(draft: Draft, number: Number) -> None:
     """"About" and "or more" that the number says itself (жүздеген, 10 000+), when no
     modifier said them."""
