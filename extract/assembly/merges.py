@@ -18,6 +18,7 @@ from ..rules.date import is_day_value
 from ..rules.draft import Draft
 from ..rules.quantity import add_rate
 from ..text.words import Word
+from .modifiers import change_verb_after
 
 # the names a merged fact's ``rule`` holds, in the order ``add`` tries the merges
 YEAR_PARTS = frozenset("QH")  # the letter of a quarter (--Q1) or a half-year (--H2)
@@ -154,6 +155,8 @@ def _joined_date(first: str, second: str) -> str:
 def _joins_range(ctx: Context, words: list[Word], first: Draft, second: Draft) -> bool:
     """700-ден 2000 АЕК-ке дейін, таңғы 9-дан кешкі 8-ге дейін, 3 жастан 6 жасқа дейін:
     a fact in the ablative right before a bounded one of the same kind."""
+    if change_verb_after(ctx, words, second.end):  # 81-ден 84-ке дейін артады: a change
+        return False
     if (first.type == second.type and first.type in ("TIME", "DURATION")
             and first.unit == second.unit and first.end == second.start):
         # a clock range and a span of time are one span (1 айдан 6 айға дейін, 3 жастан 6

@@ -56,6 +56,17 @@ def _terminus(ctx: Context, words: list[Word], draft: Draft) -> bool:
             and last.value.qualifier == draft.qualifier and _from_start(ctx, words, draft.start))
 
 
+# words that may stand between a from-to pair and its verb of change (дейін артады, тағы да)
+CHANGE_VERB_WINDOW = 2
+
+
+def change_verb_after(ctx: Context, words: list[Word], k: int) -> bool:
+    """81-ден 84-ке дейін артады: a verb of change right after a from-to pair (an adverb may
+    stand between) makes the pair a change of two facts, not one range."""
+    return any(words[j].lower in ctx.lex.change_verbs
+               for j in range(k, min(k + CHANGE_VERB_WINDOW, len(words))))
+
+
 def number_qualifier(draft: Draft, number: Number) -> None:
     """"About" and "or more" that the number says itself (жүздеген, 10 000+), when no
     modifier said them."""
@@ -121,9 +132,20 @@ def _after_conversion(ctx: Context, words: list[Word], draft: Draft) -> None:
                       if words[k].text == ")"), len(words))
     if close >= len(words) or words[close].text != ")":
         return
+    if close == draft.end and not _amount_before_parenthesis(ctx, words, draft.start):
+        return  # Фрицке (3 840 ұпай) жақын тұр: "near" qualifies the man, not his points
     after = ctx.after.match(words, close + 1)
     if after and after.value.qualifier and _applies(after.value, draft) and not after.value.cases:
         draft.qualifier = after.value.qualifier
+
+
+def _amount_before_parenthesis(ctx: Context, words: list[Word], start: int) -> bool:
+    """8 млн сум (337 мың теңге): the parenthesis opening at ``start - 1`` converts an amount
+    written just before it."""
+    if start < 1 or words[start - 1].text != "(":
+        return False
+    return any(ctx.numbers.starts_number(words[k])
+               for k in range(max(start - 1 - FROM_WINDOW, 0), start - 1))
 
 
 def _applies(modifier: Modifier, draft: Draft) -> bool:

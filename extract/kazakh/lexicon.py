@@ -360,6 +360,7 @@ class Lexicon:
     score_words: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
     range_conjunctions: frozenset[str] = frozenset()
+    approximate_scales: frozenset[str] = frozenset()  # ондаған мың: one approximate count
     article: str = ""
     article_set_phrases: frozenset[str] = frozenset()
     numeral_markers: frozenset[str] = frozenset()
@@ -369,6 +370,12 @@ class Lexicon:
     article_auxiliaries: tuple[str, ...] = ()  # бір жеңілдеп қалдық: converb + auxiliary
     article_same_after: tuple[str, ...] = ()  # тілі бір, ділі бір: "the same"
     article_same_parallel: int = 2
+    article_possessed_object: tuple[str, ...] = ()  # бір әнін арнады: the article
+    article_possessed_parts: tuple[str, ...] = ()  # бір бөлігін: still a count
+    article_participles: tuple[str, ...] = ()  # бір айтарым: the article
+    article_optative: frozenset[str] = frozenset()  # бір хат болсын: "at least a"
+    article_optative_span: int = 4
+    change_verbs: frozenset[str] = frozenset()  # артады, төмендеді: a from-to pair is a change
     number_idioms: tuple[tuple[str, ...], ...] = ()  # екі жаққа кет-, бір ауыз сөз
     article_pronoun: str = ""
     pronoun_forms: frozenset[str] = frozenset()  # біріміз "one of us": not a count
@@ -509,6 +516,7 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.score_words = frozenset(decimals["score_words"])
     lex.part_nouns = frozenset(data["fractions"]["part_nouns"])
     lex.range_conjunctions = frozenset(data["ranges"]["conjunctions"])
+    lex.approximate_scales = frozenset(data["approximate_scales"]["suffixes"])
     article = data["article"]
     lex.article = article["word"]
     lex.article_set_phrases = frozenset(article["set_phrases"])
@@ -521,6 +529,11 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.article_auxiliaries = tuple(article["auxiliaries"])
     lex.article_same_after = tuple(article["same_after"])
     lex.article_same_parallel = int(article["same_parallel"])
+    lex.article_possessed_object = tuple(article["possessed_object"])
+    lex.article_possessed_parts = tuple(article["possessed_parts"])
+    lex.article_participles = tuple(article["participle_possessed"])
+    lex.article_optative = frozenset(article["optative"])
+    lex.article_optative_span = int(article["optative_span"])
     lex.number_idioms = tuple(tuple(p.split()) for p in data["idioms"]["phrases"])
     lex.article_pronoun = article["pronoun"]
     homographs = data["homographs"]
@@ -627,6 +640,9 @@ def _read_context(lex: Lexicon) -> None:
     lex.minus_signs = frozenset(modifiers["minus_signs"])
     lex.plus_signs = frozenset(modifiers["plus_signs"])
     forms = modifiers["verb_forms"]
+    change = modifiers["change"]
+    lex.change_verbs = frozenset(
+        [*(f for stem in change["verbs"] for f in verb_forms(stem, forms)), *change["forms"]])
     for table in modifiers["modifier"]:
         phrases = [*table.get("words", ()),
                    *(f for stem in table.get("verbs", ()) for f in verb_forms(stem, forms)),

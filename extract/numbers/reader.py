@@ -836,10 +836,17 @@ class NumberReader:
 
     # ---- after the number ---------------------------------------------------------------
 
+    def _tens_of(self, number: Number) -> bool:
+        """ондаған, жүздеген: one number word whose only suffix is "tens of, hundreds of"."""
+        parts = number.suffixes.parts
+        return (len(parts) == 1 and parts[0][0] == "approximation" and not number.digits
+                and parts[0][1] in self.lex.approximate_scales)
+
     def _read_scales(self, words: list[Word], number: Number) -> Number:
         """Scale words and жарым after a number: 35 млрд, 1,5 млн, 3 жарым млрд, мың жарым,
         тоқсан үш бүтін төрт миллиард."""
-        if number.suffixes or number.marked:
+        tens_of = number.suffixes.parts if self._tens_of(number) else ()
+        if (number.suffixes and not tens_of) or number.marked:
             return number
         value, high, scale, scales = number.value, number.value_max, None, 0
         j = end = number.end
@@ -873,6 +880,8 @@ class NumberReader:
                 break
         if end == number.end:
             return number  # no scale word after it
+        if tens_of:  # ондаған мыңнан: approximate, and the scale word's case
+            suffixes = Suffixes(tens_of + suffixes.parts)
         number = replace(number, value=value, value_max=high, end=end, suffixes=suffixes,
                          words_only=words_only)
         if scale and number.integer_digits and high is None and not number.suffixes:

@@ -50,6 +50,9 @@ def _is_article(ctx: Context, words: list[Word], number: Number) -> bool:
             or _plural_after(ctx, words, number.end)  # бір таныстар "some acquaintances"
             or _verb_after(ctx, words, number.end)  # бір өсіп "once grew"
             or _same_predicate(ctx, words, number)  # тілі бір, ділі бір "of one tongue"
+            or _possessed_object(ctx, words, number)  # бір әнін арнады "a song of hers"
+            or _participle_after(ctx, words, number.end)  # бір айтарым "one thing I'd say"
+            or _optative_after(ctx, words, number.end)  # бір хат болсын "at least a letter"
             or (bool(after) and ctx.numbers.starts_number(words[number.end])  # бір 2-3
                 and not ctx.durations.match(words, number.end))  # not бір жетіден
             or ctx.lists.of(words).ending("article_after", number.start) is not None)
@@ -98,6 +101,58 @@ def _same_predicate(ctx: Context, words: list[Word], number: Number) -> bool:
     if not possessed_before(number.start):
         return False
     return sum(map(possessed_before, range(len(words)))) >= ctx.lex.article_same_parallel
+
+
+_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _possessed_object(ctx: Context, words: list[Word], number: Number) -> bool:
+    """бір әнін арнады: бір before a possessed noun in the accusative, with no possessor in
+    the genitive before it, no other count in the clause, and not a part noun (қаражаттың бір
+    бөлігін "one part of the funds" counts)."""
+    k, lex = number.end, ctx.lex
+    if k >= len(words) or words[k].is_punct or not words[k].text[:1].islower():
+        return False
+    after = words[k].lower
+    if (len(after) < 4 or not after.endswith(lex.article_possessed_object)
+            or after[-3] in lex.back_vowels + lex.front_vowels  # жиын, қиын: the stem's own
+            or after.startswith(lex.article_possessed_parts)
+            or ctx.numbers.starts_number(words[k])
+            or any(table.match(words, k) for table in
+                   (ctx.measures, ctx.currencies, ctx.durations, ctx.percents))):
+        return False
+    before = words[number.start - 1].lower if number.start > 0 else ""
+    return not before.endswith(_GENITIVE) and not _other_count(ctx, words, number)
+
+
+def _other_count(ctx: Context, words: list[Word], number: Number) -> bool:
+    """Another number in the sentence part of ``number`` (commas join the parts of a list:
+    екі қызын, бір ұлын)."""
+    def clause(step: int) -> range:
+        k = number.start - 1 if step < 0 else number.end
+        while 0 <= k < len(words) and not (words[k].is_punct and words[k].text != ","):
+            k += step
+        return range(k + 1, number.start) if step < 0 else range(number.end, k)
+    return any(ctx.numbers.starts_number(words[k]) for k in (*clause(-1), *clause(1)))
+
+
+def _participle_after(ctx: Context, words: list[Word], k: int) -> bool:
+    """бір айтарым, бір білетініміз: a participle with a personal possessive names a thing
+    said or known, not a counted one."""
+    return (k < len(words) and not words[k].is_punct
+            and words[k].lower.endswith(ctx.lex.article_participles)
+            and not ctx.numbers.starts_number(words[k]))  # бір жарым "one and a half"
+
+
+def _optative_after(ctx: Context, words: list[Word], k: int) -> bool:
+    """бір жылулық, бір хат болсын "at least some warmth, a letter": бір + a noun before the
+    optative болсын, within a few words of the same sentence."""
+    for at in range(k, min(len(words), k + ctx.lex.article_optative_span + 1)):
+        if words[at].lower in ctx.lex.article_optative:
+            return at > k
+        if words[at].is_punct and words[at].text not in ",":
+            return False
+    return False
 
 
 def _idiom_at(ctx: Context, words: list[Word], k: int, phrase: tuple[str, ...]) -> bool:

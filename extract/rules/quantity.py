@@ -23,8 +23,11 @@ def glued_unit(ctx: Context, words: list[Word], number: Number) -> Draft | None:
 
 
 def unit(ctx: Context, words: list[Word], number: Number, j: int) -> Draft | None:
-    """8 млн тонна, 5 шаршы метр: a unit at ``j``."""
+    """8 млн тонна, 5 шаршы метр: a unit at ``j``; 1 300 рейтингтік ұпай: a relational
+    adjective in -лық/-лік may stand between the number and its unit."""
     found = ctx.measures.match(words, j)
+    if not found and _relational_adjective(ctx, words, j):
+        found = ctx.measures.match(words, j + 1)
     if not found:
         return None
     draft = approximated(ctx.draft(number, found.end, "QUANTITY", found.value), found)
@@ -34,6 +37,14 @@ def unit(ctx: Context, words: list[Word], number: Number, j: int) -> Draft | Non
         draft.value = format_number(Fraction(number.slash.replace("/", ".")))
     add_rate(ctx, words, draft)
     return draft
+
+
+def _relational_adjective(ctx: Context, words: list[Word], k: int) -> bool:
+    """рейтингтік, халықаралық: a word in -лық/-лік (not a number: жүздік, мыңдық)."""
+    if k + 1 >= len(words) or words[k].is_punct or ctx.numbers.starts_number(words[k]):
+        return False
+    return any(words[k].lower.endswith(e) and len(words[k].lower) > len(e) + 2
+               for e in ctx.lex.derived_endings)
 
 
 def add_rate(ctx: Context, words: list[Word], draft: Draft) -> None:
