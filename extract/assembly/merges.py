@@ -46,6 +46,16 @@ def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> N
         drafts[-1] = _named(joined, "merge.genitive_date", last, draft)
     else:
         drafts.append(draft)
+    drafts[-1] = _closed_range(ctx, words, drafts[-1])
+
+
+def _closed_range(ctx: Context, words: list[Word], draft: Draft) -> Draft:
+    """6,51 – 6,63 теңге аралығында, 3 жылдан 15 жылға дейінгі аралықта: the noun of the
+    interval after a range of any kind belongs to its span, as арасында does (KazNERD)."""
+    if not draft.value_max:
+        return draft
+    end = ctx.between(words, draft.end)
+    return replace(draft, end=end) if end > draft.end else draft
 
 
 def _named(merged: Draft, name: str, first: Draft, second: Draft) -> Draft:

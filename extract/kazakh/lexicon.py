@@ -460,6 +460,7 @@ class Lexicon:
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see context.toml
     coordinators: frozenset[str] = frozenset()
     between_words: frozenset[str] = frozenset()
+    between_nouns: frozenset[str] = frozenset()  # any form of these closes a range
     abbreviations: dict[str, str] = field(default_factory=dict)
     letters: str = ""
     latin_letters: str = ""
@@ -658,6 +659,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
     lex.coordinators = frozenset(context["coordinators"])
     lex.between_words = frozenset(context["between_words"])
+    lex.between_nouns = frozenset(context["between_nouns"])
     lex.abbreviations = dict(load_pattern_file("abbreviations.toml"))
     alphabet = load_pattern_file("alphabet.toml")
     lex.letters = alphabet["lower"] + alphabet["upper"]
