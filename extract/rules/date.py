@@ -185,6 +185,7 @@ def year(ctx: Context, words: list[Word], number: Number, end: int) -> Draft:
         # September") are two, as KazNERD marks them; 2020 жылдың мамыр айында
         ai = ctx.temporal.month_noun_joins(words, month.start, month.end, True)
         draft.value, draft.end = f"{value:04d}-{month.value:02d}", month.end + ai
+    draft.end = ctx.temporal.part_after_genitive(words, draft.end)  # 2018 жылдың соңында
     return draft
 
 
