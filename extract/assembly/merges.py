@@ -23,7 +23,7 @@ from .modifiers import change_verb_after
 # the names a merged fact's ``rule`` holds, in the order ``add`` tries the merges
 YEAR_PARTS = frozenset("QH")  # the letter of a quarter (--Q1) or a half-year (--H2)
 MERGE_NAMES = ("merge.compound", "merge.range", "merge.day_of_month", "merge.coordinated",
-               "merge.genitive_date")
+               "merge.comma_range", "merge.genitive_date")
 
 
 def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> None:
@@ -42,11 +42,25 @@ def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> N
             drafts[-2:] = [_named(pair, "merge.coordinated", drafts[-2], day)]
     elif last and (pair := _coordinated(ctx, words, last, draft)):
         drafts[-1] = _named(pair, "merge.coordinated", last, draft)
+    elif last and _comma_pair(words, last, draft):
+        pair = replace(draft, start=last.start, value=last.value, value_max=draft.value,
+                       low=last.low)
+        drafts[-1] = _named(pair, "merge.comma_range", last, draft)
     elif last and _joins_date(ctx, words, last, draft):
         joined = replace(draft, start=last.start, value=_joined_date(last.value, draft.value))
         drafts[-1] = _named(joined, "merge.genitive_date", last, draft)
     else:
         drafts.append(draft)
+    drafts[-1] = _closed_range(ctx, words, drafts[-1])
+
+
+def _closed_range(ctx: Context, words: list[Word], draft: Draft) -> Draft:
+    """6,51 – 6,63 теңге аралығында, 3 жылдан 15 жылға дейінгі аралықта: the noun of the
+    interval after a range of any kind belongs to its span, as арасында does (KazNERD)."""
+    if not draft.value_max:
+        return draft
+    end = ctx.between(words, draft.end)
+    return replace(draft, end=end) if end > draft.end else draft
 
 
 def _named(merged: Draft, name: str, first: Draft, second: Draft) -> Draft:
@@ -125,8 +139,30 @@ def _coordinated(ctx: Context, words: list[Word], first: Draft, second: Draft
         return None
     return replace(second, start=first.start, end=end,
                    value=first.value or second.value,
-                   value_max=second.value if first.value and second.value else "",
+                   value_max=_year_shared(first.value, second.value)
+                   if first.value and second.value else "",
                    subject="" if first.type != "CARDINAL" else second.subject)
+
+
+def _comma_pair(words: list[Word], first: Draft, second: Draft) -> bool:
+    """35, 40 жыл "35 or 40 years": a bare count, a comma and a measure up to twice as large
+    are one rough range of that measure; a longer list (26, 27 және 28) is not."""
+    gap = words[first.end:second.start]
+    before = words[first.start - 1].text if first.start else ""
+    return (first.type == "CARDINAL" and not first.subject and not first.case
+            and not first.value_max and not second.value_max
+            and second.type not in ("CARDINAL", "DATE", "TIME", "ORDINAL", "RANK")
+            and bool(second.unit) and len(gap) == 1 and gap[0].text == ","
+            and before != "," and first.low is not None and second.low is not None
+            and first.low < second.low <= 2 * first.low)
+
+
+def _year_shared(first: str, second: str) -> str:
+    """2026 жылғы 9 мамыр мен 22 қараша аралығында: the later end of a date range without
+    its own year (--11-22) has the year of the first (2026-11-22)."""
+    if first[:4].isdigit() and second.startswith("--") and second[2:3].isdigit():
+        return first[:4] + second[1:]
+    return second
 
 
 def _joins_date(ctx: Context, words: list[Word], first: Draft, second: Draft) -> bool:

@@ -426,6 +426,11 @@ class Lexicon:
     age_nouns: frozenset[str] = frozenset()
     age_skip: frozenset[str] = frozenset()
     age_max: int = 130
+    age_comparatives: frozenset[str] = frozenset()  # 19 жас үлкен: a bare жас is an age
+    age_gap_nouns: frozenset[str] = frozenset()  # арасы жеті жас
+    age_turn_verbs: frozenset[str] = frozenset()  # 18-ге толды: an age without жас
+    age_turn_endings: frozenset[str] = frozenset()
+    age_count_subjects: frozenset[str] = frozenset()  # саны 1000-ға толды is no age
     elapsed_result_after: frozenset[str] = frozenset()  # 29:45 уақытпен: a race time
     elapsed_result_before: frozenset[str] = frozenset()  # нәтижесі – 6:12
     score_nouns: frozenset[str] = frozenset()  # 2:1 есебімен: a score, no fact
@@ -467,6 +472,7 @@ class Lexicon:
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see context.toml
     coordinators: frozenset[str] = frozenset()
     between_words: frozenset[str] = frozenset()
+    between_nouns: frozenset[str] = frozenset()  # any form of these closes a range
     abbreviations: dict[str, str] = field(default_factory=dict)
     letters: str = ""
     latin_letters: str = ""
@@ -604,6 +610,11 @@ def _read_measures(lex: Lexicon) -> None:
     lex.age_nouns = frozenset(durations["age"]["nouns"])
     lex.age_skip = frozenset(durations["age"]["skip"])
     lex.age_max = durations["age"]["max"]
+    lex.age_comparatives = frozenset(durations["age"]["comparatives"])
+    lex.age_gap_nouns = frozenset(durations["age"]["gap_nouns"])
+    lex.age_turn_verbs = frozenset(durations["age"]["turn_verbs"])
+    lex.age_turn_endings = frozenset(durations["age"]["turn_endings"])
+    lex.age_count_subjects = frozenset(durations["age"]["count_subjects"])
     elapsed = durations["elapsed"]
     lex.elapsed_result_after = frozenset(elapsed["result_after"])
     lex.elapsed_result_before = frozenset(elapsed["result_before"])
@@ -674,6 +685,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
     lex.coordinators = frozenset(context["coordinators"])
     lex.between_words = frozenset(context["between_words"])
+    lex.between_nouns = frozenset(context["between_nouns"])
     lex.abbreviations = dict(load_pattern_file("abbreviations.toml"))
     alphabet = load_pattern_file("alphabet.toml")
     lex.letters = alphabet["lower"] + alphabet["upper"]

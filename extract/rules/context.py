@@ -82,8 +82,11 @@ class Context:
                    for v in values) and not number.approximate
 
     def between(self, words: list[Word], end: int) -> int:
-        """Take in аралығында "between" after a range."""
-        return end + 1 if end < len(words) and words[end].lower in self.lex.between_words else end
+        """Take in аралығында, аралықта "between" after a range."""
+        if end < len(words) and (words[end].lower in self.lex.between_words
+                                 or self.word_of(words, end, self.lex.between_nouns)):
+            return end + 1
+        return end
 
     def between_after(self, words: list[Word], end: int) -> int:
         """Like ``between``, also across a plural time noun: мамырдың 5-і күндері аралығында."""

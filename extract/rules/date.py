@@ -83,10 +83,15 @@ def month_after(ctx: Context, words: list[Word], number: Number) -> Outcome:
         return None
     # a day's month takes the possessive only after "of the year" (жылдың 9-ыншы
     # маусымына); «Жекпе-жектің» төртінші маусымы is "the fourth season"
-    if month.suffixes.get("possessive") and not ctx.temporal.after_genitive_date(
-            words, number.start, date_words=False):
+    if month.suffixes.get("possessive") and not (ctx.temporal.after_genitive_date(
+            words, number.start, date_words=False) or _before_day_noun(ctx, words, month.end)):
         return None
     return day_month(ctx, words, number, month.value, month.end) or NO_FACT
+
+
+def _before_day_noun(ctx: Context, words: list[Word], k: int) -> bool:
+    """8 ақпаны күні "on the 8th of February": a possessive month before күні is the day's."""
+    return k < len(words) and words[k].lower in ctx.lex.day_nouns
 
 
 def bare_day(ctx: Context, words: list[Word], number: Number) -> Draft | None:
@@ -185,7 +190,37 @@ def year(ctx: Context, words: list[Word], number: Number, end: int) -> Draft:
         # September") are two, as KazNERD marks them; 2020 жылдың мамыр айында
         ai = ctx.temporal.month_noun_joins(words, month.start, month.end, True)
         draft.value, draft.end = f"{value:04d}-{month.value:02d}", month.end + ai
+    elif linked and (months := _month_pair(ctx, words[end])):
+        # 2025 жылғы қаңтар-қарашадағы "in January to November 2025"
+        draft.value, draft.value_max = (f"{value:04d}-{m:02d}" for m in months)
+        draft.end = end + 1
+    draft.end = ctx.temporal.part_after_genitive(words, draft.end)  # 2018 жылдың соңында
     return draft
+
+
+def _month_pair(ctx: Context, word: Word) -> tuple[int, int] | None:
+    """қаңтар-қарашадағы: two months joined by a hyphen in one word, the first bare and the
+    later one with the endings of the pair."""
+    parts = word.lower.split("-")
+    if len(parts) != 2:
+        return None
+    first, last = (ctx.months.match([Word(part, 0, 0)], 0) for part in parts)
+    if (first and last and not first.suffixes and first.end == last.end == 1
+            and first.value < last.value):
+        return first.value, last.value
+    return None
+
+
+def coordinated_year(ctx: Context, words: list[Word], number: Number) -> Draft | None:
+    """1991 және 1996 жылғы: a year joined by "and" to a year with the year word shares it."""
+    j = number.end
+    if not (is_free(number) and ctx.is_year(number) and number.value_max is None
+            and j + 1 < len(words) and words[j].lower in ctx.lex.coordinators):
+        return None
+    other = ctx.numbers.read(words, j + 1) if ctx.numbers.starts_number(words[j + 1]) else None
+    if other and is_free(other) and ctx.is_year(other) and ctx.year_words.match(words, other.end):
+        return Draft(number.start, number.end, "DATE", str(int(number.value)), low=number.value)
+    return None
 
 
 def _plural_year_word(ctx: Context, words: list[Word], number: Number, end: int) -> bool:

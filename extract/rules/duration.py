@@ -35,7 +35,8 @@ def unit(ctx: Context, words: list[Word], number: Number, j: int) -> Outcome:
     if found and found.stem in ctx.age_stems and not _can_be_age(ctx, number):
         return NO_FACT  # жүздеген жастың, 300 миллион жастың: "young people", not ages
     if found and (found.suffixes or found.stem not in ctx.lex.duration_needs_ending
-                  or ctx.between(words, found.end) > found.end):
+                  or ctx.between(words, found.end) > found.end
+                  or _bare_age(ctx, words, number.start, found.end)):
         return duration(ctx, words, number, found)  # 18 бен 30 жас аралығында
     return None
 
@@ -115,11 +116,34 @@ def _can_be_age(ctx: Context, number: Number) -> bool:
     return not number.approximate and high <= ctx.lex.age_max
 
 
+def _bare_age(ctx: Context, words: list[Word], start: int, end: int) -> bool:
+    """19 жас үлкен, арасы жеті жас: a bare жас (words ``start``..``end``) before a
+    comparative or after a gap noun is an age, not "young people"."""
+    return (bool(ctx.word_of(words, end, ctx.lex.age_comparatives))
+            or bool(ctx.word_of(words, start - 1, ctx.lex.age_gap_nouns)))
+
+
+def _turns(ctx: Context, words: list[Word], number: Number) -> bool:
+    """18-ге толды, 18-ге толар-толмас "turned (was about to turn) 18": N-DAT + тол-, with
+    no quantity's noun before it as the subject (тұрғындар саны 1000-ға толды)."""
+    if (ctx.lex.case_of.get(number.case, "") != "dative" or number.end >= len(words)
+            or number.value.denominator != 1 or not _can_be_age(ctx, number)):
+        return False
+    verb = words[number.end].lower
+    if not any(verb.startswith(stem) and verb[len(stem):].split("-")[0]
+               in ctx.lex.age_turn_endings for stem in ctx.lex.age_turn_verbs):
+        return False
+    return not any(ctx.word_of(words, k, ctx.lex.age_count_subjects)
+                   for k in range(max(0, number.start - 2), number.start))
+
+
 def age(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     """жасы 57-де, жасы қазір сексеннен асқан: a number said of "his age" is an age in
-    years, with no time word after it."""
+    years, with no time word after it; so is N-DAT before тол- "to turn" (18-ге толды)."""
     if number.ordinal or number.suffixes.get("possessive") or number.value_max is not None:
         return None
+    if _turns(ctx, words, number):
+        return ctx.draft(number, number.end, "DURATION", "year")
     at_end = number.end >= len(words) or words[number.end].is_punct
     # зейнет жасы 63 жас: the bare age word after the number repeats "age"
     after = 0 if at_end else int(words[number.end].lower in ctx.lex.age_nouns)

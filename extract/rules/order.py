@@ -85,6 +85,7 @@ FOLLOWING: tuple[tuple[str, Rule], ...] = (
     ("duration.age", duration.age),
     ("date.bare_day", date.bare_day),
     ("date.bare_year", date.bare_year),
+    ("date.coordinated_year", date.coordinated_year),
     ("ordinal.word_in_name", ordinal.word_in_name),
     ("date.ordinal_series", date.ordinal_series),
     ("date.ordinal_noun", date.ordinal_noun),

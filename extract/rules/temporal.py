@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from ..kazakh.lexicon import Lexicon, Phrase, TemporalWords, load_lexicon
+from ..kazakh.morphology import noun_endings
 from ..text.matchers import ClosedLists, ListMatch
 from ..text.phrases import PhraseMatch, PhraseTable
 from ..text.words import Word
@@ -181,6 +182,16 @@ class TemporalMatcher:
         """A part of a period, always with a possessive: басында, соңына, ортасында."""
         part = self.parts.match(words, k) if k < len(words) else None
         return part if part and part.suffixes.get("possessive") else None
+
+    def part_after_genitive(self, words: list[Word], end: int) -> int:
+        """2018 жылдың соңында, желтоқсан айының басына: a date in the genitive (ending at
+        ``end``) goes on over the part of it that is named after it, the head of the
+        phrase (KazNERD: жыл соңына)."""
+        case = noun_endings(words[end - 1].lower).get("case") if end else None
+        if self.case_of.get(case) != "genitive":
+            return end
+        part = self._part(words, end)
+        return part.end if part else end
 
     def extend(self, words: list[Word], end: int) -> int:
         """A date or time goes on over a part and a postposition: жыл басынан бері."""
