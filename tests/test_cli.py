@@ -29,14 +29,19 @@ def test_excel_puts_the_bom_on_standard_output_too():
     assert result.stdout_bytes.startswith(b"\xef\xbb\xbfdoc,start,end")
 
 
+def python_of_the_checkout(code: str) -> subprocess.CompletedProcess:
+    """``code`` run by a fresh Python that imports this checkout's ``extract``."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+
+
 def test_help_does_not_load_spacy():
     code = ("import sys\nfrom extract.cli.main import main\n"
             "for args in (['--help'], ['extract', '--help'], ['eval', '--help'],"
             " ['eval-conll', '--help']):\n"
             "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
             "print('spacy' in sys.modules, 'pandas' in sys.modules)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    done = python_of_the_checkout(code)
     assert done.stdout.splitlines()[-1] == "False False"
     assert "report" in done.stdout and "Write one self-contained HTML page" in done.stdout
 
@@ -48,8 +53,7 @@ def test_a_csv_run_loads_nothing_its_path_does_not_need():
             "except SystemExit:\n    pass\n"
             "print(sorted(m for m in ('pandas', 'pyarrow', 'dask', 'extract.report',"
             " 'extract.outputs.parquet', 'extract.outputs.frames') if m in sys.modules))\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    done = python_of_the_checkout(code)
     assert "5 адам" in done.stdout and done.stdout.splitlines()[-1] == "[]"
 
 

@@ -13,6 +13,7 @@ codes, numbers in names (Nikkei 225). Every word it knows comes from ``patterns/
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -416,20 +417,22 @@ class NumberReader:
 
     def read(self, words: list[Word], i: int) -> Number | None:
         """The longest number starting at ``words[i]``, or None."""
-        if words is not self._sentence:
-            return self._read_at(words, i)
-        if i not in self._read:
-            self._read[i] = self._read_at(words, i)
-        return self._read[i]
+        return self._once(self._read, self._read_at, words, i)
 
     def _single(self, words: list[Word], i: int) -> Number | None:
         """``_read_single``, once per word of the sentence begun: a spaced range reads the
         numbers after its start, which the numbers after it read again (1 - 2 - 3 …)."""
+        return self._once(self._singles, self._read_single, words, i)
+
+    def _once(self, kept: dict[int, Number | None],
+              reading: Callable[[list[Word], int], Number | None], words: list[Word], i: int
+              ) -> Number | None:
+        """``reading(words, i)``, kept per word of the sentence begun (other words: afresh)."""
         if words is not self._sentence:
-            return self._read_single(words, i)
-        if i not in self._singles:
-            self._singles[i] = self._read_single(words, i)
-        return self._singles[i]
+            return reading(words, i)
+        if i not in kept:
+            kept[i] = reading(words, i)
+        return kept[i]
 
     def _read_at(self, words: list[Word], i: int) -> Number | None:
         number = self._single(words, i)
