@@ -16,7 +16,7 @@ from .facts import format_number
 from .lexicon import Lexicon, Modifier, load_lexicon
 from .memo import WordMemo
 from .morphology import is_plural_noun, noun_endings, noun_stem, parse_suffixes, read_word
-from .numbers import DASHES, Number, NumberReader, leading_digits
+from .numbers import DASHES, Number, leading_digits, number_reader
 from .phrases import PhraseMatch, PhraseTable
 from .temporal import TemporalMatcher, is_clock_time, is_real_date
 from .words import Word
@@ -62,7 +62,7 @@ class FactBuilder:
         """``relative_dates``: also dates and times without a number (биыл, таңертең)."""
         self.lex = lex = lex or load_lexicon()
         self.relative_dates = relative_dates
-        self.numbers = NumberReader(lex)
+        self.numbers = number_reader(lex)  # shared: its memories serve every builder
         # measure words may take a numeral's approximation suffix: теңгедей, тоннадай, айдай
         self.currencies = PhraseTable(lex.currencies, numeral=True)
         self.minor_units = PhraseTable(lex.minor_units, numeral=True)

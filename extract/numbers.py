@@ -905,3 +905,17 @@ def _roman(value: int) -> list[int]:
             value -= step
     return letters
 
+
+
+# One reader per lexicon and process: the fact builders of both settings and spaCy's
+# like_num read the same word forms, and each reader remembers what it has read.
+_READERS: dict[int, NumberReader] = {}
+
+
+def number_reader(lex: Lexicon | None = None) -> NumberReader:
+    """The process's NumberReader for ``lex`` (the loaded lexicon by default)."""
+    lex = lex or load_lexicon()
+    reader = _READERS.get(id(lex))
+    if reader is None or reader.lex is not lex:  # the entry holds lex: its id is not reused
+        reader = _READERS[id(lex)] = NumberReader(lex)
+    return reader

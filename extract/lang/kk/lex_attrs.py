@@ -1,18 +1,11 @@
 """Lexical attributes: ``like_num`` knows Kazakh number words and their inflected forms;
 ``is_punct`` also holds for the HTML tags left in scraped news (``<p>``, ``</strong>``)."""
 
-from functools import cache
-
 from spacy.attrs import IS_PUNCT, LIKE_NUM
 from spacy.lang.lex_attrs import is_punct as base_is_punct
 
-from ...numbers import NumberReader
+from ...numbers import number_reader
 from .punctuation import HTML_TAG
-
-
-@cache
-def _reader() -> NumberReader:
-    return NumberReader()
 
 
 def like_num(text: str) -> bool:
@@ -22,7 +15,7 @@ def like_num(text: str) -> bool:
     stripped = text.replace(",", "").replace(".", "").replace("/", "").replace(":", "")
     if stripped.isdigit():
         return True
-    return _reader().read_number_word(text.lower()) is not None
+    return number_reader().read_number_word(text.lower()) is not None
 
 
 def is_punct(text: str) -> bool:
