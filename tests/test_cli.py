@@ -41,6 +41,18 @@ def test_help_does_not_load_spacy():
     assert "report" in done.stdout and "Write one self-contained HTML page" in done.stdout
 
 
+def test_a_csv_run_loads_nothing_its_path_does_not_need():
+    """Start-up: the first fact comes after spaCy and the rules, not pandas or the report."""
+    code = ("import sys, io\nsys.stdin = io.TextIOWrapper(io.BytesIO('5 адам.'.encode()))\n"
+            "from extract.cli import main\ntry:\n    main(['extract', '-', '-q'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pandas', 'pyarrow', 'dask', 'extract.report',"
+            " 'extract.parquet', 'extract.frames') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    assert "5 адам" in done.stdout and done.stdout.splitlines()[-1] == "[]"
+
+
 def test_no_path_on_a_terminal_says_it_reads_standard_input():
     script = ("import sys, io\nsys.stdin = io.TextIOWrapper(io.BytesIO(b''))\n"
               "sys.stdin.isatty = lambda: True\nfrom extract.cli import main\n"
