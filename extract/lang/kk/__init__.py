@@ -30,11 +30,10 @@ class Kazakh(Language):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # spaCy's default tokenizer becomes one that stays linear on runs of punctuation,
-        # with the same (already compiled) rules; the config still names spaCy's, so a saved
-        # pipeline loads anywhere
+        # spaCy's default tokenizer becomes one that stays linear on runs of punctuation;
+        # the config still names spaCy's, so a saved pipeline loads anywhere
         if type(self.tokenizer) is Tokenizer:
-            self.tokenizer = make_tokenizer(self, self.tokenizer)
+            self.tokenizer = make_tokenizer(self)
 
 
 __all__ = ["Kazakh", "KazakhTokenizer", "kk_sentencizer"]

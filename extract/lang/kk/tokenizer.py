@@ -69,26 +69,17 @@ class KazakhTokenizer(Tokenizer):
         return (KazakhTokenizer, args, *rest)
 
 
-def make_tokenizer(nlp, built: Tokenizer | None = None) -> KazakhTokenizer:
-    """A KazakhTokenizer with the language's rules, as spaCy's own factory makes its Tokenizer.
-    ``built``: spaCy's Tokenizer already made from those rules, whose compiled patterns are
-    taken over (compiling them again is a tenth of the start-up time)."""
+def make_tokenizer(nlp) -> KazakhTokenizer:
+    """A KazakhTokenizer with the language's rules, as spaCy's own factory makes its Tokenizer."""
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     defaults = nlp.Defaults
-    if built is None:
-        prefix_search = compile_prefix_regex(defaults.prefixes).search
-        suffix_search = compile_suffix_regex(defaults.suffixes).search
-        infix_finditer = compile_infix_regex(defaults.infixes).finditer
-    else:
-        prefix_search, suffix_search = built.prefix_search, built.suffix_search
-        infix_finditer = built.infix_finditer
     return KazakhTokenizer(
         nlp.vocab,
         rules=defaults.tokenizer_exceptions,
-        prefix_search=prefix_search,
-        suffix_search=suffix_search,
-        infix_finditer=infix_finditer,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )
