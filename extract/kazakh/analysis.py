@@ -49,7 +49,8 @@ class WordAnalyzer:
         self._ids: dict[tuple[int, bool], int] = {}  # (id of the stems, numeral) -> category
         self._index: dict[str, list[int]] = {}  # stem -> the categories holding it
         self._lengths: tuple[int, ...] = ()  # the stems' lengths, longest first
-        self._words: WordMemo[str, WordAnalysis] = WordMemo()
+        # word form -> its analysis; (word form, late category) -> its reading there
+        self._words: WordMemo[object, object] = WordMemo()
 
     def category(self, stems: Stems, numeral: bool = False) -> int:
         """The id of the category of ``stems`` (read with a numeral's suffixes or not),
@@ -69,23 +70,33 @@ class WordAnalyzer:
         return found
 
     def analyse(self, lower: str) -> WordAnalysis:
-        """The word form's readings in every category (the memory's, when read since the
-        last category came: the lexicon's tables ask for theirs as they are first used)."""
+        """The word form's readings in every category known when it was first read."""
         found = self._words.get(lower, MISSING)
-        if found is MISSING or found.known < len(self._categories):
+        if found is MISSING:
             found = self._words.remember(lower, self._analyse(lower))
         return found
 
     def read(self, lower: str, stems: Stems, numeral: bool = False) -> Reading | None:
-        """The reading of ``lower`` as a form of a stem of ``stems``, or None."""
-        category = self.category(stems, numeral)  # first: a new one is in the analysis
-        return self.analyse(lower).readings.get(category)
+        """The reading of ``lower`` as a form of a stem of ``stems``, or None. A category
+        that came after the word's analysis (the rules ask for theirs as they are first
+        used) is read for that word alone and kept in the same memory: analysing the word
+        again for each new category made a long run read every word dozens of times."""
+        category = self.category(stems, numeral)
+        found = self.analyse(lower)
+        if category < found.known:
+            return found.readings.get(category)
+        key = (lower, category)
+        late = self._words.get(key, MISSING)
+        if late is MISSING:
+            late = self._words.remember(key, self._analyse(lower, category).readings.get(category))
+        return late
 
     @property
     def categories(self) -> int:
         return len(self._categories)
 
-    def _analyse(self, lower: str) -> WordAnalysis:
+    def _analyse(self, lower: str, only: int | None = None) -> WordAnalysis:
+        """The readings of ``lower`` in every category, or in category ``only``."""
         readings: dict[int, Reading] = {}
         index, size = self._index, len(lower)
         for end in self._lengths:
@@ -100,7 +111,7 @@ class WordAnalyzer:
             # last letter (кВт·сағ-тан: сағат|тан; м/с-қа: секунд|қа)
             before = final_class(stem) if rest[:1] != "-" else ANY
             for category in holders:
-                if category in readings:
+                if category in readings or only is not None and category != only:
                     continue  # a longer stem of this category read the word already
                 suffixes = parse_suffixes(rest, before, "", self._categories[category].numeral,
                                           lenient=True)
