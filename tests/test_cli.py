@@ -118,6 +118,19 @@ def test_eval_checks_gold_offsets_and_spans(tmp_path, start, end, span, reason):
     assert len(result.stderr.splitlines()) == 1
 
 
+def test_eval_min_f1_checks_the_levels_asked_for(tmp_path):
+    """A wrong subject fails --min-f1 1.0 at "all fields" only."""
+    gold = gold_folder(tmp_path, "13", "26", "35 млрд теңге")
+    rows = (gold / "a.csv").read_text("utf-8").splitlines()
+    fields = rows[1].split(",")
+    fields[9] = "бағдарлама"  # the subject column
+    (gold / "a.csv").write_text("\n".join([rows[0], ",".join(fields)]) + "\n", encoding="utf-8")
+    every = run(["eval", gold, "--min-f1", "1.0"])
+    assert every.exit_code == 1 and "(all fields) is below --min-f1 1.0" in every.stderr
+    one = run(["eval", gold, "--min-f1", "1.0", "--level", "value+unit+qualifier"])
+    assert one.exit_code == 0, one.stderr
+
+
 def test_eval_lists_every_miss_unless_told_a_limit(tmp_path):
     """A gold row the program does not give (a wrong type) is one miss and one extra per
     level; --max-listed 0 (the default) lists them all, a limit says how many it left out."""
