@@ -273,10 +273,6 @@ def _phrase(text: str) -> Phrase:
     return tuple(text.lower().split())
 
 
-FRONT = str.maketrans("аыұоқғ", "еіүөкг")
-DEVOICED = str.maketrans("дғг", "тқк")
-
-
 def verb_forms(stem: str, forms: dict) -> list[str]:
     """The finite and non-finite forms of a verb stem (modifiers.toml [verb_forms]): ас ->
     асты, асады, асқан, асып …; аспа -> аспады, аспайды, аспаған. Written with back vowels,
@@ -284,12 +280,14 @@ def verb_forms(stem: str, forms: dict) -> list[str]:
     final = stem[-1]
     endings = forms["after_vowel"] if final in forms["vowels"] else forms["after_consonant"]
     front = any(ch in forms["front_vowels"] for ch in stem)
+    to_front, devoiced = (str.maketrans(*forms["back_to_front"]),
+                          str.maketrans(*forms["voiced_to_voiceless"]))
     found = []
     for ending in endings:
         if front:
-            ending = ending.translate(FRONT)
+            ending = ending.translate(to_front)
         if final in forms["voiceless"]:
-            ending = ending[:1].translate(DEVOICED) + ending[1:]
+            ending = ending[:1].translate(devoiced) + ending[1:]
         found.append(stem + ending)
     return found
 
@@ -368,6 +366,7 @@ class Lexicon:
     article_verb_endings: tuple[str, ...] = ()  # бір өсіп "once grew": the adverb
     article_finite_endings: tuple[str, ...] = ()  # бір-ақ шықтым: a finite verb
     article_auxiliaries: tuple[str, ...] = ()  # бір жеңілдеп қалдық: converb + auxiliary
+    article_converb: str = ""  # the converb ending after a vowel before an auxiliary
     article_same_after: tuple[str, ...] = ()  # тілі бір, ділі бір: "the same"
     article_same_parallel: int = 2
     article_possessed_object: tuple[str, ...] = ()  # бір әнін арнады: the article
@@ -533,6 +532,7 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.article_verb_endings = tuple(article["verb_endings"])
     lex.article_finite_endings = tuple(article["finite_endings"])
     lex.article_auxiliaries = tuple(article["auxiliaries"])
+    lex.article_converb = article["converb_after_vowel"]
     lex.article_same_after = tuple(article["same_after"])
     lex.article_same_parallel = int(article["same_parallel"])
     lex.article_possessed_object = tuple(article["possessed_object"])

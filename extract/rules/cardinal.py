@@ -79,7 +79,9 @@ def _verb_after(ctx: Context, words: list[Word], k: int) -> bool:
     ends_clause = k + 1 >= len(words) or words[k + 1].is_punct
     if ends_clause:
         return after.endswith(lex.article_finite_endings)
-    return (len(after) > 3 and after[-1] == "п" and after[-2] in lex.back_vowels + lex.front_vowels
+    converb = lex.article_converb
+    return (len(after) > 3 and after.endswith(converb)
+            and after[-len(converb) - 1] in lex.back_vowels + lex.front_vowels
             and _auxiliary(ctx, words[k + 1].lower))
 
 
@@ -103,9 +105,6 @@ def _same_predicate(ctx: Context, words: list[Word], number: Number) -> bool:
     return sum(map(possessed_before, range(len(words)))) >= ctx.lex.article_same_parallel
 
 
-_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
-
-
 def _possessed_object(ctx: Context, words: list[Word], number: Number) -> bool:
     """бір әнін арнады: бір before a possessed noun in the accusative, with no possessor in
     the genitive before it, no other count in the clause, and not a part noun (қаражаттың бір
@@ -122,7 +121,7 @@ def _possessed_object(ctx: Context, words: list[Word], number: Number) -> bool:
                    (ctx.measures, ctx.currencies, ctx.durations, ctx.percents))):
         return False
     before = words[number.start - 1].lower if number.start > 0 else ""
-    return not before.endswith(_GENITIVE) and not _other_count(ctx, words, number)
+    return not before.endswith(ctx.genitive_endings) and not _other_count(ctx, words, number)
 
 
 def _other_count(ctx: Context, words: list[Word], number: Number) -> bool:

@@ -50,6 +50,7 @@ class Context:
         self.temporal = TemporalMatcher(lex, self.numbers.starts_number, self.lists)
         self.time_nouns = self.temporal.nouns
         self.age_stems = lex.age_nouns | lex.duration_needs_ending
+        self.genitive_endings = tuple(f for f, case in lex.case_of.items() if case == "genitive")
         # the stem sets ordinal.in_name reads words against, built once: each set has its own
         # stem index and memory (a fresh union per call made a new one each time)
         names = lex.name_words
