@@ -51,6 +51,7 @@ class Context:
         self.time_nouns = self.temporal.nouns
         self.age_stems = lex.age_nouns | lex.duration_needs_ending
         self.genitive_endings = tuple(f for f, case in lex.case_of.items() if case == "genitive")
+        self.signs = "".join(sorted(lex.plus_signs | lex.minus_signs))  # +5, -5, −5, –5
         # the stem sets ordinal.in_name reads words against, built once: each set has its own
         # stem index and memory (a fresh union per call made a new one each time)
         names = lex.name_words
