@@ -84,7 +84,7 @@ NAMES = [*UNITS, NESTED, ONE_LINE, NEWS_TEXT, NEWS_LATIN]
 MEASURE = """
 import sys, time
 from extract import find_facts
-from extract.assembly.pipeline import load_pipeline
+from extract.relations.document import load_pipeline
 text = sys.stdin.read()
 nlp = load_pipeline()
 raised = len(text) >= nlp.max_length

@@ -5,15 +5,16 @@
 [('523 мыңнан астам', 'CARDINAL', '523000')]
 """
 
-__all__ = ["COLUMNS", "Fact", "facts_frame", "find_facts", "load_pipeline"]
+__all__ = ["CHANGE_COLUMNS", "COLUMNS", "Change", "Fact", "facts_frame", "find_changes",
+           "find_facts", "load_pipeline"]
 
 
 def __getattr__(name: str):  # noqa: ANN202  (PEP 562: spaCy loads on first use, not on import)
-    if name in ("find_facts", "load_pipeline"):
-        from .assembly import pipeline
+    if name in ("find_facts", "find_changes", "load_pipeline"):
+        from .relations import document
 
-        return getattr(pipeline, name)
-    if name in ("COLUMNS", "Fact"):
+        return getattr(document, name)
+    if name in ("COLUMNS", "CHANGE_COLUMNS", "Fact", "Change"):
         from . import facts
 
         return getattr(facts, name)

@@ -11,7 +11,8 @@ QUALIFIERS = ("", "approx", "gt", "ge", "lt", "le")
 
 # Column order of every output format (the output contract).
 COLUMNS = ("doc", "start", "end", "span", "type", "value", "value_max", "unit", "qualifier",
-           "subject", "total", "sentence")
+           "subject", "total", "period", "sentence")
+DIRECTIONS = ("up", "down")
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,50 @@ class Fact:
     qualifier: str = ""
     subject: str = ""
     total: str = ""
+    period: str = ""  # the date of the clause the fact belongs to: 2019, 2017/2019, --02-01
     sentence: str = ""
 
     def row(self, doc: str) -> dict[str, object]:
         """The fact as an output row with the contract's columns, in order."""
+        return {"doc": doc, **asdict(self)}
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+# Column order of the changes output.
+CHANGE_COLUMNS = ("doc", "start", "end", "span", "type", "unit", "from_value", "to_value",
+                  "by_value", "by_value_max", "factor", "direction", "verb", "compared_to",
+                  "facts", "sentence")
+
+
+@dataclass(frozen=True)
+class Change:
+    """A measured quantity that moved: ``31 күннен 10 күнге қысқарды`` is 31 -> 10 day,
+    down. ``span`` runs from the first number to the verb of change; ``by_value`` (and
+    ``by_value_max`` for a range of amounts) is the amount of change, negative when it goes
+    down; ``factor`` the multiplier of ``N есе``; ``facts`` the start offsets of the facts it
+    links, space-separated. Values are plain decimal strings, as in Fact."""
+
+    start: int
+    end: int
+    span: str
+    type: str
+    unit: str = ""
+    from_value: str = ""
+    to_value: str = ""
+    by_value: str = ""
+    by_value_max: str = ""
+    factor: str = ""
+    direction: str = ""
+    verb: str = ""
+    compared_to: str = ""
+    facts: str = ""
+    sentence: str = ""
+
+    def row(self, doc: str) -> dict[str, object]:
+        """The change as an output row with CHANGE_COLUMNS, in order."""
         return {"doc": doc, **asdict(self)}
 
     @classmethod

@@ -13,12 +13,12 @@ import signal
 import pytest
 from click.testing import CliRunner
 
-from extract.assembly import pipeline
 from extract.cli.main import main
 from extract.engines import parallel, work
 from extract.outputs.formats import journal_rows
 from extract.outputs.parquet import read_rows
 from extract.outputs.writing import CsvWriter
+from extract.relations import document as pipeline
 from extract.sources import documents
 
 from .conftest import REPO

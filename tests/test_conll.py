@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import extract.assembly.pipeline
+import extract.relations.document
 from extract.cli.main import main
 from extract.evaluation.conll import (
     Entity,
@@ -260,7 +260,7 @@ def test_cli_prints_table_misses_and_applies_min_f1(tmp_path: Path, monkeypatch)
                 found.append(_fact(text.index(word), text.index(word) + len(word), kind, "5"))
         return found
 
-    monkeypatch.setattr(extract.assembly.pipeline, "find_facts", find)
+    monkeypatch.setattr(extract.relations.document, "find_facts", find)
     runner = CliRunner()
     out = runner.invoke(main, ["eval-conll", str(path), "--misses", "3", "--numbers-only"])
     assert out.exit_code == 0, out.output

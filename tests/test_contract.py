@@ -19,7 +19,7 @@ SEED = REPO / "seeds" / "000_283857b479cfea54.txt"
 
 def test_columns_in_contract_order():
     assert COLUMNS == ("doc", "start", "end", "span", "type", "value", "value_max", "unit",
-                       "qualifier", "subject", "total", "sentence")
+                       "qualifier", "subject", "total", "period", "sentence")
 
 
 def test_offsets_point_into_the_text():

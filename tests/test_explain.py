@@ -6,8 +6,8 @@ import json
 from click.testing import CliRunner
 
 from extract.assembly.merges import MERGE_NAMES
-from extract.assembly.pipeline import load_pipeline
 from extract.cli.main import main
+from extract.relations.document import load_pipeline
 from extract.rules.order import FOLLOWING, GLUED, MEASURES, RULE_NAMES
 
 NAMES = RULE_NAMES | set(MERGE_NAMES)

@@ -16,7 +16,7 @@ from .conftest import REPO
 
 PACKAGE = REPO / "extract"
 STAGES = ("facts", "kazakh", "sources", "lang", "text", "numbers", "rules", "assembly",
-          "outputs", "engines", "evaluation", "report", "cli")
+          "relations", "outputs", "engines", "evaluation", "report", "cli")
 
 
 def stage_of(module: str) -> str:

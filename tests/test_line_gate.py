@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.assembly.pipeline import find_facts, load_pipeline, spacy_safe
+from extract.assembly.pipeline import spacy_safe
 from extract.facts import Fact
+from extract.relations.document import find_facts, load_pipeline
 from tests.snapshot import snapshot
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,9 +10,9 @@ import spacy
 from spacy.tokenizer import Tokenizer
 
 from extract import find_facts
-from extract.assembly.pipeline import load_pipeline
 from extract.lang.kk.tokenizer import RUN_PIECE, SPAN_PIECE, KazakhTokenizer, cuts
 from extract.numbers.reader import STACKED_SCALES_MAX, NumberReader
+from extract.relations.document import load_pipeline
 from extract.rules.date import SERIES_ORDINALS_MAX
 from extract.text.words import THOUSANDS_GROUPS_MAX, Tokens, token_words
 

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from extract import find_facts
-from extract.assembly.pipeline import load_pipeline, text_pieces
+from extract.assembly.pipeline import text_pieces
 from extract.facts import TYPES, Fact
+from extract.relations.document import load_pipeline
 
 from .conftest import REPO
 from .property import check, contract_errors, texts

@@ -126,7 +126,7 @@ def test_component_pickles() -> None:
 
 def test_find_facts_reads_what_the_spans_hold() -> None:
     """find_facts skips the spans for speed; its records are those doc_facts reads from them."""
-    from extract.assembly.pipeline import doc_facts, find_facts, load_pipeline
+    from extract.relations.document import doc_facts, find_facts, load_pipeline
 
     for relative_dates in (False, True):
         nlp = load_pipeline(relative_dates)
@@ -141,7 +141,7 @@ def test_find_facts_reads_what_the_spans_hold() -> None:
 def test_token_gate_misses_no_sentence_the_gate_takes() -> None:
     """A sentence is skipped when none of its tokens passes the token gate: that must never
     skip one the sentence gate takes."""
-    from extract.assembly.pipeline import load_pipeline
+    from extract.relations.document import load_pipeline
 
     for relative_dates in (False, True):
         nlp = load_pipeline(relative_dates)

@@ -1,5 +1,5 @@
 """The one pipeline: a blank ``kk`` spaCy pipeline with the Kazakh sentencizer and the
-``kazakh_numeric_facts`` component. The CLI, ``find_facts`` and ``facts_frame`` all run it.
+``kazakh_numeric_facts`` component. The CLI, ``read_facts`` and ``facts_frame`` all run it.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ for _name in (*FACT_ATTRIBUTES, "rule"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default="")
 _fact_fields = attrgetter(*FACT_ATTRIBUTES)  # a draft's, in the order Fact takes them
-assert Fact.field_names() == ("start", "end", "span", "type", *FACT_ATTRIBUTES, "sentence")
+assert Fact.field_names() == ("start", "end", "span", "type", *FACT_ATTRIBUTES, "period",
+                             "sentence")
 
 
 def _gate_stems(builder: FactBuilder) -> list[str]:
@@ -125,7 +126,7 @@ class NumericFacts:
 
     def facts(self, doc: Doc, text: str, whole: str | None = None, offset: int = 0
               ) -> list[Fact]:
-        """The facts of a Doc of ``text`` as records, as ``doc_facts`` reads them from the
+        """The facts of a Doc of ``text`` as records, as ``span_facts`` reads them from the
         spans this component sets after kk_sentencizer, without making the spans and
         without setting the sentence boundaries on the doc: the batch path. ``whole``: the
         text the doc is a piece of, when it is one (its alphabet is the Latin fall-back),
@@ -135,7 +136,7 @@ class NumericFacts:
         ends = [*starts[1:], len(doc)] if starts else []
         sentences = list(zip(starts, ends, strict=True))
         return [Fact(f.start + offset, f.end + offset, text[f.start:f.end], f.draft.type,
-                     *_fact_fields(f.draft), f.sentence)
+                     *_fact_fields(f.draft), sentence=f.sentence)
                 for f in self._found(doc, text, tokens, sentences, whole)]
 
     def _found(self, doc: Doc, text: str, tokens: Tokens, sentences: list[tuple[int, int]],
@@ -250,9 +251,9 @@ def make_numeric_facts(nlp: Language, name: str, set_ents: bool, relative_dates:
     return NumericFacts(nlp, name, set_ents=set_ents, relative_dates=relative_dates)
 
 
-def load_pipeline(relative_dates: bool = False) -> Language:
+def facts_pipeline(relative_dates: bool = False) -> Language:
     """The kazextract pipeline (built once per process and setting)."""
-    # one cache key per setting: load_pipeline() and load_pipeline(False) are one pipeline
+    # one cache key per setting: facts_pipeline() and facts_pipeline(False) are one pipeline
     return _build_pipeline(bool(relative_dates))
 
 
@@ -264,7 +265,7 @@ def _build_pipeline(relative_dates: bool) -> Language:
     return nlp
 
 
-def doc_facts(doc: Doc) -> list[Fact]:
+def span_facts(doc: Doc) -> list[Fact]:
     """The facts of a processed Doc as records."""
     facts = []
     for span in doc.spans.get(SPAN_KEY, []):
@@ -274,17 +275,17 @@ def doc_facts(doc: Doc) -> list[Fact]:
     return facts
 
 
-def find_facts(text: str, relative_dates: bool = False) -> list[Fact]:
+def read_facts(text: str, relative_dates: bool = False) -> list[Fact]:
     """Every numeric fact in a Kazakh text, in text order (with ``relative_dates``, also
     dates and times without a number: биыл, өткен жылы, таңертең).
 
-    >>> [(f.span, f.type, f.value, f.unit) for f in find_facts("35 млрд теңге жұмсалды.")]
+    >>> [(f.span, f.type, f.value, f.unit) for f in read_facts("35 млрд теңге жұмсалды.")]
     [('35 млрд теңге', 'MONEY', '35000000000', 'KZT')]
     """
-    nlp = load_pipeline(relative_dates)
+    nlp = facts_pipeline(relative_dates)
     component = nlp.get_pipe("kazakh_numeric_facts")
     # the pipeline's steps, the sentencizer's rule included, with the facts read straight
-    # into records: the same facts as doc_facts(nlp(text)) without a Span per fact. spaCy
+    # into records: the same facts as span_facts(nlp(text)) without a Span per fact. spaCy
     # reads the text with lone surrogates replaced (it cannot encode them), the rules the
     # text itself: both have the same length, so the offsets are the text's.
     tokenized = spacy_safe(text)

@@ -14,11 +14,11 @@ from typing import Any
 
 import click
 
-from ..assembly.pipeline import load_pipeline
 from ..assembly.sentence import Decision, FactBuilder, SentenceTrace
 from ..facts import format_number
 from ..kazakh.morphology import Suffixes
 from ..numbers.reader import Number
+from ..relations.document import load_pipeline
 from ..rules.context import Context, glued_word
 from ..rules.draft import Draft
 from ..text.phrases import PhraseTable

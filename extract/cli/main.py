@@ -259,8 +259,8 @@ def _predict_gold_docs(gold: list[dict], texts: Path,
                        check: Callable[[list[dict], str], None]) -> list[dict]:
     """The pipeline's rows for every document the gold names, each gold row checked
     against its text first."""
-    from ..assembly.pipeline import find_facts
     from ..evaluation.gold import GoldError
+    from ..relations.document import find_facts
     from ..sources.decoding import DecodeError
     from ..sources.documents import Task, read_text, reason
 

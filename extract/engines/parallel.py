@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from multiprocessing.connection import Connection, wait
 
-from ..assembly.pipeline import load_pipeline
+from ..relations.document import load_pipeline
 from ..sources.documents import Task
 from .work import DEFAULT_SETTINGS, Settings, failed, process, timeout_reason
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from ..assembly.pipeline import find_facts
 from ..facts import COLUMNS, Fact
+from ..relations.document import find_facts
 from ..sources.decoding import DecodeError
 from ..sources.documents import Task, read_text, reason
 

@@ -212,7 +212,7 @@ def run(sentences: Iterable[Sentence], find: Callable[[str], list[Fact]] | None 
     with dates and times written without a number (биыл, таңертең) unless
     ``relative_dates`` is false: KazNERD annotates those as DATE and TIME."""
     if find is None:
-        from ..assembly import pipeline
+        from ..relations import document as pipeline
 
         find = partial(pipeline.find_facts, relative_dates=relative_dates)
     return [evaluate_sentence(s, find) for s in sentences]

@@ -477,6 +477,7 @@ class Lexicon:
     latin_letters: str = ""
     temporal: TemporalWords | None = None  # set by _read_temporal
     grammar: RuleGrammar | None = None  # set by _read_grammar
+    changes: ChangeWords | None = None  # set by _read_changes
 
     @property
     def number_words(self) -> dict[str, int]:
@@ -766,6 +767,20 @@ def _read_grammar(lex: Lexicon) -> None:
         adjective_stem_min=rules["subject"]["adjective_stem_min"])
 
 
+@dataclass(frozen=True)
+class ChangeWords:
+    """``patterns/changes.toml``: what the relations stage reads (comparison bases)."""
+
+    comparison_markers: tuple[str, ...] = ()
+    level_nouns: tuple[str, ...] = ()
+
+
+def _read_changes(lex: Lexicon) -> None:
+    comparison = load_pattern_file("changes.toml")["comparison"]
+    lex.changes = ChangeWords(comparison_markers=tuple(comparison["markers"]),
+                              level_nouns=tuple(comparison["level_nouns"]))
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read every data file in ``patterns/`` once per process (with the user's folder of
@@ -782,6 +797,7 @@ def _build_lexicon() -> Lexicon:
     _read_context(lex)
     _read_temporal(lex)
     _read_grammar(lex)
+    _read_changes(lex)
     return lex
 
 

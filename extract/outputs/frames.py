@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..assembly.pipeline import find_facts
 from ..facts import COLUMNS, QUALIFIERS, TYPES
+from ..relations.document import find_facts
 
 DTYPES = {"start": "int64", "end": "int64", "span": "string",
           "type": pd.CategoricalDtype(TYPES), "value": "string", "value_max": "string",
