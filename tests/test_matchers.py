@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.text.matchers import ClosedLists
+from extract.text.matchers import ClosedLists, quotation_patterns
 from extract.text.words import Word
 
 
@@ -73,3 +73,24 @@ def test_the_vocabulary_starts_afresh_when_full(monkeypatch):
         lists.sentence(words_of(" ".join(f"сөз{k}x{j}" for j in range(5))))
     assert len(lists.vocab.strings) <= 60
     assert lists.sentence(words_of("шамамен 5")).starting("before", 0).value == "approx"
+
+
+QUOTED = ClosedLists({}, structures={"quotation": quotation_patterns({"«": "»", '"': '"'})})
+
+
+def test_a_quotation_runs_from_its_opening_mark_to_the_first_closing_mark():
+    found = QUOTED.sentence(words_of('« Хабар 24 » арнасы « бір » " екі " деді'))
+    assert found.structures("quotation") == {0: 4, 5: 8, 8: 11}  # the last " closes none
+
+
+def test_an_unclosed_quotation_is_no_match():
+    assert QUOTED.sentence(words_of("« Хабар 24 арнасы")).structures("quotation") == {}
+
+
+def test_a_title_before_a_naming_word_is_masked_and_an_unclosed_one_swallows_no_fact():
+    from extract import find_facts
+
+    assert find_facts("«Қазақстан 2050» атты бағдарлама 3 кезеңнен тұрады.")[0].span == "3"
+    # the second quotation opens inside the first, never closed: the first still closes
+    spans = [f.span for f in find_facts("«Қазақстан 2050» атты «жоба 5 жыл бойы жүрді.")]
+    assert spans == ["5 жыл бойы"]

@@ -20,17 +20,20 @@ Titles = list[tuple[int, int]]
 def mark_names(ctx: Context, words: list[Word]) -> Titles:
     """Marks the words of a quoted title followed by a naming word ("…" атты) and of
     "Name – number" (COVID – 19) as in a name; returns the word ranges of short
-    quotations, where counts and ordinals are part of a title."""
+    quotations, where counts and ordinals are part of a title. The quotations are the
+    ``quotation`` token pattern's matches; one opened and never closed runs to the end."""
     quotes, terminals = ctx.grammar.quotes, ctx.grammar.terminals
+    lists = ctx.lists.of(words)
+    quotations = lists.structures("quotation")  # opening mark -> after its closing mark
     opened: int | None = None
-    closer = ""
+    closing = len(words)  # where the open quotation's closing mark stands
     titles = []
     for k, word in enumerate(words):
         if opened is None and word.text in quotes:
-            opened, closer = k, quotes[word.text]
-        elif opened is not None and word.text == closer:
+            opened, closing = k, quotations.get(k, len(words) + 1) - 1
+        elif opened is not None and k == closing:
             inner = words[opened + 1:k]
-            if ctx.lists.of(words).starting("naming", k + 1):
+            if lists.starting("naming", k + 1):
                 for w in inner:
                     w.in_name = True
             elif (0 < sum(not w.is_punct for w in inner) <= ctx.grammar.title_words

@@ -8,7 +8,7 @@ from ..facts import format_number
 from ..kazakh.lexicon import Lexicon, load_lexicon
 from ..kazakh.morphology import noun_endings, read_word
 from ..numbers.reader import Number, NumberReader
-from ..text.matchers import ClosedLists
+from ..text.matchers import ClosedLists, quotation_patterns
 from ..text.phrases import PhraseTable
 from ..text.words import Word
 from .draft import Draft
@@ -46,7 +46,8 @@ class Context:
             "relatives": {(w,): w for w in lex.duration_relatives},
             "speech_markers": {(w,): w for w in lex.speech_markers},
             "total_postpositions": {(w,): w for w in lex.total_postpositions},
-            **temporal_lists(lex)}, full_forms=lex.abbreviations, as_written=WORD_SETS)
+            **temporal_lists(lex)}, full_forms=lex.abbreviations, as_written=WORD_SETS,
+            structures={"quotation": quotation_patterns(lex.grammar.quotes)})
         self.temporal = TemporalMatcher(lex, self.numbers.starts_number, self.lists)
         self.time_nouns = self.temporal.nouns
         self.age_stems = lex.age_nouns | lex.duration_needs_ending

@@ -4,7 +4,9 @@ Modifiers before a number (шамамен, кем дегенде), naming words 
 clock words, postpositions: lists whose words never inflect. A sentence's words (Cyrillic,
 Latin ones already transliterated) become a Doc of one token per word, so a match's token
 indices are word indices, and one ``PhraseMatcher(attr="LOWER")`` pass finds every phrase of
-every list. Inflected categories (currencies, units, months, rank nouns) are read per word
+every list. Structures of tokens (a quotation: an opening mark, anything but its closing
+mark, the closing mark) are token patterns found by a spaCy ``Matcher`` over the same Doc.
+Inflected categories (currencies, units, months, rank nouns) are read per word
 instead (``text.phrases``), because their stem depends on the category.
 """
 
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from spacy.attrs import LOWER
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -42,6 +44,7 @@ class SentenceMatches:
     def __init__(self) -> None:
         self._starting: dict[tuple[str, int], ListMatch] = {}
         self._ending: dict[tuple[str, int], ListMatch] = {}
+        self._structures: dict[str, dict[int, int]] = {}
 
     def add_starting(self, name: str, found: ListMatch) -> None:
         known = self._starting.get((name, found.start))
@@ -53,6 +56,14 @@ class SentenceMatches:
         if known is None or found.start < known.start:
             self._ending[name, found.end] = found
 
+    def add_structure(self, name: str, start: int, end: int) -> None:
+        known = self._structures.setdefault(name, {})
+        known[start] = max(end, known.get(start, end))
+
+    def structures(self, name: str) -> dict[int, int]:
+        """The longest match of token pattern ``name`` starting at each word: start -> end."""
+        return self._structures.get(name, {})
+
     def starting(self, name: str, i: int) -> ListMatch | None:
         """The longest phrase of list ``name`` that starts at word ``i``."""
         return self._starting.get((name, i))
@@ -60,6 +71,13 @@ class SentenceMatches:
     def ending(self, name: str, end: int) -> ListMatch | None:
         """The longest phrase of list ``name`` that ends just before word ``end``."""
         return self._ending.get((name, end))
+
+
+def quotation_patterns(quotes: Mapping[str, str]) -> list[list[dict]]:
+    """Token patterns of a quotation: an opening mark, any words but its closing mark, the
+    closing mark (so each opening mark matches up to the first closing mark after it)."""
+    return [[{"LOWER": opening}, {"LOWER": {"NOT_IN": [closing]}, "OP": "*"},
+             {"LOWER": closing}] for opening, closing in quotes.items()]
 
 
 # Distinct strings the matcher's own vocabulary keeps before it starts afresh: each sentence
@@ -72,10 +90,13 @@ class ClosedLists:
 
     def __init__(self, lists: Mapping[str, Mapping[Phrase, object]],
                  full_forms: Mapping[str, str] | None = None,
-                 as_written: frozenset[str] = frozenset()) -> None:
+                 as_written: frozenset[str] = frozenset(),
+                 structures: Mapping[str, list[list[dict]]] | None = None) -> None:
         """``full_forms``: abbreviations with their stop (мин. -> минут), which may stand for
         the last word of a phrase where the phrase starts at a word, except in the lists
-        named in ``as_written`` (word sets: speech markers, postpositions)."""
+        named in ``as_written`` (word sets: speech markers, postpositions). ``structures``:
+        named spaCy ``Matcher`` patterns over the lower-case words."""
+        self._structure_patterns = dict(structures or {})
         self._exact = {name: dict(phrases) for name, phrases in lists.items()}
         short_forms: dict[str, list[str]] = {}
         for short, full in (full_forms or {}).items():
@@ -94,6 +115,9 @@ class ClosedLists:
         for name, phrases in self._exact.items():
             written = [*phrases, *self._abbreviated[name]]
             self._matcher.add(name, [Doc(self.vocab, words=list(p)) for p in written])
+        self._token_matcher = Matcher(self.vocab)
+        for name, patterns in self._structure_patterns.items():
+            self._token_matcher.add(name, patterns)
 
     def of(self, words: list[Word]) -> SentenceMatches:
         """The matches in ``words``, found once for the sentence the rules are reading."""
@@ -109,7 +133,10 @@ class ClosedLists:
         if len(self.vocab.strings) > STRINGS_KEPT:
             self._build()
         lowers = [w.lower for w in words]
-        for name, start, end in self._matches(lowers):
+        doc = self._doc(lowers)
+        for name, start, end in self._matches(doc, self._token_matcher):
+            found.add_structure(name, start, end)
+        for name, start, end in self._matches(doc):
             phrase = tuple(lowers[start:end])
             exact = self._exact[name].get(phrase)
             if exact is not None:
@@ -121,17 +148,21 @@ class ClosedLists:
             self._add_repairs(words, found)
         return found
 
-    def _matches(self, lowers: list[str]) -> list[tuple[str, int, int]]:
-        strings = self.vocab.strings
+    def _doc(self, lowers: list[str]) -> Doc:
         joined = " ".join(lowers)  # one check for the sentence: lone surrogates are rare
         safe = lowers if spacy_safe(joined) is joined else list(map(spacy_safe, lowers))
-        doc = Doc(self.vocab, words=safe)
-        return [(strings[match_id], start, end) for match_id, start, end in self._matcher(doc)]
+        return Doc(self.vocab, words=safe)
+
+    def _matches(self, doc: Doc, matcher: Matcher | PhraseMatcher | None = None
+                 ) -> list[tuple[str, int, int]]:
+        strings = self.vocab.strings
+        return [(strings[match_id], start, end)
+                for match_id, start, end in (matcher or self._matcher)(doc)]
 
     def _add_repairs(self, words: list[Word], found: SentenceMatches) -> None:
         """A phrase whose last word matches as its bracketed restart: (теңгенің) теңгейді."""
         lowers = [w.repair or w.lower for w in words]
-        for name, start, end in self._matches(lowers):
+        for name, start, end in self._matches(self._doc(lowers)):
             if (not words[end - 1].repair or any(w.repair for w in words[start:end - 1])
                     or words[start].is_punct or words[end - 1].is_punct):
                 continue
