@@ -47,7 +47,10 @@ def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> N
                        low=last.low)
         drafts[-1] = _named(pair, "merge.comma_range", last, draft)
     elif last and _joins_date(ctx, words, last, draft):
-        joined = replace(draft, start=last.start, value=_joined_date(last.value, draft.value))
+        joined = (_part_of_century(ctx, words, last, draft)
+                  or replace(draft, start=last.start, value=_joined_date(last.value, draft.value),
+                             # a second date without a value of its own keeps the first's
+                             value_max=draft.value_max if draft.value else last.value_max))
         drafts[-1] = _named(joined, "merge.genitive_date", last, draft)
     else:
         drafts.append(draft)
@@ -186,6 +189,44 @@ def _joined_date(first: str, second: str) -> str:
     if first.isdigit() and second[2:3] in YEAR_PARTS:
         return first + second[1:]  # 2023 жылдың бірінші тоқсанында: 2023 and --Q1, 2023-Q1
     return second or first
+
+
+def _part_of_century(ctx: Context, words: list[Word], century: Draft, part: Draft
+                     ) -> Draft | None:
+    """A part of the century before it, written without a century of its own: a decade (ХХ
+    ғасырдың 30-жылдарында 1930..1939, 20-30-шы жылдарында 1920..1939), one year (30-жылы,
+    1930) or a half (XIX ғасырдың екінші жартысында 1851..1900)."""
+    if not (century.value.isdigit() and century.value_max.isdigit()
+            and int(century.value) % 100 == 1 and not part.value and type(part.low) is int):
+        return None
+    years = _century_part_years(ctx, words, part)
+    if years is None:
+        return None
+    base = int(century.value) - 1
+    first, last = base + years[0], base + years[1] if years[1] is not None else None
+    return replace(part, start=century.start, value=f"{first:04d}",
+                   value_max=f"{last:04d}" if last is not None else "")
+
+
+def _century_part_years(ctx: Context, words: list[Word], part: Draft
+                        ) -> tuple[int, int | None] | None:
+    """The first and last year of ``part`` counted from a century's start (30-жылдары:
+    30 and 39; 30-жылы: 30 and None; екінші жартысы: 51 and 100)."""
+    low = part.low
+    number = ctx.numbers.read(words, part.start)
+    high = number.value_max if number is not None and number.value_max is not None else low
+    noun = Word(words[part.end - 1].lower.rsplit("-", 1)[-1], 0, 0)
+    if (year := ctx.year_words.match([noun], 0)) is not None:
+        if not year.suffixes.get("plural"):
+            return (low, None) if 1 <= low == high <= 99 else None
+        return ((low, high + 9) if 0 <= low <= high <= 90 and not low % 10 and not high % 10
+                else None)
+    half = ctx.numbers.numerals.read(noun.lower)
+    if (half is not None and ctx.numbers.numerals.kinds[half.stem] == "half_before"
+            and ctx.numbers.numerals.values[half.stem] == Fraction(1, 2) and low == high
+            and low in (1, 2)):
+        return (low - 1) * 50 + 1, low * 50
+    return None
 
 
 def _joins_range(ctx: Context, words: list[Word], first: Draft, second: Draft) -> bool:

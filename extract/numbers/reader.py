@@ -130,7 +130,11 @@ def _digits_value(digits: str) -> Value:
     """The exact value of written digits: an int, or a Fraction for a decimal (32,8)."""
     if digits.isdecimal():
         return int(digits)  # the common case, without parsing a decimal string
-    value = Fraction(THOUSANDS_GAP.sub("", digits).replace(",", "."))
+    return _exact(Fraction(THOUSANDS_GAP.sub("", digits).replace(",", ".")))
+
+
+def _exact(value: Value) -> Value:
+    """An int where the value is whole, else the Fraction."""
     return value.numerator if value.denominator == 1 else value
 
 
@@ -789,6 +793,9 @@ class NumberReader:
         if bare and (numerator.suffixes or case == "genitive"
                      or not self._ends_part(words, numerator.end)):
             return None  # оннан беске, сексеннен алпыс шақырымға: a range or two counts
+        if numerator.value < 1:  # мыңның жартысы, елу мыңның жартысы: half of 50 000
+            return Number(_exact(numerator.value * denominator.value), denominator.start,
+                          numerator.end, suffixes=numerator.suffixes, digits=denominator.digits)
         share = quotient(numerator.value, denominator.value)
         return Number(share, denominator.start, numerator.end, suffixes=numerator.suffixes,
                       digits=denominator.digits, decimal=True, fraction=True)
