@@ -746,6 +746,8 @@ class RuleGrammar:
     bridging_qualifiers: frozenset[str]
     title_types: frozenset[str]
     adjective_stem_min: int
+    century_cases: frozenset[str]
+    latest_century: int
 
 
 def _read_grammar(lex: Lexicon) -> None:
@@ -764,7 +766,9 @@ def _read_grammar(lex: Lexicon) -> None:
         clause_breaks=frozenset(punctuation["clause_breaks"]),
         bridging_qualifiers=frozenset(rules["qualifiers"]["bridging"]),
         title_types=frozenset(rules["names"]["title_types"]),
-        adjective_stem_min=rules["subject"]["adjective_stem_min"])
+        adjective_stem_min=rules["subject"]["adjective_stem_min"],
+        century_cases=frozenset(rules["centuries"]["cases"]),
+        latest_century=rules["centuries"]["latest"])
 
 
 @dataclass(frozen=True)

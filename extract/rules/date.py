@@ -66,6 +66,23 @@ def not_a_duration(ctx: Context, words: list[Word], number: Number, j: int) -> O
     return NO_FACT if ctx.is_year(number) and ctx.year_words.match(words, j) else None
 
 
+def numbered_century(ctx: Context, words: list[Word], number: Number, j: int) -> Draft | None:
+    """14 ғасырда, 19 ғасырдың басында, 14-15 ғасырларда: centuries in bare digits before
+    ғасыр in the locative or genitive are those centuries (1301..1400, 1301..1500), not a
+    span of 14 centuries (grammar.toml [rules.centuries]); 14 ғасыр бойы stays a span."""
+    last = number.value if number.value_max is None else number.value_max
+    if (not number.integer_digits or number.glued
+            or not 1 <= number.value <= last <= ctx.grammar.latest_century):
+        return None
+    found = ctx.durations.match(words, j)
+    if (found is None or found.value != "century"
+            or bool(found.suffixes.get("plural")) != (number.value_max is not None)
+            or ctx.lex.case_of.get(found.suffixes.get("case"), "")
+            not in ctx.grammar.century_cases):
+        return None
+    return _ordinal_date(ctx, words, number, number.start, found.end)
+
+
 def year_word(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     """2019 жылы, 2017-2019 жылдар аралығында: a year before a year word."""
     j = number.end

@@ -44,6 +44,7 @@ MEASURES: tuple[tuple[str, MeasureRule], ...] = (
     ("money.minor_unit", money.minor_unit),
     ("quantity.unit", quantity.unit),
     ("date.not_a_duration", date.not_a_duration),
+    ("date.numbered_century", date.numbered_century),
     ("duration.unit", duration.unit),
 )
 
