@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
+import regex
+
 from ..facts import format_number, quotient
 from ..numbers.reader import DASHES, shared_scale
 from ..rules.context import Context
@@ -23,7 +25,7 @@ from .modifiers import change_verb_after
 # the names a merged fact's ``rule`` holds, in the order ``add`` tries the merges
 YEAR_PARTS = frozenset("QH")  # the letter of a quarter (--Q1) or a half-year (--H2)
 MERGE_NAMES = ("merge.compound", "merge.range", "merge.day_of_month", "merge.coordinated",
-               "merge.comma_range", "merge.genitive_date")
+               "merge.comma_range", "merge.genitive_date", "merge.shared_month")
 
 
 def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> None:
@@ -53,8 +55,32 @@ def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> N
                              value_max=draft.value_max if draft.value else last.value_max))
         drafts[-1] = _named(joined, "merge.genitive_date", last, draft)
     else:
+        _share_month(ctx, words, drafts, draft)
         drafts.append(draft)
     drafts[-1] = _closed_range(ctx, words, drafts[-1])
+
+
+def _share_month(ctx: Context, words: list[Word], drafts: list[Draft], date: Draft) -> None:
+    """26, 27 және 28 қаңтарда, 5 мен 6 маусымда: bare days listed before a day of a month
+    (each earlier than the next, joined by commas or "and") are dates of that month too."""
+    if date.type != "DATE" or date.value_max or not _DAY_OF_MONTH.fullmatch(date.value):
+        return
+    day, after = int(date.value[-2:]), date.start
+    for k in range(len(drafts) - 1, -1, -1):
+        listed = drafts[k]
+        gap = words[listed.end:after]
+        if not (listed.type == "CARDINAL" and not (listed.subject or listed.case
+                                                    or listed.value_max or listed.qualifier)
+                and type(listed.low) is int and 1 <= listed.low < day and len(gap) == 1
+                and (gap[0].text == "," or gap[0].lower in ctx.lex.coordinators)):
+            return
+        drafts[k] = _named(replace(listed, type="DATE", value=f"{date.value[:-2]}{listed.low:02d}"),
+                           "merge.shared_month", listed, date)
+        day, after = listed.low, listed.start
+
+
+# a day of a month, with or without its year: --01-28, 2019-01-28
+_DAY_OF_MONTH = regex.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")
 
 
 def _closed_range(ctx: Context, words: list[Word], draft: Draft) -> Draft:
