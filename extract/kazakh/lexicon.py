@@ -604,6 +604,7 @@ def _read_measures(lex: Lexicon) -> None:
     durations = load_pattern_file("durations.toml")
     lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}
     lex.compounds.update(durations["compounds"])
+    lex.compounds = _chained(lex.compounds)
     lex.duration_relatives = frozenset(durations["relative"])
     lex.duration_needs_ending = frozenset(durations["needs_ending"])
     lex.duration_abbreviations = frozenset(durations.get("abbreviations", ()))
@@ -620,6 +621,23 @@ def _read_measures(lex: Lexicon) -> None:
     lex.elapsed_result_after = frozenset(elapsed["result_after"])
     lex.elapsed_result_before = frozenset(elapsed["result_before"])
     lex.score_nouns = frozenset(elapsed["score_nouns"])
+
+
+def _chained(compounds: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """Each unit's smaller units through the chain the files give one step at a time (day ->
+    hour -> minute -> second: a day has 86400 seconds), so that a measure in three or more
+    units (1 239 күн 17 сағат 9 минут 26 секунд) joins one unit after another."""
+    chained = {unit: dict(smaller) for unit, smaller in compounds.items()}
+    grown = True
+    while grown:
+        grown = False
+        for smaller in chained.values():
+            for sub, per in list(smaller.items()):
+                for subsub, per_sub in compounds.get(sub, {}).items():
+                    if subsub not in smaller:
+                        smaller[subsub] = per * per_sub
+                        grown = True
+    return chained
 
 
 def _read_context(lex: Lexicon) -> None:
