@@ -553,12 +553,21 @@ class NumberReader:
             integer_digits = ALL_DIGITS.fullmatch(match["num"]) is not None
         high = None
         if match["num2"]:
-            high = _digits_value(match["num2"])
+            high = self._range_end(value, match["num2"], integer_digits)
             if high <= value:
-                return None  # 2012-13, 10-5: not an increasing range
+                return None  # 10-5: not an increasing range
         number = Number(value, i, i + 1, value_max=high, digits=True, sign=match["sign"] or "",
                         integer_digits=integer_digits, time=time, date=date, slash=slash)
         return self._with_glued(number, match["rest"])
+
+    def _range_end(self, value: Value, digits: str, integer_digits: bool) -> Value:
+        """The upper end of a digit range; after a year, two digits are the end's last two
+        (2026-27 жылдары: 2026..2027, 1990-91 маусымы)."""
+        high = _digits_value(digits)
+        if (integer_digits and len(digits) == 2 and digits.isdecimal() and high <= value
+                and self.lex.year_min <= value <= self.lex.year_max and high > value % 100):
+            return value - value % 100 + high
+        return high
 
     def _with_glued(self, number: Number, rest: str) -> Number:
         """The number with what is glued after its digits read: a suffix chain, a scale word
