@@ -36,7 +36,8 @@ DIGIT_WORD = regex.compile(
       |(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)
       |(?P<time>\d{1,2}:\d{2})
       |(?P<frac>\d+/\d+)
-      |(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?))
+      |(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?
+              |\d+(?:[.,]\d+)?))
     (?:(?P<dash>[-–—])(?P<num2>\d+(?:[.,]\d+)?)(?![\d/:]))?
     (?P<rest>.*)$""",
     regex.VERBOSE,
@@ -130,6 +131,8 @@ def _digits_value(digits: str) -> Value:
     """The exact value of written digits: an int, or a Fraction for a decimal (32,8)."""
     if digits.isdecimal():
         return int(digits)  # the common case, without parsing a decimal string
+    if digits.count(".") > 1:  # 1.000.000: dots between thousands
+        digits = digits.replace(".", "")
     return _exact(Fraction(THOUSANDS_GAP.sub("", digits).replace(",", ".")))
 
 
