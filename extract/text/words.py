@@ -14,7 +14,11 @@ import regex
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
-JOINERS = frozenset("-–—%/")
+JOINERS = frozenset("-–—%/\u2010\u2011")
+# Hyphens other than "-" (U+2010 hyphen, U+2011 non-breaking hyphen: 61‑ші, 2020‑2025): a
+# word reads them as "-", one character for one, so offsets and spans stay the text's.
+HYPHENS = str.maketrans("\u2010\u2011", "--")
+_OTHER_HYPHEN = regex.compile("[\u2010\u2011]")
 _GAP_CHARS = " \u00a0\u202f"  # a space, a no-break space, a narrow no-break space
 THOUSANDS_GAPS = frozenset(_GAP_CHARS)
 THOUSANDS_GAP = regex.compile(f"[{_GAP_CHARS}]")
@@ -112,7 +116,11 @@ def token_words(tokens: Tokens, start: int, end: int, text: str) -> list[Word]:
             ends.append(token_end)
             kinds.append(separates)
         glued = not is_spaced
-    words = [Word(text[b:e], b, e, p) for b, e, p in zip(begins, ends, kinds, strict=True)]
+    if begins and _OTHER_HYPHEN.search(text, begins[0], ends[-1]):
+        words = [Word(text[b:e].translate(HYPHENS), b, e, p)
+                 for b, e, p in zip(begins, ends, kinds, strict=True)]
+    else:
+        words = [Word(text[b:e], b, e, p) for b, e, p in zip(begins, ends, kinds, strict=True)]
     words = _join_thousands(words, text)
     # a filler is a word "(": none without the character (a quick test on a long sentence)
     return _drop_fillers(words) if words and "(" in text[begins[0]:ends[-1]] else words
