@@ -766,6 +766,7 @@ class RuleGrammar:
     adjective_stem_min: int
     century_cases: frozenset[str]
     latest_century: int
+    inline_tags: frozenset[str]
 
 
 def _read_grammar(lex: Lexicon) -> None:
@@ -786,7 +787,8 @@ def _read_grammar(lex: Lexicon) -> None:
         title_types=frozenset(rules["names"]["title_types"]),
         adjective_stem_min=rules["subject"]["adjective_stem_min"],
         century_cases=frozenset(rules["centuries"]["cases"]),
-        latest_century=rules["centuries"]["latest"])
+        latest_century=rules["centuries"]["latest"],
+        inline_tags=frozenset(rules["markup"]["inline_tags"]))
 
 
 @dataclass(frozen=True)

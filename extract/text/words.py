@@ -14,7 +14,10 @@ import regex
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
+from ..lang.kk.punctuation import INLINE_MARKUP
+
 JOINERS = frozenset("-–—%/\u2010\u2011")
+_MARKUP_STARTS = frozenset("<&")
 # Hyphens other than "-" (U+2010 hyphen, U+2011 non-breaking hyphen: 61‑ші, 2020‑2025): a
 # word reads them as "-", one character for one, so offsets and spans stay the text's.
 HYPHENS = str.maketrans("\u2010\u2011", "--")
@@ -107,7 +110,11 @@ def token_words(tokens: Tokens, start: int, end: int, text: str) -> list[Word]:
             glued = False
             continue
         token_end = token_start + length
-        separates = is_punct and text[token_start:token_end] not in JOINERS
+        token = text[token_start:token_end] if is_punct else ""
+        if token[:1] in _MARKUP_STARTS and INLINE_MARKUP.fullmatch(token):
+            glued = False  # 35&nbsp;млрд, <strong>35 млрд</strong> теңге: seen as a space
+            continue
+        separates = is_punct and token not in JOINERS
         # an abbreviation keeps its stop and ends its word: млн.теңге is млн. | теңге
         if glued and not separates and not kinds[-1] and text[ends[-1] - 1] != ".":
             ends[-1] = token_end

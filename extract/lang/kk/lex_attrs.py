@@ -1,11 +1,12 @@
 """Lexical attributes: ``like_num`` knows Kazakh number words and their inflected forms;
-``is_punct`` also holds for the HTML tags left in scraped news (``<p>``, ``</strong>``)."""
+``is_punct`` also holds for the HTML tags and entities left in scraped news (``<p>``,
+``</strong>``, ``&nbsp;``)."""
 
 from spacy.attrs import IS_PUNCT, LIKE_NUM
 from spacy.lang.lex_attrs import is_punct as base_is_punct
 
 from ...kazakh.numerals import number_words
-from .punctuation import HTML_TAG
+from .punctuation import HTML_MARKUP
 
 
 def like_num(text: str) -> bool:
@@ -19,8 +20,8 @@ def like_num(text: str) -> bool:
 
 
 def is_punct(text: str) -> bool:
-    """Punctuation, or an HTML tag: it separates words like punctuation does."""
-    return base_is_punct(text) or bool(HTML_TAG.fullmatch(text))
+    """Punctuation, or an HTML tag or entity: it separates words like punctuation does."""
+    return base_is_punct(text) or bool(HTML_MARKUP.fullmatch(text))
 
 
 LEX_ATTRS = {LIKE_NUM: like_num, IS_PUNCT: is_punct}

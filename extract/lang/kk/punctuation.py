@@ -31,7 +31,12 @@ _CURRENCY = "".join(c for c in _lex.currency_symbols if not c.isalpha())
 _DASHES = "-–—"
 # An HTML tag without attributes, left in scraped text: <p>, </strong>, <br/>.
 _TAG = r"</?[A-Za-z][A-Za-z0-9]{0,9}\s?/?>"
-HTML_TAG = regex.compile(_TAG)
+# A character entity: &nbsp;, &#160;, &#xA0;.
+_ENTITY = r"&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});"
+HTML_MARKUP = regex.compile(f"{_TAG}|{_ENTITY}")
+# Markup the rules do not see, as they do not see a space: an entity or an inline tag.
+INLINE_MARKUP = regex.compile(
+    rf"{_ENTITY}|</?(?i:{'|'.join(sorted(_lex.grammar.inline_tags))})\s?/?>")
 # Abbreviations that keep their stop (млн., тг.), longest first.
 _STOPPED = sorted((a for a in _lex.abbreviations if a.endswith(".")), key=len, reverse=True)
 _GLUED_ABBREVIATION = "(?i:" + "|".join(map(regex.escape, _STOPPED)) + f")[{KK_ALPHA}]"
@@ -53,7 +58,7 @@ def _glued_abbreviations() -> list[str]:
     return patterns
 
 
-TOKENIZER_PREFIXES = [_TAG] + BASE_PREFIXES + [r"№", rf"[{_CURRENCY}]"]
+TOKENIZER_PREFIXES = [_TAG, _ENTITY] + BASE_PREFIXES + [r"№", rf"[{_CURRENCY}]"]
 
 TOKENIZER_SUFFIXES = (
     LIST_PUNCT
@@ -62,6 +67,7 @@ TOKENIZER_SUFFIXES = (
     + LIST_ICONS
     + [
         _TAG,
+        _ENTITY,
         rf"(?<=[0-9])[{_PERCENT}]",
         rf"(?<=[0-9])[{_CURRENCY}]",
         # a full stop after a word, a number or a closing quote or bracket: төрт»., (бес).
@@ -76,6 +82,7 @@ TOKENIZER_INFIXES = (
     + LIST_ICONS
     + [
         _TAG,  # теңге</p><p>Ал: tags between words
+        _ENTITY,  # 35&nbsp;млрд
         # a number glued to what follows it: 100ден, 3мыңнан, 30%, 5₸
         rf"(?<=[0-9])(?=[{KK_ALPHA}{_PERCENT}{_CURRENCY}])",
         # the hyphen of a suffix or a range: 29-орынға, 30%-ға, 2017-2019, 15–25
