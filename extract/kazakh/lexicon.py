@@ -354,6 +354,7 @@ class Lexicon:
     decimal_points: frozenset[str] = frozenset()
     spoken_points: frozenset[str] = frozenset()
     decimal_zero: str = ""
+    decimal_places: dict[str, int] = field(default_factory=dict)  # жүздік -> 100
     decimal_idioms: frozenset[Phrase] = frozenset()
     score_words: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
@@ -518,6 +519,7 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.decimal_points = frozenset(decimals["point"])
     lex.spoken_points = frozenset(decimals["spoken_point"])
     lex.decimal_zero = decimals["zero"]
+    lex.decimal_places = dict(decimals["places"])
     lex.decimal_idioms = frozenset(_phrase(p) for p in decimals["idioms"])
     lex.score_words = frozenset(decimals["score_words"])
     lex.part_nouns = frozenset(data["fractions"]["part_nouns"])

@@ -727,17 +727,15 @@ class NumberReader:
         point = words[j].lower
         if point not in self.lex.decimal_points and point not in self.lex.spoken_points:
             return None
-        k = j + 1
-        denominator = self._denominator(words[k]) if point in self.lex.decimal_points else None
-        k += denominator is not None
-        zeros = 0
-        while (k + 1 < len(words) and words[k].lower == self.lex.decimal_zero
-               and self.numerals.read(words[k + 1].lower) is not None):
-            zeros, k = zeros + 1, k + 1
-        part = self._integer(words, k, scales=False) if k < len(words) else None
-        if (part is None or part.value_max is not None or part.collective
-                or part.value.denominator > 1):
+        denominator = self._denominator(words[j + 1]) if point in self.lex.decimal_points else None
+        part, zeros = self._decimal_part(words, j + 1 + (denominator is not None))
+        if part is None and denominator is not None:  # екі бүтін төрттен асты: 2.4, no fraction
+            denominator = None
+            part, zeros = self._decimal_part(words, j + 1)
+        if part is None:
             return None
+        if denominator is None and not zeros:
+            denominator, part = self._decimal_place(words, j + 1, part)
         spoken = point in self.lex.spoken_points
         if spoken and (self._idiom(words, whole.start, part.end) or self._score(words, part.end)):
             return None
@@ -751,19 +749,50 @@ class NumberReader:
         return Number(whole.value + Fraction(part.value, denominator), whole.start, part.end,
                       suffixes=part.suffixes, decimal=True)
 
+    def _decimal_place(self, words: list[Word], k: int, part: Number
+                       ) -> tuple[int | None, Number]:
+        """A place word after the digits said after бүтін at ``k``: бес бүтін төрт жүздік =
+        5.04, үш бүтін бес ондық = 3.5. Returns the denominator (None without one) and the
+        digits' number, up to the place word."""
+        places = self.lex.decimal_places
+        place = places.get(words[part.end - 1].lower, 0)
+        if (place and part.end - 1 > k and part.value % place == 0
+                and 0 < part.value // place < place):
+            # the number words read "төрт жүздік" as 400 with a derivation
+            return place, replace(part, value=part.value // place, suffixes=Suffixes())
+        after = words[part.end].lower if part.end < len(words) else ""
+        if after in places and not part.suffixes and part.value < places[after]:
+            return places[after], replace(part, end=part.end + 1)
+        return None, part
+
+    def _decimal_part(self, words: list[Word], k: int) -> tuple[Number | None, int]:
+        """The digits said after a decimal point at ``k``, with the number of zeros said
+        before them (бес бүтін нөл үш)."""
+        zeros = 0
+        while (k + 1 < len(words) and words[k].lower == self.lex.decimal_zero
+               and self.numerals.read(words[k + 1].lower) is not None):
+            zeros, k = zeros + 1, k + 1
+        part = self._integer(words, k, scales=False) if k < len(words) else None
+        if (part is None or part.value_max is not None or part.collective
+                or part.value.denominator > 1):
+            return None, zeros
+        return part, zeros
+
     def _score(self, words: list[Word], k: int) -> bool:
         """нөл де үш есебімен: a score of two numbers, not a decimal."""
         return k < len(words) and read_word(words[k].lower, self.lex.score_words) is not None
 
     def _denominator(self, word: Word) -> int | None:
-        """оннан, жүзден, мыңнан: a power of ten in the ablative, the denominator of a decimal."""
+        """оннан, жүзден (a decimal: бес бүтін оннан үш = 5.3), төрттен (a mixed fraction: екі
+        бүтін төрттен үш = 2 3/4): a whole number word in the ablative after бүтін."""
         reading = self.numerals.read(word.lower)
         if reading is None or reading.suffixes.parts != (("case", reading.suffixes.get("case")),):
             return None
         value = self.numerals.values.get(reading.stem, 0)
-        if self.lex.case_of.get(reading.suffixes.get("case")) != "ablative" or value < 10:
+        if (self.lex.case_of.get(reading.suffixes.get("case")) != "ablative" or value < 2
+                or Fraction(value).denominator != 1):
             return None
-        return int(value) if 10 ** (len(str(value)) - 1) == value else None
+        return int(value)
 
     def _in_idiom(self, words: list[Word], i: int) -> bool:
         """A word of бір де бір "not a single one": no number at all."""
