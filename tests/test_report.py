@@ -238,14 +238,14 @@ def test_report_workers_give_the_same_page(tmp_path: Path) -> None:
 
 def test_report_with_a_failing_document_writes_the_page(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    real = extract.engines.work.find_facts
+    real = extract.engines.work.find_related
 
-    def failing(text: str, relative_dates: bool = False) -> list[Fact]:
+    def failing(text: str, relative_dates: bool = False):
         if "FAIL" in text:
             raise RuntimeError("a rule bug")
         return real(text, relative_dates)
 
-    monkeypatch.setattr(extract.engines.work, "find_facts", failing)
+    monkeypatch.setattr(extract.engines.work, "find_related", failing)
     (tmp_path / "a.txt").write_text("Биыл 35 млрд теңге жұмсалды.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("FAIL 5 млн теңге", encoding="utf-8")
     out = tmp_path / "report.html"

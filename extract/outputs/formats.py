@@ -51,6 +51,14 @@ def choose_format(fmt: str | None, output: str | None) -> str:
     return EXTENSIONS.get(Path(output).suffix.lower(), "csv") if output else "csv"
 
 
+def changes_format(path: str | None, facts_fmt: str) -> str:
+    """The format of ``--changes PATH``: by its extension, else the facts' format; on
+    standard output (``-``) CSV for Parquet facts, which need a file."""
+    if path in (None, "-"):
+        return "csv" if facts_fmt == "parquet" else facts_fmt
+    return EXTENSIONS.get(Path(path).suffix.lower(), facts_fmt)
+
+
 class Output:
     """Rows of ``table`` (facts, or changes) to standard output (path None) or to a file,
     in one of FORMATS."""
