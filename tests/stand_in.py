@@ -1,5 +1,6 @@
-"""A deterministic stand-in for the change grammar, for the tests of what carries changes
-(writers, manifest, resume, Dask, report, spaCy, frames) while ChangeFinder.find finds none.
+"""Deterministic stand-ins for the change grammar and the period rule, for the tests of what
+carries changes and periods (writers, manifest, resume, Dask, report, spaCy, frames) while
+ChangeFinder.find finds none and every period is empty.
 
 In each sentence: a range fact (``15-25%-ке``) is a change *by* its ends, up; else two facts
 in a row with one type and unit (``31 күннен 10 күнге``) are a change *from* the first *to*
@@ -9,12 +10,14 @@ multiple of the first, so that every numeric column is exercised.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
 
 from extract.facts import Change, Fact, format_number
 from extract.relations.changes import ChangeFinder
+from extract.relations.periods import PeriodFinder
 
 NOT_MEASURES = ("DATE", "TIME", "ORDINAL")
 
@@ -51,8 +54,21 @@ def find(self, text: str, facts: list[Fact], sentences: list) -> list[Change]:  
     return sorted(changes, key=lambda c: (c.start, c.end))
 
 
+def assign(self, text: str, facts: list[Fact], sentences: list) -> list[Fact]:  # noqa: ANN001
+    """Periods: each fact but a DATE gets the first DATE of its sentence (2017/2019 for a
+    range of years)."""
+    periods = {}
+    for sentence in sentences:
+        dates = [facts[i] for i in sentence.facts if facts[i].type == "DATE" and facts[i].value]
+        if dates:
+            period = "/".join(filter(None, (dates[0].value, dates[0].value_max)))
+            periods.update((i, period) for i in sentence.facts if facts[i].type != "DATE")
+    return [replace(f, period=periods[i]) if i in periods else f for i, f in enumerate(facts)]
+
+
 @pytest.fixture
 def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
-    """ChangeFinder.find replaced by the stand-in (in this process, and in the workers it
-    forks after the patch)."""
+    """ChangeFinder.find and PeriodFinder.assign replaced by the stand-ins (in this process,
+    and in the workers it forks after the patch)."""
     monkeypatch.setattr(ChangeFinder, "find", find)
+    monkeypatch.setattr(PeriodFinder, "assign", assign)

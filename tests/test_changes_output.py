@@ -273,3 +273,21 @@ def test_the_seeds_five_changes_are_in_the_changes_file(tmp_path):
     for want in gold:  # as kazextract eval counts a change: the span overlaps, values right
         assert any(int(got["start"]) < int(want["end"]) and int(want["start"]) < int(got["end"])
                    and all(got[k] == want[k] for k in SCORED) for got in found), want
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_every_facts_output_carries_the_period(tmp_path, fmt, stand_in):  # noqa: F811
+    out = tmp_path / f"f.{fmt}"
+    assert run([SEED, "-o", out, "-q"]).exit_code == 0
+    if fmt == "csv":
+        rows = csv_rows(out)
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    else:
+        rows = list(read_rows(out))
+        pq = pytest.importorskip("pyarrow.parquet")
+        assert str(pq.read_schema(out).field("period").type) == "string"
+    periods = {r["span"]: r["period"] for r in rows}
+    assert (periods["29-орынға"], periods["Біріншісі"], periods["2019 жылы"]) == (
+        "2020", "2017/2019", "")
+    assert list(rows[0])[-2:] == ["period", "sentence"]
