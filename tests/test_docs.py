@@ -102,10 +102,20 @@ def printed_lines(code: str) -> list[str]:
 
 
 EXAMPLES = python_examples()
+# Examples that print what the relations stage will give once the change grammar and the
+# period rule are merged (and `pip install -e .` has registered kazakh_numeric_relations):
+# strict, so they are noticed as soon as they pass; the coordinator removes them at merge.
+PENDING = {("python.md", 4): "change grammar and period rule not merged yet",
+           ("spacy.md", 1): "change grammar and period rule not merged yet"}
 
 
-@pytest.mark.parametrize(("page", "number", "code"), EXAMPLES,
-                         ids=[f"{page}-{number}" for page, number, _ in EXAMPLES])
+def _example(page: str, number: int, code: str):  # noqa: ANN202
+    reason = PENDING.get((page, number))
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(page, number, code, marks=marks, id=f"{page}-{number}")
+
+
+@pytest.mark.parametrize(("page", "number", "code"), [_example(*e) for e in EXAMPLES])
 def test_python_examples_print_what_the_docs_say(page, number, code, tmp_path, monkeypatch):
     if ".plot" in code:
         pytest.importorskip("matplotlib")
