@@ -163,8 +163,9 @@ def _run(options: BatchOptions) -> int:
 
 
 def refused_paths(options: BatchOptions, folder_output: bool = False) -> str | None:
-    """Why ``-o`` or ``--manifest`` must not be written (it would replace an input, or the
-    other; ``-o`` is a folder but names a file), or None; checked before anything is read."""
+    """Why ``-o``, ``--manifest`` or ``--changes`` must not be written (it would replace an
+    input, or another of them; ``-o`` or ``--changes`` is a folder but names a file), or
+    None; checked before anything is read."""
     named = [(p, option) for p, option in ((options.output, "-o"),
                                            (options.manifest, "--manifest"),
                                            (options.changes_path, "--changes")) if p]
@@ -238,7 +239,7 @@ def _tasks_left(options: BatchOptions, previous: Done) -> Iterator[Task] | None:
     return None if finished else iter(())
 
 
-def sinks_of(options: BatchOptions) -> Sinks:
+def _sinks_of(options: BatchOptions) -> Sinks:
     """The outputs ``options`` name, not opened yet."""
     changes = None
     if options.changes:
@@ -250,7 +251,7 @@ def sinks_of(options: BatchOptions) -> Sinks:
 def _open(options: BatchOptions, previous: Done) -> tuple[Sinks, ManifestWriter | None] | int:
     """The outputs and the manifest, opened (the finished rows copied for --resume); or the
     exit status after a one-line error."""
-    sinks = sinks_of(options)
+    sinks = _sinks_of(options)
     if options.resume and options.output and previous.documents \
             and (reason := _format_changed(sinks.facts)):
         _say(None, f"kazextract: cannot resume: {reason}")
@@ -364,7 +365,8 @@ def _close(sinks: Sinks, manifest: ManifestWriter | None, progress: Progress, st
         progress.summary("interrupted")
         partials = sinks.partials
         where = f"; finished work is in {partials}" if partials else ""
-        again = " and the manifest; run again with --resume" if manifest and partials else ""
+        again = (" and the manifest; run again with --resume"
+                 if manifest and sinks.facts.path else "")
         _say(progress, f"kazextract: stopped{where}{again}")
         return EXIT_INTERRUPTED
     for out in sinks.each:
