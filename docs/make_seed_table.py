@@ -1,12 +1,14 @@
 """Write the seed article's fact tables into README.md and docs/contract.md from the output of
-``kazextract extract seeds/000_283857b479cfea54.txt``, so that the documentation shows what the
+``kazextract extract seeds/000_283857b479cfea54.txt`` (and its change table, from
+``--changes``, into the files that have its markers), so that the documentation shows what the
 program prints today.
 
     python docs/make_seed_table.py           # rewrite the tables between their markers
     python docs/make_seed_table.py --check   # exit 1 when a committed table differs
 
 Each table stands between ``<!-- NAME:begin ... -->`` and ``<!-- NAME:end -->``; the rest of the
-file is left alone. The test suite runs ``--check``.
+file is left alone. The change table (``seed-changes``) is written where its markers are, and
+nowhere else. The test suite runs ``--check``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import io
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,19 +32,26 @@ README_SPANS = ("35 млрд теңге", "15-25%-ке", "193", "29-орынға
                 "секундына 4/66 мегабит", "екі")
 TABLES = {"README.md": ("seed-example", README_SPANS),
           "docs/contract.md": ("seed-table", None)}
+CHANGE_COLUMNS = ("start", "end", "span", "type", "unit", "from_value", "to_value", "by_value",
+                  "by_value_max", "factor", "direction", "verb")
+CHANGE_MARKER = "seed-changes"
 RUN_CLI = "from extract.cli.main import main; main()"
 
 
-def seed_rows() -> list[dict[str, str]]:
-    """The seed article's facts as the command line writes them (CSV rows)."""
+def seed_rows() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The seed article's facts and changes as the command line writes them (CSV rows)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}  # this checkout's code
-    result = subprocess.run([sys.executable, "-c", RUN_CLI, "extract", str(SEED), "-q"],
-                            capture_output=True, text=True, encoding="utf-8", env=env,
-                            check=False)
-    if result.returncode != 0:
-        raise SystemExit(f"kazextract extract {SEED.name} failed:\n{result.stderr}")
-    return list(csv.DictReader(io.StringIO(result.stdout)))
+    with tempfile.TemporaryDirectory() as folder:
+        changes = Path(folder) / "changes.csv"
+        result = subprocess.run([sys.executable, "-c", RUN_CLI, "extract", str(SEED), "-q",
+                                 "--changes", str(changes)],
+                                capture_output=True, text=True, encoding="utf-8", env=env,
+                                check=False)
+        if result.returncode != 0:
+            raise SystemExit(f"kazextract extract {SEED.name} failed:\n{result.stderr}")
+        return (list(csv.DictReader(io.StringIO(result.stdout))),
+                list(csv.DictReader(io.StringIO(changes.read_text(encoding="utf-8")))))
 
 
 def select(rows: list[dict[str, str]], spans: tuple[str, ...] | None) -> list[dict[str, str]]:
@@ -55,12 +65,12 @@ def select(rows: list[dict[str, str]], spans: tuple[str, ...] | None) -> list[di
     return sorted(chosen, key=lambda row: int(row["start"]))
 
 
-def markdown_table(rows: list[dict[str, str]]) -> str:
+def markdown_table(rows: list[dict[str, str]], columns: tuple[str, ...] = COLUMNS) -> str:
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
-    header = [line(list(COLUMNS)), "|" + "---|" * len(COLUMNS)]
-    return "\n".join(header + [line([row[c] for c in COLUMNS]) for row in rows]) + "\n"
+    header = [line(list(columns)), "|" + "---|" * len(columns)]
+    return "\n".join(header + [line([row[c] for c in columns]) for row in rows]) + "\n"
 
 
 def replace_between(text: str, name: str, table: str, where: str) -> str:
@@ -76,13 +86,16 @@ def replace_between(text: str, name: str, table: str, where: str) -> str:
 
 def updated_files(root: Path) -> dict[Path, tuple[str, str]]:
     """For each documentation file: (text now, text with fresh tables)."""
-    rows = seed_rows()
+    rows, changes = seed_rows()
+    change_table = markdown_table(changes, CHANGE_COLUMNS)
     files = {}
     for name, (marker, spans) in TABLES.items():
         path = root / name
         old = path.read_text(encoding="utf-8")
-        files[path] = (old, replace_between(old, marker, markdown_table(select(rows, spans)),
-                                            str(path)))
+        new = replace_between(old, marker, markdown_table(select(rows, spans)), str(path))
+        if f"<!-- {CHANGE_MARKER}:begin" in new:
+            new = replace_between(new, CHANGE_MARKER, change_table, str(path))
+        files[path] = (old, new)
     return files
 
 

@@ -5,8 +5,8 @@
 [('523 мыңнан астам', 'CARDINAL', '523000')]
 """
 
-__all__ = ["CHANGE_COLUMNS", "COLUMNS", "Change", "Fact", "facts_frame", "find_changes",
-           "find_facts", "load_pipeline"]
+__all__ = ["CHANGE_COLUMNS", "COLUMNS", "Change", "Fact", "changes_frame", "facts_frame",
+           "find_changes", "find_facts", "load_pipeline"]
 
 
 def __getattr__(name: str):  # noqa: ANN202  (PEP 562: spaCy loads on first use, not on import)
@@ -26,3 +26,10 @@ def facts_frame(texts, ids=None, **options):  # noqa: ANN001, ANN003  (typed in 
     from .outputs.frames import facts_frame as _facts_frame
 
     return _facts_frame(texts, ids, **options)
+
+
+def changes_frame(texts, ids=None, **options):  # noqa: ANN001, ANN003  (typed in frames.py)
+    """All changes of ``texts`` as a typed pandas DataFrame (see ``frames.changes_frame``)."""
+    from .outputs.frames import changes_frame as _changes_frame
+
+    return _changes_frame(texts, ids, **options)

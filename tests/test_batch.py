@@ -230,17 +230,17 @@ def interrupt_after(monkeypatch, calls: int, once=None):
     """Make the Nth extraction in this process (or in a forked worker) press Ctrl-C:
     SIGINT to this process. With ``once`` (a path), only the first process to get there
     does (workers have a counter each)."""
-    real = pipeline.find_facts
+    real = pipeline.find_related
     count = {"n": 0}
     parent = os.getpid()
 
-    def find_facts(text, relative_dates=False):
+    def find_related(text, relative_dates=False):
         count["n"] += 1
         if count["n"] == calls and _first(once):
             os.kill(parent, signal.SIGINT)
         return real(text, relative_dates)
 
-    monkeypatch.setattr(work, "find_facts", find_facts)
+    monkeypatch.setattr(work, "find_related", find_related)
     return count
 
 
@@ -460,14 +460,14 @@ def test_a_document_over_the_time_budget_is_an_error_row_and_the_batch_goes_on(
 def kill_worker_on(monkeypatch, marker: str, once=None):
     """Make the extraction of a text holding ``marker`` kill the process doing it, as the
     OOM killer would (with ``once``, a path: only the first time)."""
-    real = pipeline.find_facts
+    real = pipeline.find_related
 
-    def find_facts(text, relative_dates=False):
+    def find_related(text, relative_dates=False):
         if marker in text and _first(once):
             os.kill(os.getpid(), signal.SIGKILL)
         return real(text, relative_dates)
 
-    monkeypatch.setattr(work, "find_facts", find_facts)
+    monkeypatch.setattr(work, "find_related", find_related)
 
 
 def pool_run(count: int) -> tuple[list[documents.Task], list[tuple]]:

@@ -9,9 +9,12 @@ from click.testing import CliRunner
 from extract.cli.main import main
 from extract.engines import parallel
 from extract.outputs.parquet import read_rows
+from extract.outputs.tables import CHANGES
 from extract.outputs.writing import CsvWriter
 
+from .stand_in import stand_in  # noqa: F401  (a fixture)
 from .test_batch import make_archive, manifest_rows
+from .test_changes_output import seed_archive
 
 distributed = pytest.importorskip("distributed")
 dask_engine = pytest.importorskip("extract.engines.dask")
@@ -152,3 +155,64 @@ def test_dask_engine_passes_relative_dates(tmp_path, scheduler):
     parts, manifest = tmp_path / "facts_parquet", tmp_path / "m.csv"
     assert _dask_run(folder, parts, manifest, scheduler, "--relative-dates").exit_code == 0
     assert [row["span"] for row in read_rows(parts)] == ["Биыл", "5 млн теңге"]
+
+
+# ---- changes ---------------------------------------------------------------------------------
+
+def _local_changes(tmp_path, archive) -> bytes:
+    changes = tmp_path / "local_changes.csv"
+    result = CliRunner().invoke(main, ["extract", str(archive), "-o", str(tmp_path / "l.csv"),
+                                       "--changes", str(changes), "--workers", "1", "-q"])
+    assert result.exit_code in (0, 1), result.stderr
+    return changes.read_bytes()
+
+
+def _changes_csv(folder) -> bytes:
+    buffer = io.StringIO(newline="")
+    CsvWriter(buffer, CHANGES).write(read_rows(folder, CHANGES))
+    return buffer.getvalue().encode()
+
+
+def test_dask_writes_the_local_engines_changes(tmp_path, monkeypatch, scheduler, stand_in):  # noqa: F811
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 4)
+    monkeypatch.setattr(dask_engine, "CHUNKS_PER_THREAD", 2)
+    archive = make_archive(tmp_path / "in", 14)
+    parts, changes, manifest = tmp_path / "facts", tmp_path / "changes", tmp_path / "m.csv"
+    result = _dask_run(archive, parts, manifest, scheduler, "--changes", str(changes))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in changes.iterdir()) == [f"part-{i:08d}.parquet"
+                                                         for i in range(4)]
+    local = _local_changes(tmp_path, archive)
+    assert _changes_csv(changes) == local and local.count(b"\n") > 10
+    assert sum(int(r["changes"]) for r in manifest_rows(manifest)) == local.count(b"\n") - 1
+
+
+def test_dask_resumes_the_changes_too(tmp_path, monkeypatch, scheduler, stand_in):  # noqa: F811
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 4)
+    monkeypatch.setattr(dask_engine, "CHUNKS_PER_THREAD", 1)
+    archive = make_archive(tmp_path / "in", 14)
+    parts, changes, manifest = tmp_path / "facts", tmp_path / "changes", tmp_path / "m.csv"
+    args = ("--changes", str(changes))
+    assert _dask_run(archive, parts, manifest, scheduler, *args).exit_code == 0
+    full = _changes_csv(changes)
+    _interrupt(parts, manifest, keep_docs=8)
+    partial = changes.with_name("changes.partial")
+    changes.rename(partial)
+    sorted(partial.glob("part-*.parquet"))[-1].unlink()
+    (partial / "part-00000003.parquet").write_bytes(b"not a part")  # run again, replaced
+    result = _dask_run(archive, parts, manifest, scheduler, *args, "--resume")
+    assert result.exit_code == 0, result.stderr
+    assert _changes_csv(changes) == full and not partial.exists()
+    # a finished run resumed with a changes folder it never wrote cannot go on
+    result = _dask_run(archive, parts, manifest, scheduler, "--changes",
+                       str(tmp_path / "other"), "--resume")
+    assert result.exit_code == 2 and "no interrupted run to go on from" in result.stderr
+
+
+def test_dask_and_the_real_grammar_give_the_local_changes(tmp_path, scheduler):
+    """No stand-in: the seed article (five changes in its gold) through both engines."""
+    archive = seed_archive(tmp_path, 3)
+    parts, changes = tmp_path / "facts", tmp_path / "changes"
+    result = _dask_run(archive, parts, tmp_path / "m.csv", scheduler, "--changes", str(changes))
+    assert result.exit_code == 0, result.stderr
+    assert _changes_csv(changes) == _local_changes(tmp_path, archive)

@@ -46,6 +46,28 @@ def test_a_stale_seed_table_is_found_and_rewritten(tmp_path):
             (REPO / name).read_text(encoding="utf-8")
 
 
+def test_the_change_table_is_written_where_its_markers_are(tmp_path):
+    from extract import find_changes
+
+    for name in GENERATED:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / name, tmp_path / name)
+    readme = tmp_path / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "\n<!-- seed-changes:begin -->\n"
+                      "| typed by hand |\n<!-- seed-changes:end -->\n", encoding="utf-8")
+    assert run_script("--root", str(tmp_path), "--check").returncode == 1
+    assert run_script("--root", str(tmp_path)).returncode == 0
+    table = readme.read_text(encoding="utf-8").split("<!-- seed-changes:begin -->\n")[1]
+    lines = table.split("<!-- seed-changes:end -->")[0].splitlines()
+    assert lines[0] == ("| start | end | span | type | unit | from_value | to_value | by_value | "
+                        "by_value_max | factor | direction | verb |")
+    seed = (REPO / "seeds" / "000_283857b479cfea54.txt").read_text(encoding="utf-8")
+    assert [line.split(" | ")[2] for line in lines[2:]] == [c.span for c in find_changes(seed)]
+    contract = "docs/contract.md"
+    assert (tmp_path / contract).read_text(encoding="utf-8") == \
+        (REPO / contract).read_text(encoding="utf-8")  # no markers there: left alone
+
+
 def readme_commands() -> list[str]:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```bash\n(.*?)```", text, flags=re.DOTALL)
@@ -102,10 +124,21 @@ def printed_lines(code: str) -> list[str]:
 
 
 EXAMPLES = python_examples()
+# Examples that print what the relations stage will give once the change grammar and the
+# period rule are merged (and `pip install -e .` has registered kazakh_numeric_relations):
+# strict, so they are noticed as soon as they pass; the coordinator removes them at merge.
+PENDING = {("python.md", 4): "change grammar and period rule not merged yet",
+           ("spacy.md", 1): "change grammar and period rule not merged yet",
+           ("changes-readme-proposal.md", 0): "change grammar not merged yet"}
 
 
-@pytest.mark.parametrize(("page", "number", "code"), EXAMPLES,
-                         ids=[f"{page}-{number}" for page, number, _ in EXAMPLES])
+def _example(page: str, number: int, code: str):  # noqa: ANN202
+    reason = PENDING.get((page, number))
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(page, number, code, marks=marks, id=f"{page}-{number}")
+
+
+@pytest.mark.parametrize(("page", "number", "code"), [_example(*e) for e in EXAMPLES])
 def test_python_examples_print_what_the_docs_say(page, number, code, tmp_path, monkeypatch):
     if ".plot" in code:
         pytest.importorskip("matplotlib")

@@ -1,4 +1,5 @@
-"""``extract.facts_frame``: a typed pandas DataFrame of facts, ready for ``df.pipe``."""
+"""``extract.facts_frame`` and ``extract.changes_frame``: typed pandas DataFrames of facts and
+changes, ready for ``df.pipe``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from extract import COLUMNS, facts_frame, find_facts
+from extract import CHANGE_COLUMNS, COLUMNS, changes_frame, facts_frame, find_changes, find_facts
+from extract.outputs.tables import CHANGE_NUMBERS
+
+from .stand_in import stand_in  # noqa: F401  (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt")).read_text("utf-8")
@@ -85,3 +89,37 @@ def test_a_frame_reads_a_text_over_spacys_max_length():
     frame = facts_frame(["5 мың теңге", long_text])
     assert frame["span"].tolist()[:2] == ["5 мың теңге", "35 млрд теңге"]
     assert (frame["doc"] == 1).sum() == 35_000
+
+
+def test_period_is_a_string_column(stand_in) -> None:  # noqa: F811
+    frame = facts_frame([SEED])
+    assert str(frame.period.dtype) == "string"
+    assert frame.set_index("span").period["29-орынға"] == "2020"
+    assert frame.period.tolist() == [f.period for f in find_facts(SEED)]
+
+
+def test_changes_frame_is_typed(stand_in) -> None:  # noqa: F811
+    texts = {"seed": SEED, "money": "Бағасы 2,5 мың теңгеден 5 мың теңгеге өсті.",
+             "none": "Бұл сөйлемде сан жоқ."}
+    frame = pd.Series(texts).pipe(changes_frame)
+    numeric = [f"{name}_num" for name in CHANGE_NUMBERS]
+    assert list(frame.columns) == [*CHANGE_COLUMNS, *numeric]
+    expected = [c.row(doc) for doc, text in texts.items() for c in find_changes(text)]
+    got = frame[list(CHANGE_COLUMNS)].astype(object).to_dict("records")
+    assert got == expected and len(got) > 3
+    assert frame.start.dtype == np.int64 and frame.end.dtype == np.int64
+    assert isinstance(frame.direction.dtype, pd.CategoricalDtype)
+    assert isinstance(frame.type.dtype, pd.CategoricalDtype)
+    assert all(frame[column].dtype == np.float64 for column in numeric)
+    money = frame[frame.doc == "money"].iloc[0]
+    assert (money.from_value_num, money.to_value_num, money.by_value_num, money.factor_num) == (
+        2500.0, 5000.0, 2500.0, 2.0)
+    assert np.isnan(money.by_value_max_num)
+    spread = frame[frame.span == "15-25%-ке"].iloc[0]
+    assert (spread.by_value_num, spread.by_value_max_num) == (15.0, 25.0)
+
+
+def test_an_empty_changes_frame_is_typed() -> None:
+    frame = changes_frame(["Бұл сөйлемде сан жоқ."], ids=["a"])
+    assert frame.empty and frame.start.dtype == np.int64
+    assert frame.by_value_num.dtype == np.float64

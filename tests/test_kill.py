@@ -198,3 +198,21 @@ def test_the_first_sigterm_stops_a_run_stuck_on_a_long_document(tmp_path, worker
     assert "Traceback" not in stderr and "run again with --resume" in stderr
     # a file named by itself keeps the path as given
     assert [r["doc"] for r in manifest_rows(manifest)] == [f"{tmp_path / 'dump.jsonl'}#1"]
+
+
+def test_sigkill_of_a_run_with_changes_resumes_both_files_byte_identical(archive, tmp_path):
+    """The changes file is flushed with the facts before each manifest update, so a kill
+    and a resume give the changes of an uninterrupted run (the seed has five changes in its
+    gold: this bites once the change grammar finds them)."""
+    whole_facts, whole_changes = tmp_path / "whole.csv", tmp_path / "whole_changes.jsonl"
+    extract(archive, "-o", whole_facts, "--changes", whole_changes, "--workers", 1, "-q")
+    out, changes, manifest = tmp_path / "f.csv", tmp_path / "c.jsonl", tmp_path / "m.csv"
+    args = (archive, "-o", out, "--changes", changes, "--manifest", manifest, "--workers", 2,
+            "-q")
+    process = start(*args)
+    wait_for_rows(process, manifest, 3)
+    kill_parent(process)
+    assert not out.exists() and not changes.exists() and listed(manifest) < DOCS
+    extract(*args, "--resume")
+    assert out.read_bytes() == whole_facts.read_bytes()
+    assert changes.read_bytes() == whole_changes.read_bytes()

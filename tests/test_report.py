@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 import extract.engines.work
-from extract import find_facts
+from extract import find_changes, find_facts
 from extract.cli.main import main
 from extract.cli.report import write_page
 from extract.facts import TYPES, Fact
@@ -29,11 +29,13 @@ from extract.report.page import (
     render,
 )
 
+from .stand_in import stand_in  # noqa: F401  (a fixture)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
 LATIN = ROOT / "tests" / "latin" / "article_2018.txt"
 HOSTILE = 'A <script>alert("x")</script> & "quote" — 5 млн теңге & 30%-ға <b>өсті</b>.'
-FIELDS = ("value", "value_max", "unit", "qualifier", "subject", "total")
+FIELDS = ("value", "value_max", "unit", "qualifier", "subject", "total", "period")
 
 
 class _Page(HTMLParser):
@@ -238,14 +240,14 @@ def test_report_workers_give_the_same_page(tmp_path: Path) -> None:
 
 def test_report_with_a_failing_document_writes_the_page(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    real = extract.engines.work.find_facts
+    real = extract.engines.work.find_related
 
-    def failing(text: str, relative_dates: bool = False) -> list[Fact]:
+    def failing(text: str, relative_dates: bool = False):
         if "FAIL" in text:
             raise RuntimeError("a rule bug")
         return real(text, relative_dates)
 
-    monkeypatch.setattr(extract.engines.work, "find_facts", failing)
+    monkeypatch.setattr(extract.engines.work, "find_related", failing)
     (tmp_path / "a.txt").write_text("Биыл 35 млрд теңге жұмсалды.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("FAIL 5 млн теңге", encoding="utf-8")
     out = tmp_path / "report.html"
@@ -321,3 +323,43 @@ def test_report_command_with_relative_dates(tmp_path: Path) -> None:
 def test_summary_counts_failed_documents() -> None:
     page = render([Article("a", "x", []), Article("b", "", [], "empty file")])
     assert re.search(r'class="summary">2 document\(s\), 0 fact\(s\), 1 failed\.', page)
+
+
+def _changes(page: str) -> list[list[tuple]]:
+    """Per document, its changes as (start, end, span, type, *CHANGE_FIELDS) from the data."""
+    data = _data(page)
+    return [[(c[0], c[1], doc[1][c[0]:c[1]], data["types"][c[2]], *c[3:]) for c in changes]
+            for doc, changes in zip(data["docs"], data["changes"], strict=True)]
+
+
+CHANGE_FIELDS = ("unit", "from_value", "to_value", "by_value", "by_value_max", "factor",
+                 "direction", "verb", "compared_to")
+
+
+def test_every_change_is_in_the_page(stand_in) -> None:  # noqa: F811
+    documents = _documents()
+    page = build_report(documents)
+    expected = [[(c.start, c.end, c.span, c.type, *(getattr(c, n) for n in CHANGE_FIELDS))
+                 for c in find_changes(text)] for _, text in documents]
+    assert _changes(page) == expected and expected[0]
+    assert _facts(page) == [_expected(text) for _, text in documents]  # periods included
+    assert any(f[-1] for f in _facts(page)[0])
+    count = sum(map(len, expected))
+    assert re.search(rf'class="summary">3 document\(s\), \d+ fact\(s\), {count} change\(s\)\.',
+                     page)
+
+
+def test_report_command_carries_changes_through_the_workers(tmp_path: Path,
+                                                            stand_in) -> None:  # noqa: F811
+    for n in range(40):  # more than one chunk: two workers share them
+        (tmp_path / f"{n:02d}.txt").write_text(f"Бағасы {n + 1} мың теңгеден {n + 2} мың "
+                                              "теңгеге өсті.", encoding="utf-8")
+    pages = []
+    for workers in ("1", "2"):
+        out = tmp_path.parent / f"report-{workers}.html"
+        assert _run(str(tmp_path), "-o", str(out), "--workers", workers).exit_code == 0
+        pages.append(out.read_text("utf-8"))
+    assert pages[0] == pages[1]
+    changes = _changes(pages[0])
+    assert len(changes) == 40 and all(len(doc) == 1 for doc in changes)
+    assert changes[0][0][4:7] == ("KZT", "1000", "2000")

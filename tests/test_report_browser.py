@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from extract import find_facts
+from extract import find_changes, find_facts
 from extract.facts import TYPES, Fact
 from extract.report.page import Article, analyse, build_report, render
+
+from .stand_in import stand_in  # noqa: F401  (a fixture)
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
@@ -113,7 +115,7 @@ def test_tooltip_fields(browser, tmp_path: Path) -> None:  # noqa: ANN001
     opened = _open(browser, tmp_path, [("d", "Ел 193 мемлекеттің ішінде 29-орынға көтерілді.")])
     mark = opened.page.locator("mark.fact", has_text="29-орынға")
     assert mark.get_attribute("data-tip") == (
-        "RANK\nvalue: 29\nunit: —\nqualifier: —\nsubject: орын\ntotal: 193")
+        "RANK\nvalue: 29\nunit: —\nqualifier: —\nsubject: орын\ntotal: 193\nperiod: —")
     assert mark.get_attribute("title") == mark.get_attribute("data-tip")
     assert mark.get_attribute("tabindex") == "0"
     assert mark.get_attribute("aria-label").startswith("29-орынға: RANK\nvalue: 29")
@@ -216,4 +218,38 @@ def test_screenshot_of_the_seed_report(browser, tmp_path: Path) -> None:  # noqa
     target = Path(os.environ.get("KAZEXTRACT_SCREENSHOT", tmp_path / "seed.png"))
     opened.page.screenshot(path=str(target))
     assert target.stat().st_size > 10_000
+    opened.close()
+
+
+def test_changes_table_and_period_column(browser, tmp_path: Path, stand_in) -> None:  # noqa: ANN001, F811
+    text = SEED.read_text("utf-8")
+    opened = _open(browser, tmp_path, [(SEED.name, text)])
+    page = opened.page
+    rows = page.eval_on_selector_all(
+        "#doc-0 table.changes tbody tr",
+        "rs => rs.map(r => Array.from(r.cells, c => c.textContent))")
+    expected = []
+    for c in find_changes(text):
+        arrow = {"up": "▲ up", "down": "▼ down"}[c.direction]
+        by = f"{c.by_value}–{c.by_value_max}" if c.by_value_max else c.by_value
+        moved = f"{c.from_value} → {c.to_value}" if c.from_value or c.to_value else ""
+        expected.append([c.span, c.type, moved, arrow, by, f"×{c.factor}" if c.factor else "",
+                         c.unit, c.verb, c.compared_to])
+    assert rows == expected and len(rows) >= 3
+    assert ["31 күннен 10 күнге", "DURATION", "31 → 10", "▼ down", "-21", "", "day",
+            "stand-in", ""] in rows
+    assert page.locator("#doc-0 h3", has_text="Changes").count() == 1
+    headers = page.eval_on_selector_all("table.facts thead th", "hs => hs.map(h => h.textContent)")
+    assert "period" in headers
+    column = headers.index("period")
+    rank = page.locator(ROWS, has_text="29-орынға").first
+    assert rank.locator("td").nth(column).text_content() == "2020"
+    mark = page.locator("mark.fact", has_text="29-орынға")
+    assert mark.get_attribute("data-tip").endswith("\nperiod: 2020")
+    opened.close()
+
+
+def test_no_changes_no_table(browser, tmp_path: Path) -> None:  # noqa: ANN001
+    opened = _open(browser, tmp_path, [("d", "Ел 193 мемлекеттің ішінде 29-орынға көтерілді.")])
+    assert opened.page.locator("#doc-0 table.changes").count() == 0
     opened.close()

@@ -1,4 +1,5 @@
-"""The ``kazakh_numeric_facts`` spaCy component: entry point, ents, DocBin, multiprocessing."""
+"""The ``kazakh_numeric_facts`` spaCy component: entry point, ents, DocBin, multiprocessing;
+and ``kazakh_numeric_relations``: periods on the fact spans, ``doc.spans["changes"]``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ import spacy
 from spacy.tokens import DocBin
 
 from extract.assembly.pipeline import FACT_ATTRIBUTES, SPAN_KEY
+from extract.relations.component import CHANGE_ATTRIBUTES, CHANGE_KEY
+
+from .stand_in import stand_in  # noqa: F401  (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt")).read_text("utf-8")
@@ -151,3 +155,69 @@ def test_token_gate_misses_no_sentence_the_gate_takes() -> None:
             for sent in doc.sents:
                 if facts.gate.search(sent.text.lower()):
                     assert any(facts.token_gate.search(t.lower_) for t in sent), sent.text
+
+
+# ---- kazakh_numeric_relations: periods on the fact spans, doc.spans["changes"] ---------------
+
+DECIMALS = "Бағасы 2,5 мың теңгеден 5 мың теңгеге өсті. Үлесі 12,5%-дан 10%-ға төмендеді."
+
+
+def _relations_nlp():  # noqa: ANN202
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kk_sentencizer")
+    nlp.add_pipe("kazakh_numeric_facts")
+    nlp.add_pipe("kazakh_numeric_relations")
+    return nlp
+
+
+def _changes(doc) -> list[tuple]:  # noqa: ANN001
+    return [(s.start_char, s.end_char, s.text, s.label_,
+             *(getattr(s._, a) for a in CHANGE_ATTRIBUTES)) for s in doc.spans[CHANGE_KEY]]
+
+
+def test_changes_are_spans_with_extension_attributes(stand_in) -> None:  # noqa: F811
+    from extract import find_changes
+
+    for text in (SEED, DECIMALS):
+        expected = [(c.start, c.end, c.span, c.type, *(getattr(c, a) for a in CHANGE_ATTRIBUTES))
+                    for c in find_changes(text)]
+        assert expected and _changes(_relations_nlp()(text)) == expected
+    doc = _relations_nlp()(DECIMALS)
+    money = doc.spans[CHANGE_KEY][0]
+    assert (money.text, money.label_, money._.from_value, money._.to_value, money._.by_value,
+            money._.factor, money._.direction, money._.unit, money._.facts) == (
+        "2,5 мың теңгеден 5 мың теңгеге", "MONEY", "2500", "5000", "2500", "2", "up", "KZT",
+        f"{money.start_char} {money.start_char + 17}")
+
+
+def test_fact_spans_carry_their_period(stand_in) -> None:  # noqa: F811
+    from extract import find_facts
+
+    doc = _relations_nlp()(SEED)
+    assert [s._.period for s in doc.spans[SPAN_KEY]] == [f.period for f in find_facts(SEED)]
+    periods = {s.text: s._.period for s in doc.spans[SPAN_KEY]}
+    assert (periods["29-орынға"], periods["2019 жылы"]) == ("2020", "")
+
+
+def test_doc_changes_are_the_records_of_find_changes(stand_in) -> None:  # noqa: F811
+    from extract.relations.document import doc_changes, doc_facts, find_related, load_pipeline
+
+    for text in (SEED, DECIMALS, "", "5 адам."):
+        doc, related = load_pipeline()(text), find_related(text)
+        assert doc_changes(doc) == related.changes
+        assert doc_facts(doc) == related.facts
+
+
+def test_docbin_round_trip_keeps_changes_and_periods(stand_in) -> None:  # noqa: F811
+    docs = list(_relations_nlp().pipe([SEED, DECIMALS]))
+    data = DocBin(docs=docs, store_user_data=True).to_bytes()
+    restored = list(DocBin().from_bytes(data).get_docs(spacy.blank("kk").vocab))
+    for before, after in zip(docs, restored, strict=True):
+        assert _changes(before) and _changes(after) == _changes(before)
+        assert [s._.period for s in after.spans[SPAN_KEY]] == \
+            [s._.period for s in before.spans[SPAN_KEY]]
+
+
+def test_without_changes_the_group_is_there_and_empty() -> None:
+    doc = _relations_nlp()("Бұл сөйлемде сан жоқ. 5 адам келді.")
+    assert CHANGE_KEY in doc.spans and list(doc.spans[CHANGE_KEY]) == []

@@ -114,6 +114,7 @@ Examples:
   kazextract extract export.csv:body:url dump.jsonl -o facts.csv
   kazextract extract archive/ --patterns my_patterns/ -o facts.csv
   kazextract extract archive/ -o facts.csv --manifest run.csv --resume
+  kazextract extract archive/ -o facts.csv --changes changes.csv
   kazextract extract archive/ --engine dask --scheduler tcp://head:8786 -o facts_parquet/
 """)
 @click.argument("paths", nargs=-1)
@@ -123,6 +124,10 @@ Examples:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format [default: from the -o extension, else csv].")
 @click.option("--excel", is_flag=True, help="CSV with a UTF-8 BOM, for Excel.")
+@click.option("--changes", metavar="FILE",
+              help="Also write the changes (what went up or down, from what to what, by how "
+                   "much) here, atomically: CSV, JSONL or Parquet by the extension, else "
+                   "the facts' format; - for standard output (with -o for the facts).")
 @click.option("--text-field", default="text", show_default=True,
               help="JSONL/CSV inputs: the field holding the document's text (for one "
                    "input: FILE:TEXT_FIELD[:ID_FIELD]).")
@@ -151,9 +156,9 @@ Examples:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address [default: a local cluster].")
 def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: bool,
-            text_field: str, id_field: str, encoding: str | None, workers: int, quiet: bool,
-            manifest: Path | None, resume: bool, relative_dates: bool, timeout: float,
-            engine: str, scheduler: str | None) -> None:
+            changes: str | None, text_field: str, id_field: str, encoding: str | None,
+            workers: int, quiet: bool, manifest: Path | None, resume: bool,
+            relative_dates: bool, timeout: float, engine: str, scheduler: str | None) -> None:
     """Extract the numeric facts of PATHS: .txt files, folders of .txt files (recursive),
     glob patterns, JSONL or CSV files of records (also .gz), or - for stdin.
 
@@ -161,7 +166,8 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
     followed, each file read once); a file named by itself keeps the path as given.
 
     One row per fact with the columns doc, start, end, span, type, value, value_max, unit,
-    qualifier, subject, total, sentence, in input order whatever --workers is. An input
+    qualifier, subject, total, period, sentence, in input order whatever --workers is;
+    with --changes, one row per change in that file (docs/contract.md). An input
     that cannot be read, or takes longer than --timeout, is reported on stderr (and in the
     manifest) and the batch goes on. The exit status is 1 when any input failed, 2 when
     the run cannot start or cannot write (a full disk), 130 when interrupted (Ctrl-C, or a
@@ -176,7 +182,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str | None, excel: 
     fmt = choose_format(fmt, output)
     options = BatchOptions(paths, output, fmt, excel,
                            InputOptions(text_field, id_field, encoding), workers, manifest,
-                           resume, quiet, relative_dates, timeout)
+                           resume, quiet, relative_dates, timeout, changes=changes)
     _check_batch(options, engine, scheduler)
     _say_stdin(paths)
     if engine == "dask":
@@ -208,6 +214,15 @@ def _check_batch(options: BatchOptions, engine: str, scheduler: str | None) -> N
         raise click.UsageError("--engine dask writes partitioned Parquet into -o FOLDER")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if options.changes == "-" and not options.output:
+        raise click.UsageError("--changes - needs -o: the facts and the changes cannot both "
+                               "go to standard output")
+    if options.changes == "-" and (options.resume or engine == "dask"):
+        raise click.UsageError(f"{'--resume' if options.resume else '--engine dask'} needs "
+                               "--changes FILE")
+    if engine == "dask" and options.changes and options.changes_fmt != "parquet":
+        raise click.UsageError("--engine dask writes partitioned Parquet into --changes "
+                               "FOLDER")
 
 
 @main.command("eval", epilog="""

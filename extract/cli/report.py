@@ -89,8 +89,9 @@ def report_command(paths: tuple[str, ...], output: Path, title: str,
                    relative_dates: bool, workers: int) -> None:
     """Write one self-contained HTML page for PATHS (as for extract: files, folders, globs,
     JSONL/CSV records, or -): an index of the documents with their counts per type, each
-    article with its facts highlighted by type (rendered when opened, so the page opens in
-    about a second for thousands of documents), a sortable table of all facts, and charts
+    article with its facts highlighted by type and a table of its changes (rendered when
+    opened, so the page opens in about a second for thousands of documents), a sortable
+    table of all facts with their periods, and charts
     of facts per type, documents by number of facts and money per document. An input that
     cannot be read or analysed is reported on stderr and as an entry in the page; the exit
     status is then 1."""

@@ -1,6 +1,7 @@
 """A batch run: every document the command line names, through an engine, into one output
-file, a manifest and progress on stderr. Bad input costs its own document only; Ctrl-C
-keeps finished work and a later ``--resume`` goes on from there.
+file (and a changes file with ``--changes``), a manifest and progress on stderr. Bad input
+costs its own document only; Ctrl-C keeps finished work and a later ``--resume`` goes on
+from there.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, combinations
 from pathlib import Path
 
-from ..facts import COLUMNS
-from ..outputs.formats import PARTIAL, Output, written_format
+from ..facts import CHANGE_COLUMNS, COLUMNS
+from ..outputs.formats import PARTIAL, Output, changes_format, written_format
+from ..outputs.tables import CHANGES
 from ..sources import inputs
 from ..sources.documents import Task
 from .limits import DEFAULT_TIMEOUT
@@ -57,10 +59,39 @@ class BatchOptions:
     quiet: bool = False
     relative_dates: bool = False  # also dates and times written without a number
     timeout: float = DEFAULT_TIMEOUT  # seconds a document may take (0: no limit)
+    changes: str | None = None  # where the changes go ("-": standard output)
 
     @property
     def settings(self) -> Settings:
         return Settings(self.inputs.encoding, self.relative_dates, self.timeout)
+
+    @property
+    def changes_path(self) -> str | None:
+        """The changes file (None for none, or for standard output)."""
+        return self.changes if self.changes not in (None, "-") else None
+
+    @property
+    def changes_fmt(self) -> str:
+        return changes_format(self.changes, self.fmt)
+
+
+@dataclass
+class Sinks:
+    """Where a batch writes: the facts, and the changes when asked for. They are flushed
+    together before the manifest, so the manifest never lists a document whose facts or
+    changes are not on disk."""
+
+    facts: Output
+    changes: Output | None = None
+
+    @property
+    def each(self) -> list[Output]:
+        return [self.facts] if self.changes is None else [self.facts, self.changes]
+
+    @property
+    def partials(self) -> str:
+        """The files an interrupted run leaves, for a message."""
+        return " and ".join(str(out.partial) for out in self.each if out.path)
 
 
 def _say(progress: Progress | None, line: str) -> None:
@@ -115,7 +146,7 @@ def _run(options: BatchOptions) -> int:
     opened = _open(options, previous)
     if isinstance(opened, int):
         return opened
-    out, manifest = opened
+    sinks, manifest = opened
     progress = Progress(options.quiet, count=lambda: inputs.count(options.paths),
                         skip=previous.documents)
     if previous.documents and not options.quiet:
@@ -125,21 +156,25 @@ def _run(options: BatchOptions) -> int:
     try:
         with interrupts(stop):
             _consume(run_local(tasks, options.workers, stop, options.settings),
-                     out, manifest, progress)
-        return _close(out, manifest, progress, stop, previous)
+                     sinks, manifest, progress)
+        return _close(sinks, manifest, progress, stop, previous)
     except WriteFailed as err:
-        return _write_failed(out, manifest, progress, err)
+        return _write_failed(sinks, manifest, progress, err)
 
 
 def refused_paths(options: BatchOptions, folder_output: bool = False) -> str | None:
-    """Why ``-o`` or ``--manifest`` must not be written (it would replace an input, or the
-    other; ``-o`` is a folder but names a file), or None; checked before anything is read."""
+    """Why ``-o``, ``--manifest`` or ``--changes`` must not be written (it would replace an
+    input, or another of them; ``-o`` or ``--changes`` is a folder but names a file), or
+    None; checked before anything is read."""
     named = [(p, option) for p, option in ((options.output, "-o"),
-                                           (options.manifest, "--manifest")) if p]
-    if options.output and Path(options.output).is_dir() and not folder_output:
-        return f"{options.output}: is a folder; -o names the output file"
-    if options.manifest and options.output and _same(options.manifest, options.output):
-        return f"{options.manifest}: --manifest and -o name the same file"
+                                           (options.manifest, "--manifest"),
+                                           (options.changes_path, "--changes")) if p]
+    for path, option in named:
+        if option != "--manifest" and Path(path).is_dir() and not folder_output:
+            return f"{path}: is a folder; {option} names the output file"
+    for (a, first), (b, second) in combinations(named, 2):
+        if _same(a, b) or _same(b, a):
+            return f"{b}: {second} and {first} name the same file"
     for path, option in named:
         if (why := _overwrites_input(Path(path), options.paths)) is not None:
             return f"{path}: {option} {why}"
@@ -199,39 +234,54 @@ def _tasks_left(options: BatchOptions, previous: Done) -> Iterator[Task] | None:
     first = next(tasks, None)
     if first is not None:
         return chain([first], tasks)
-    output = Path(options.output)
-    finished = output.is_file() and not Path(options.output + PARTIAL).exists()
+    outputs = [options.output, *filter(None, [options.changes_path])]
+    finished = all(Path(o).is_file() and not Path(o + PARTIAL).exists() for o in outputs)
     return None if finished else iter(())
 
 
-def _open(options: BatchOptions, previous: Done) -> tuple[Output, ManifestWriter | None] | int:
-    """The output and the manifest, opened (the finished rows copied for --resume); or the
+def _sinks_of(options: BatchOptions) -> Sinks:
+    """The outputs ``options`` name, not opened yet."""
+    changes = None
+    if options.changes:
+        fmt = options.changes_fmt
+        changes = Output(options.changes_path, fmt, options.excel and fmt == "csv", CHANGES)
+    return Sinks(Output(options.output, options.fmt, options.excel), changes)
+
+
+def _open(options: BatchOptions, previous: Done) -> tuple[Sinks, ManifestWriter | None] | int:
+    """The outputs and the manifest, opened (the finished rows copied for --resume); or the
     exit status after a one-line error."""
-    out = Output(options.output, options.fmt, options.excel)
+    sinks = _sinks_of(options)
     if options.resume and options.output and previous.documents \
-            and (reason := _format_changed(out)):
+            and (reason := _format_changed(sinks.facts)):
         _say(None, f"kazextract: cannot resume: {reason}")
         return EXIT_USAGE
+    opened: list[Output] = []
     try:
-        out.open(resume=options.resume)
-    except OSError as err:
-        _say(None, f"kazextract: {options.output}: cannot write ({err.strerror or err})")
-        return EXIT_USAGE
-    try:
+        for out in sinks.each:
+            out.open(resume=options.resume)
+            opened.append(out)
         if options.resume and options.output:
-            out.copy_previous(previous.facts)
+            sinks.facts.copy_previous(previous.facts)
+            if sinks.changes is not None:
+                sinks.changes.copy_previous(previous.changes or 0)
         manifest = (ManifestWriter(options.manifest, append=previous.documents > 0)
                     if options.manifest else None)
     except (ValueError, OSError) as err:
-        if options.resume:
-            out.close_quietly()  # the finished rows: kept aside, or this copy of them
-        else:
-            out.discard()
+        for out in opened:
+            if options.resume:
+                out.close_quietly()  # the finished rows: kept aside, or this copy of them
+            else:
+                out.discard()
+        if isinstance(err, OSError) and len(opened) < len(sinks.each):
+            failed = sinks.each[len(opened)].path or "standard output"
+            _say(None, f"kazextract: {failed}: cannot write ({err.strerror or err})")
+            return EXIT_USAGE
         reason = (f"{err.filename}: {err.strerror}" if isinstance(err, OSError) and err.strerror
                   else err)
         _say(None, f"kazextract: cannot {'resume' if options.resume else 'start'}: {reason}")
         return EXIT_USAGE
-    return out, manifest
+    return sinks, manifest
 
 
 def _format_changed(out: Output) -> str | None:
@@ -247,40 +297,56 @@ def previous_run(options: BatchOptions) -> Done:
     if not (options.resume and options.manifest and options.manifest.exists()):
         return Done()
     repair(options.manifest)
-    return summarize(options.manifest)
+    done = summarize(options.manifest)
+    if done.documents and done.changes is None:
+        raise ValueError(f"{options.manifest} has no changes column: it was written by an "
+                         "older kazextract; run again without --resume")
+    return done
 
 
-def _consume(results: Iterator[tuple], out: Output, manifest: ManifestWriter | None,
+def _consume(results: Iterator[tuple], sinks: Sinks, manifest: ManifestWriter | None,
              progress: Progress) -> None:
     last_flush = time.monotonic()
     for result in results:
         r = Result(*result)
-        _write(out, r)
+        _write(sinks, r)
         if manifest is not None:
             manifest.write(r.doc, r.status, r.reason, r.nbytes, len(r.rows), r.seconds,
-                           r.encoding)
+                           r.encoding, len(r.changes))
         if r.status != "ok":
             progress.message(f"kazextract: {r.name}: {r.reason}")
         progress.done(r.nbytes, len(r.rows), r.status != "ok")
         if time.monotonic() - last_flush >= FLUSH_EVERY:
-            _flush(out, manifest)
+            _flush(sinks, manifest)
             last_flush = time.monotonic()
 
 
-def _write(out: Output, r: Result) -> None:
-    try:
-        out.write(dict(zip(COLUMNS, (r.doc, *row), strict=True)) for row in r.rows)
-    except OSError as err:
-        raise WriteFailed(out.partial if out.path else "standard output", err) from None
+def _write(sinks: Sinks, r: Result) -> None:
+    with _writing(sinks.facts):
+        sinks.facts.write(dict(zip(COLUMNS, (r.doc, *row), strict=True)) for row in r.rows)
+    if sinks.changes is not None:
+        with _writing(sinks.changes):
+            sinks.changes.write(dict(zip(CHANGE_COLUMNS, (r.doc, *row), strict=True))
+                                for row in r.changes)
 
 
-def _flush(out: Output, manifest: ManifestWriter | None) -> None:
-    """Facts first, down to the disk: the manifest never lists a document whose rows are
-    not out."""
+@contextmanager
+def _writing(out: Output, finished: bool = False) -> Iterator[None]:
+    """A failed write to ``out`` (its partial file, or its file when ``finished``) as
+    WriteFailed."""
     try:
-        out.flush(durable=True)
+        yield
     except OSError as err:
-        raise WriteFailed(out.partial if out.path else "standard output", err) from None
+        where = (out.path if finished else out.partial) if out.path else "standard output"
+        raise WriteFailed(where, err) from None
+
+
+def _flush(sinks: Sinks, manifest: ManifestWriter | None) -> None:
+    """Facts and changes first, down to the disk: the manifest never lists a document whose
+    rows are not out."""
+    for out in sinks.each:
+        with _writing(out):
+            out.flush(durable=True)
     if manifest is not None:
         try:
             manifest.flush()
@@ -288,34 +354,37 @@ def _flush(out: Output, manifest: ManifestWriter | None) -> None:
             raise WriteFailed(manifest.path, err) from None
 
 
-def _close(out: Output, manifest: ManifestWriter | None, progress: Progress, stop: Stop,
+def _close(sinks: Sinks, manifest: ManifestWriter | None, progress: Progress, stop: Stop,
            previous: Done) -> int:
-    _flush(out, manifest)
+    _flush(sinks, manifest)
     if manifest is not None:
         manifest.close()
     if stop.requested:
-        partial = out.abandon()
+        for out in sinks.each:
+            out.abandon()
         progress.summary("interrupted")
-        where = f"; finished work is in {partial}" if partial else ""
-        again = " and the manifest; run again with --resume" if manifest and partial else ""
+        partials = sinks.partials
+        where = f"; finished work is in {partials}" if partials else ""
+        again = (" and the manifest; run again with --resume"
+                 if manifest and sinks.facts.path else "")
         _say(progress, f"kazextract: stopped{where}{again}")
         return EXIT_INTERRUPTED
-    try:
-        out.finish()
-    except OSError as err:
-        raise WriteFailed(out.path, err) from None
+    for out in sinks.each:
+        with _writing(out, finished=True):
+            out.finish()
     progress.summary()
     return EXIT_FAILED_INPUT if progress.errors or previous.errors else 0
 
 
-def _write_failed(out: Output, manifest: ManifestWriter | None, progress: Progress,
+def _write_failed(sinks: Sinks, manifest: ManifestWriter | None, progress: Progress,
                   err: WriteFailed) -> int:
     """After a failed write (a full disk): keep what the manifest lists, resumable."""
-    out.close_quietly()
+    for out in sinks.each:
+        out.close_quietly()
     if manifest is not None:
         manifest.abandon()
-    again = (f"; finished work is in {out.partial} and {manifest.path}: run again with "
-             "--resume when there is room") if out.path and manifest else ""
+    again = (f"; finished work is in {sinks.partials} and {manifest.path}: run again with "
+             "--resume when there is room") if sinks.facts.path and manifest else ""
     _say(progress, f"kazextract: {err}{again}")
     return EXIT_USAGE
 

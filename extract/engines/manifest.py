@@ -1,5 +1,6 @@
 """The manifest of a batch: one CSV row per input document, in input order, saying whether
-it was processed (``ok``) or why not (``error``), its size, its facts and its time.
+it was processed (``ok``) or why not (``error``), its size, its facts, its time and its
+changes (the last column, so that a manifest written before it still reads).
 
 Rows are appended as documents finish and flushed with the output, so after any stop the
 manifest lists exactly the documents whose facts are in the output. Because results are
@@ -15,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-FIELDS = ("doc", "status", "reason", "bytes", "facts", "seconds", "encoding")
+FIELDS = ("doc", "status", "reason", "bytes", "facts", "seconds", "encoding", "changes")
+BEFORE_CHANGES = len(FIELDS) - 1  # the columns of a manifest written before changes
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Done:
     documents: int = 0
     facts: int = 0
     errors: int = 0
+    changes: int | None = 0  # None: the manifest has no changes column
 
 
 class ManifestWriter:
@@ -43,8 +46,9 @@ class ManifestWriter:
             self._writer.writerow(FIELDS)
 
     def write(self, doc: str, status: str, reason: str, nbytes: int, facts: int,
-              seconds: float, encoding: str) -> None:
-        self._pending.append((doc, status, reason, nbytes, facts, f"{seconds:.4f}", encoding))
+              seconds: float, encoding: str, changes: int) -> None:
+        self._pending.append((doc, status, reason, nbytes, facts, f"{seconds:.4f}", encoding,
+                              changes))
 
     def flush(self) -> None:
         self._writer.writerows(self._pending)
@@ -81,16 +85,20 @@ def repair(path: Path) -> None:
         f.truncate(size - len(tail) + tail.rfind(b"\n") + 1 if b"\n" in tail else 0)
 
 
-def read_done(path: Path) -> Iterator[tuple[str, str, int]]:
-    """(doc, status, facts) of each row of a manifest."""
+def read_done(path: Path) -> Iterator[tuple[str, str, int, int | None]]:
+    """(doc, status, facts, changes) of each row of a manifest (changes None in a manifest
+    written before the column)."""
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
-        if reader.fieldnames is None or reader.fieldnames[:len(FIELDS)] != list(FIELDS):
+        names = reader.fieldnames
+        if names is None or names[:BEFORE_CHANGES] != list(FIELDS[:BEFORE_CHANGES]):
             raise ValueError(f"{path}: not a kazextract manifest")
+        counted = "changes" in names
         for row in reader:
             if None in row.values():  # a torn last row
                 break
-            yield row["doc"], row["status"], int(row["facts"] or 0)
+            changes = int(row["changes"] or 0) if counted else None
+            yield row["doc"], row["status"], int(row["facts"] or 0), changes
 
 
 def summarize(path: Path) -> Done:
@@ -99,8 +107,10 @@ def summarize(path: Path) -> Done:
     done = Done()
     if path.stat().st_size == 0:
         return done
-    for _doc, status, facts in read_done(path):
+    for _doc, status, facts, changes in read_done(path):
         done.documents += 1
         done.facts += facts
         done.errors += status != "ok"
+        done.changes = None if changes is None or done.changes is None \
+            else done.changes + changes
     return done

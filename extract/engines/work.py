@@ -1,4 +1,5 @@
-"""The unit of batch work: one document in, its facts (or the reason it failed) out.
+"""The unit of batch work: one document in, its facts and changes (or the reason it failed)
+out.
 
 Every engine (the local process pool, Dask) calls ``process`` on ``Task`` tuples and gets
 plain tuples back, so what crosses a process boundary is cheap to pickle: no spaCy Doc.
@@ -14,14 +15,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from ..facts import COLUMNS, Fact
-from ..relations.document import find_facts
+from ..facts import CHANGE_COLUMNS, COLUMNS, Change, Fact
+from ..relations.document import find_related
 from ..sources.decoding import DecodeError
 from ..sources.documents import Task, read_text, reason
 
 FACT_FIELDS = COLUMNS[1:]  # a row is the doc id plus these, in the contract's order
 assert Fact.field_names() == FACT_FIELDS
 _fact_row = operator.attrgetter(*FACT_FIELDS)  # a fact's fields as one tuple, in order
+CHANGE_FIELDS = CHANGE_COLUMNS[1:]
+assert Change.field_names() == CHANGE_FIELDS
+_change_row = operator.attrgetter(*CHANGE_FIELDS)
 
 
 class Settings(NamedTuple):
@@ -44,11 +48,12 @@ class Result(NamedTuple):
     rows: list[tuple]  # one tuple of FACT_FIELDS per fact
     seconds: float
     encoding: str
+    changes: list[tuple]  # one tuple of CHANGE_FIELDS per change
 
 
 def failed(task: Task, reason: str, seconds: float = 0.0) -> tuple:
     return tuple(Result(task.doc, task.name, "error", reason, task.nbytes, [], seconds,
-                        task.encoding))
+                        task.encoding, []))
 
 
 class DocumentTimeout(BaseException):
@@ -91,7 +96,9 @@ def process(task: Task, settings: Settings = DEFAULT_SETTINGS, budget: float = 0
     try:
         with time_budget(budget):
             text, nbytes, used = read_text(task, settings.encoding)
-            rows = list(map(_fact_row, find_facts(text, settings.relative_dates)))
+            related = find_related(text, settings.relative_dates)
+            rows = list(map(_fact_row, related.facts))
+            changes = list(map(_change_row, related.changes))
     except DocumentTimeout:
         return failed(task, timeout_reason(budget), time.perf_counter() - started)
     except (OSError, DecodeError) as err:
@@ -100,7 +107,7 @@ def process(task: Task, settings: Settings = DEFAULT_SETTINGS, budget: float = 0
         return failed(task, f"extraction failed ({type(err).__name__}: {err})",
                       time.perf_counter() - started)
     return tuple(Result(task.doc, task.name, "ok", "", nbytes, rows,
-                        time.perf_counter() - started, used))
+                        time.perf_counter() - started, used, changes))
 
 
 def process_chunk(tasks: list[tuple], settings: Settings = DEFAULT_SETTINGS) -> list[tuple]:

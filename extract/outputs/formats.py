@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
+from .tables import FACTS, Table
 from .writing import WRITERS
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -50,12 +51,23 @@ def choose_format(fmt: str | None, output: str | None) -> str:
     return EXTENSIONS.get(Path(output).suffix.lower(), "csv") if output else "csv"
 
 
-class Output:
-    """Rows to standard output (path None) or to a file, in one of FORMATS."""
+def changes_format(path: str | None, facts_fmt: str) -> str:
+    """The format of ``--changes PATH``: by its extension, else the facts' format; on
+    standard output (``-``) CSV for Parquet facts, which need a file."""
+    if path in (None, "-"):
+        return "csv" if facts_fmt == "parquet" else facts_fmt
+    return EXTENSIONS.get(Path(path).suffix.lower(), facts_fmt)
 
-    def __init__(self, path: str | Path | None, fmt: str, excel: bool = False) -> None:
+
+class Output:
+    """Rows of ``table`` (facts, or changes) to standard output (path None) or to a file,
+    in one of FORMATS."""
+
+    def __init__(self, path: str | Path | None, fmt: str, excel: bool = False,
+                 table: Table = FACTS) -> None:
         self.path = Path(path) if path else None
         self.fmt = fmt
+        self.table = table
         self.encoding = "utf-8-sig" if excel else "utf-8"
         self._stream: TextIO | None = None
         self._writer = None
@@ -91,7 +103,8 @@ class Output:
             self._stream.write("\ufeff")  # --excel on standard output: the BOM a file gets
         if self.fmt == "parquet":
             self._stream.write(JOURNAL_MARK)
-        self._writer = WRITERS["csv" if self.fmt == "parquet" else self.fmt](self._stream)
+        writer = WRITERS["csv" if self.fmt == "parquet" else self.fmt]
+        self._writer = writer(self._stream, self.table)
 
     def write(self, rows: Iterable[dict]) -> None:
         rows = list(rows)
@@ -135,7 +148,7 @@ class Output:
 
         temp = self.path.with_name(self.path.name + PARTIAL + ".parquet")
         try:
-            writer = ParquetWriter(temp)
+            writer = ParquetWriter(temp, self.table)
             for batch in _batched(journal_rows(self.partial), ROWS_PER_GROUP):
                 writer.write(batch)
             writer.close()
@@ -192,7 +205,7 @@ class Output:
         if self.fmt == "parquet" and path == self.path:  # a finished run's Parquet file
             from .parquet import read_rows
 
-            yield from read_rows(path)
+            yield from read_rows(path, self.table)
         elif self.fmt == "parquet":
             yield from journal_rows(path)
         else:
@@ -201,7 +214,8 @@ class Output:
 
 
 def journal_rows(path: Path) -> Iterator[dict]:
-    """The rows of a Parquet journal, offsets as ints as the writer takes them."""
+    """The rows of a Parquet journal (facts or changes), offsets as ints as the writer
+    takes them."""
     with path.open(encoding="utf-8", newline="") as f:
         f.readline()  # the marker
         for row in csv.DictReader(f):

@@ -1,6 +1,7 @@
-"""Facts as typed Parquet: offsets as int64, ``value``/``value_max``/``total`` as float64,
-and the contract's exact value strings kept in ``value_text``/``value_max_text`` (the ISO
-date of a DATE or TIME, which has no float; the exact decimal of every other value).
+"""Facts (and changes) as typed Parquet: offsets as int64, ``value``/``value_max``/``total``
+as float64, and the contract's exact value strings kept in ``value_text``/``value_max_text``
+(the ISO date of a DATE or TIME, which has no float; the exact decimal of every other
+value); a change's ``from_value`` … ``factor`` likewise, with ``from_value_text`` ….
 ``read_rows`` turns a file, or a folder of parts, back into contract rows, so the CSV made
 from Parquet is byte-for-byte the CSV written directly.
 
@@ -12,39 +13,38 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..facts import COLUMNS
+from .tables import FACTS, Table
 
-TEXT_VALUED = frozenset({"DATE", "TIME"})
 ROWS_PER_GROUP = 50_000
-EXTRA_COLUMNS = ("value_text", "value_max_text")
 
 
-def schema():  # -> pyarrow.Schema
+def schema(table: Table = FACTS):  # -> pyarrow.Schema
     import pyarrow as pa
 
-    types = {"start": pa.int64(), "end": pa.int64(), "value": pa.float64(),
-             "value_max": pa.float64(), "total": pa.float64()}
+    types = {name: pa.int64() for name in table.integers}
+    types.update((name, pa.float64()) for name in table.numbers)
     return pa.schema([(name, types.get(name, pa.string()))
-                      for name in (*COLUMNS, *EXTRA_COLUMNS)])
+                      for name in (*table.columns, *table.text_columns)])
 
 
-def _number(text: str, fact_type: str) -> float | None:
-    return None if text == "" or fact_type in TEXT_VALUED else float(text)
+def _number(text: str, row_type: str, exact: bool, table: Table) -> float | None:
+    return None if text == "" or (exact and row_type in table.text_valued) else float(text)
 
 
-def rows_table(rows: list[dict]):  # -> pyarrow.Table
-    """Contract rows (dicts with the COLUMNS) as a typed table."""
+def rows_table(rows: list[dict], table: Table = FACTS):  # -> pyarrow.Table
+    """Rows (dicts with the table's columns) as a typed table."""
     import pyarrow as pa
 
-    columns = {name: [row[name] for row in rows] for name in COLUMNS}
-    columns["value_text"] = columns["value"]
-    columns["value_max_text"] = [v if v != "" else None for v in columns["value_max"]]
+    columns = {name: [row[name] for row in rows] for name in table.columns}
+    for name, text_name in zip(table.exact, table.text_columns, strict=True):
+        blank = "" if name in table.blank_text else None
+        columns[text_name] = [v if v != "" else blank for v in columns[name]]
     types = columns["type"]
-    columns["value"] = [_number(v, t) for v, t in zip(columns["value"], types, strict=True)]
-    columns["value_max"] = [_number(v, t) for v, t in zip(columns["value_max"], types,
-                                                           strict=True)]
-    columns["total"] = [float(v) if v != "" else None for v in columns["total"]]
-    return pa.table(columns, schema=schema())
+    for name in table.numbers:
+        exact = name in table.exact
+        columns[name] = [_number(v, t, exact, table)
+                         for v, t in zip(columns[name], types, strict=True)]
+    return pa.table(columns, schema=schema(table))
 
 
 def _plain(number: float | None) -> str:
@@ -54,23 +54,25 @@ def _plain(number: float | None) -> str:
     return str(int(number)) if number.is_integer() else repr(number)
 
 
-def table_rows(table) -> Iterator[dict]:
-    """Contract rows (strings, start/end ints) of a table written by ``rows_table``."""
-    for record in table.to_pylist():
-        row = {name: record[name] if record[name] is not None else "" for name in COLUMNS}
-        row["value"] = record["value_text"] or ""
-        row["value_max"] = record["value_max_text"] or ""
-        row["total"] = _plain(record["total"])
+def table_rows(arrow_table, table: Table = FACTS) -> Iterator[dict]:
+    """Rows (strings, start/end ints) of a table written by ``rows_table``."""
+    texts = dict(zip(table.exact, table.text_columns, strict=True))
+    for record in arrow_table.to_pylist():
+        row = {name: record[name] if record[name] is not None else ""
+               for name in table.columns}
+        for name in table.numbers:
+            row[name] = (record[texts[name]] or "") if name in texts else _plain(record[name])
         yield row
 
 
 class ParquetWriter:
     """Rows in, row groups of ROWS_PER_GROUP out: memory stays bounded."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, table: Table = FACTS) -> None:
         import pyarrow.parquet as pq
 
-        self._writer = pq.ParquetWriter(str(path), schema())
+        self._table = table
+        self._writer = pq.ParquetWriter(str(path), schema(table))
         self._rows: list[dict] = []
 
     def write(self, rows: Iterable[dict]) -> None:
@@ -80,7 +82,7 @@ class ParquetWriter:
 
     def flush(self) -> None:
         if self._rows:
-            self._writer.write_table(rows_table(self._rows))
+            self._writer.write_table(rows_table(self._rows, self._table))
             self._rows = []
 
     def close(self) -> None:
@@ -94,11 +96,11 @@ def part_files(path: str | Path) -> list[Path]:
     return sorted(path.glob("*.parquet")) if path.is_dir() else [path]
 
 
-def read_rows(path: str | Path) -> Iterator[dict]:
-    """Contract rows of a Parquet file or of a folder of parts, in order."""
+def read_rows(path: str | Path, table: Table = FACTS) -> Iterator[dict]:
+    """Rows of a Parquet file or of a folder of parts, in order."""
     import pyarrow.parquet as pq
 
     for part in part_files(path):
         parquet = pq.ParquetFile(str(part))
         for group in range(parquet.num_row_groups):
-            yield from table_rows(parquet.read_row_group(group))
+            yield from table_rows(parquet.read_row_group(group), table)

@@ -1,14 +1,14 @@
 """The HTML report: one self-contained page (no network, no external scripts or fonts)
 that opens in about a second even for thousands of documents.
 
-The page holds every document's text and facts once, as compact JSON in a data block, and
+The page holds every document's text, facts and changes once, as compact JSON in a data block, and
 its one script builds what is looked at, when it is looked at: a sortable, filterable index
 of the documents with their counts per type, each article with its facts highlighted by
-type when it is opened (all of them at once for a small report), and a sortable, filterable
-table of all facts shown a page of rows at a time. The charts (facts per type, documents by
-number of facts, the documents with the most money per currency) aggregate, so they stay
-small however many documents there are. A document that could not be read or analysed is
-an entry in the index with its reason.
+type and a table of its changes when it is opened (all of them at once for a small report),
+and a sortable, filterable table of all facts shown a page of rows at a time. The charts
+(facts per type, documents by number of facts, the documents with the most money per
+currency) aggregate, so they stay small however many documents there are. A document that
+could not be read or analysed is an entry in the index with its reason.
 
 Nothing from a text reaches the page as markup: the data block escapes every ``<``, the
 script escapes every piece it inserts, and the page's own parts go through ``html.escape``.
@@ -20,12 +20,12 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from html import escape
 
 from ..engines.work import Result, Settings, process
-from ..facts import TYPES, Fact
+from ..facts import TYPES, Change, Fact
 from ..sources.documents import Task
 
 # Presentation only: one background colour per fact type, readable under black text.
@@ -34,7 +34,10 @@ COLOURS = {"MONEY": "#9be7a0", "PERCENT": "#ffd27f", "RANK": "#f4a6a6", "ORDINAL
            "DATE": "#e0e0a0", "TIME": "#d9c3a5"}
 # A fact in the data block: offsets (code points, as in the output contract), the type's
 # index in TYPES, then these fields as strings.
-FACT_FIELDS = ("value", "value_max", "unit", "qualifier", "subject", "total")
+FACT_FIELDS = ("value", "value_max", "unit", "qualifier", "subject", "total", "period")
+# A change in the data block: offsets, the measured type's index in TYPES, then these.
+CHANGE_FIELDS = ("unit", "from_value", "to_value", "by_value", "by_value_max", "factor",
+                 "direction", "verb", "compared_to")
 BAR_WIDTH = 220
 TOP_DOCUMENTS = 12  # bars of a money chart; the other documents share one more bar
 # Up to this many documents and characters, every article is open when the page loads.
@@ -51,6 +54,7 @@ class Article:
     text: str
     facts: list[Fact]
     error: str = ""  # why the document has no facts: it could not be read, or analysed
+    changes: list[Change] = field(default_factory=list)
 
 
 def analyse(documents: Iterable[tuple[str, str]], relative_dates: bool = False
@@ -70,15 +74,17 @@ def analyse_one(doc: str, text: str, settings: Settings) -> Article:
 
 def article_of(doc: str, text: str, result: Result) -> Article:
     """The Article of a document's text and the batch's result for it."""
-    return Article(doc, text, [Fact(*row) for row in result.rows], result.reason)
+    return Article(doc, text, [Fact(*row) for row in result.rows], result.reason,
+                   [Change(*row) for row in result.changes])
 
 
 def render(articles: list[Article], title: str = "kazextract report") -> str:
     """The whole page."""
     count = sum(len(a.facts) for a in articles)
+    changes = sum(len(a.changes) for a in articles)
     failed = sum(1 for a in articles if a.error)
     summary = f"{len(articles)} document(s), {count} fact(s)" + (
-        f", {failed} failed" if failed else "")
+        f", {changes} change(s)" if changes else "") + (f", {failed} failed" if failed else "")
     return "\n".join([
         "<!DOCTYPE html>",
         '<html lang="kk">',
@@ -122,14 +128,20 @@ def build_report(documents: Iterable[tuple[str, str]], title: str = "kazextract 
 
 def page_data(articles: list[Article]) -> str:
     """Every document as [doc, text, facts, error] (facts in text order, each
-    [start, end, type index, *FACT_FIELDS]) and the documents open at load, as JSON that
-    is safe inside a <script> element."""
+    [start, end, type index, *FACT_FIELDS]), its changes (each [start, end, type index,
+    *CHANGE_FIELDS]) and the documents open at load, as JSON that is safe inside a <script>
+    element."""
     types = {t: n for n, t in enumerate(TYPES)}
-    docs = [[a.doc, a.text, [[f.start, f.end, types[f.type], *(getattr(f, name)
-                                                                for name in FACT_FIELDS)]
-                             for f in sorted(a.facts, key=lambda f: f.start)], a.error]
-            for a in articles]
-    data = {"types": TYPES, "docs": docs,
+
+    def entry(record: Fact | Change, names: tuple[str, ...]) -> list:
+        return [record.start, record.end, types[record.type],
+                *(getattr(record, name) for name in names)]
+
+    docs = [[a.doc, a.text, [entry(f, FACT_FIELDS) for f in sorted(a.facts,
+                                                                   key=lambda f: f.start)],
+             a.error] for a in articles]
+    changes = [[entry(c, CHANGE_FIELDS) for c in a.changes] for a in articles]
+    data = {"types": TYPES, "docs": docs, "changes": changes,
             "open": list(range(len(articles))) if _open_all(articles) else []}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # no "<" at all, so neither "</script" nor "<!--" can end or bend the element; a lone
@@ -320,6 +332,12 @@ table.sortable th button { font: inherit; font-weight: 600; background: none; bo
                            padding: 0; cursor: pointer; }
 table.index td.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.index td.failed { color: #8a1c1c; }
+table.changes { border-collapse: collapse; font-size: .85rem; margin-top: .4rem; }
+table.changes th, table.changes td { border-bottom: 1px solid #e3e3e3; padding: .25rem .5rem;
+                                     text-align: left; vertical-align: top; }
+table.changes th { background: #f4f4f4; }
+.up { color: #1b6e2a; }
+.down { color: #a3261b; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
 """
@@ -333,6 +351,8 @@ PAGE_SCRIPT = r"""
   "use strict";
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var TYPES = data.types, docs = data.docs;  // doc: [name, text, facts, error]
+  var changes = data.changes;  // per doc: [start, end, type, unit, from, to, by, by_max,
+  //                              factor, direction, verb, compared_to]
   var PAGE = 200;  // rows added to a table at a time
   var NONE = "\u2014";
   var collator = new Intl.Collator("kk");
@@ -361,10 +381,31 @@ PAGE_SCRIPT = r"""
   function length(i) { var map = unitMap(i); return map ? map.length - 1 : docs[i][1].length; }
 
   // ---- articles, rendered when opened ----
-  function tip(f) {  // f: [start, end, type, value, value_max, unit, qualifier, subject, total]
+  function tip(f) {  // f: [start, end, type, value, value_max, unit, qualifier, subject,
+    //                     total, period]
     return [TYPES[f[2]], "value: " + (f[4] ? f[3] + "\u2013" + f[4] : f[3]),
             "unit: " + (f[5] || NONE), "qualifier: " + (f[6] || NONE),
-            "subject: " + (f[7] || NONE), "total: " + (f[8] || NONE)].join("\n");
+            "subject: " + (f[7] || NONE), "total: " + (f[8] || NONE),
+            "period: " + (f[9] || NONE)].join("\n");
+  }
+  // ---- an article's changes: what went up or down, from what to what, by how much ----
+  var ARROWS = {up: "\u25b2 up", down: "\u25bc down"};
+  function range(low, high) { return high ? low + "\u2013" + high : low; }
+  function fromTo(c) {
+    return c[4] || c[5] ? esc(c[4]) + " \u2192 " + esc(c[5]) : "";
+  }
+  function changesHtml(i) {
+    var rows = changes[i].map(function (c) {
+      return '<tr data-direction="' + esc(c[9]) + '"><td>' + esc(span(i, c)) + "</td><td>" +
+        swatch(TYPES[c[2]]) + "</td><td>" + fromTo(c) + '</td><td class="' + esc(c[9]) + '">' +
+        esc(ARROWS[c[9]] || c[9]) + "</td><td>" + esc(range(c[6], c[7])) + "</td><td>" +
+        (c[8] ? "\u00d7" + esc(c[8]) : "") + "</td><td>" + esc(c[3]) + "</td><td>" +
+        esc(c[10]) + "</td><td>" + esc(c[11]) + "</td></tr>";
+    });
+    return rows.length ? '<h3>Changes</h3><table class="changes"><thead><tr>' +
+      ["span", "type", "from \u2192 to", "direction", "by", "factor", "unit", "verb",
+       "compared to"].map(function (name) { return '<th scope="col">' + name + "</th>"; })
+        .join("") + "</tr></thead><tbody>" + rows.join("") + "</tbody></table>" : "";
   }
   function markHtml(i, k, f) {
     var text = esc(span(i, f)), fields = esc(tip(f));
@@ -396,7 +437,7 @@ PAGE_SCRIPT = r"""
     article.innerHTML = "<h2>" + esc(doc[0]) + ' <button type="button" class="close" ' +
       'aria-label="Close ' + esc(doc[0]) + '">Close</button></h2>' +
       (doc[3] ? '<p class="reason">Not analysed: ' + esc(doc[3]) + "</p>" : "") +
-      (doc[1] ? '<div class="text">' + highlighted(i) + "</div>" : "");
+      (doc[1] ? '<div class="text">' + highlighted(i) + "</div>" : "") + changesHtml(i);
     var next = reader.firstElementChild;  // open articles stay in document order
     while (next && Number(next.dataset.index) < i) { next = next.nextElementSibling; }
     reader.insertBefore(article, next);
@@ -565,6 +606,7 @@ PAGE_SCRIPT = r"""
     {name: "qualifier", value: field(6)},
     {name: "subject", value: field(7)},
     {name: "total", numeric: true, value: field(8)},
+    {name: "period", value: field(9)},
     {name: "start", numeric: true, value: field(0)}
   ];
   var factRows = [];
