@@ -57,9 +57,13 @@ def test_every_rank_of_the_seed_has_its_gold_period() -> None:
     assert found == gold and sum(map(bool, gold.values())) == 4  # 39-шы: another clause
 
 
-def test_a_date_without_a_number_never_anchors() -> None:
-    facts = find_facts("Биыл облыста 40 мың түп ағаш отырғызылды.", relative_dates=True)
-    assert [(f.type, f.value, f.period) for f in facts] == [("DATE", "", ""),
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("Биыл облыста 40 мың түп ағаш отырғызылды.", ""),
+    ("Наурыз айында 40 мың түп ағаш отырғызылды.", "--03"),  # a month name, no number
+])
+def test_a_date_without_a_number_never_anchors(sentence: str, date: str) -> None:
+    facts = find_facts(sentence, relative_dates=True)
+    assert [(f.type, f.value, f.period) for f in facts] == [("DATE", date, ""),
                                                             ("CARDINAL", "40000", "")]
 
 

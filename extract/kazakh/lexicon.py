@@ -788,6 +788,7 @@ class ClauseWords:
 
     break_marks: frozenset[str] = frozenset()
     always_breaks: frozenset[str] = frozenset()
+    back_stops: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
     after_mark_starters: frozenset[str] = frozenset()
     finite_endings: tuple[str, ...] = ()
@@ -801,6 +802,7 @@ def _read_clauses(lex: Lexicon) -> None:
     breaks, starters, reported = data["breaks"], data["starters"], data["reported"]
     lex.clauses = ClauseWords(
         break_marks=frozenset(breaks["marks"]), always_breaks=frozenset(breaks["always"]),
+        back_stops=frozenset(breaks["back_stops"]),
         conjunctions=frozenset(starters["conjunctions"]),
         after_mark_starters=frozenset(starters["after_mark"]),
         finite_endings=tuple(data["finite"]["endings"]),

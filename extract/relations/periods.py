@@ -3,7 +3,8 @@
 before the fact in its clause (or in the host of its parenthesis) anchors it; with none, the
 nearest after it, when the clause's predicate still follows the date (``460 топ 18 қаңтар мен
 22 ақпан аралығында … бөлейді``). No date anchors:
-- a date with no number (биыл; a DATE with an empty value), nor a DATE fact itself;
+- a date with no number (биыл, наурыз айында: a DATE with an empty or a month-only value),
+  nor a DATE fact itself;
 - a date that is the base of a comparison (``2017 жылмен салыстырғанда 69 пайызға``);
 - in a clause of saying, a date that opens it (the time of the saying) for the numbers of
   the reported content (``1 қазан күні … бір аптадан астам … өтпейтінін хабарлаған``).
@@ -11,6 +12,7 @@ The year is never computed from context."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -18,6 +20,18 @@ from ..facts import Fact
 from ..kazakh.lexicon import Lexicon
 from .clauses import Clauses, ClauseSplitter
 from .sentences import Sentence, SentenceReader, Word
+
+_MONTH_ONLY = re.compile(r"--\d\d")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A sentence as the periods read it."""
+
+    words: list[Word]
+    clauses: Clauses
+    in_facts: set[int]  # indices of the words inside a fact
 
 
 @dataclass(frozen=True)
@@ -35,6 +49,8 @@ class PeriodFinder:
         self.reader = reader
         self.splitter = ClauseSplitter(lex.clauses)
         self.base_window = lex.clauses.base_window
+        self.marks = lex.clauses.break_marks
+        self.back_stops = lex.clauses.back_stops
         self.markers = lex.changes.comparison_markers
         self.level_nouns = lex.changes.level_nouns
         self.ablative = tuple(form for form, case in lex.case_of.items() if case == "ablative")
@@ -53,22 +69,54 @@ class PeriodFinder:
         starts = [word.start for word in words]
         spans = {k: _word_span(starts, facts[k]) for k in sentence.facts}
         in_facts = {i for first, last in spans.values() for i in range(first, last + 1)}
-        clauses = self.splitter.split(words, in_facts)
-        anchors = [_Anchor(*spans[k], _period(facts[k]), _opens(words, clauses, spans[k][0]))
-                   for k in sentence.facts if _anchors(facts[k])
-                   and not self._is_base(words, spans[k][1], in_facts)]
+        read = _Reading(words, self.splitter.split(words, in_facts), in_facts)
+        anchors = [_Anchor(*spans[k], _period(facts[k]), self._opens(read, spans[k][0]))
+                   for k in sentence.facts
+                   if _anchors(facts[k]) and not self._is_base(read, spans[k][1])]
         for k in sentence.facts:
             if facts[k].type != "DATE":
-                period = _anchor_of(spans[k], anchors, clauses, words, in_facts)
+                period = self._anchor_of(spans[k], anchors, read)
                 if period:
                     out[k] = replace(facts[k], period=period)
 
-    def _is_base(self, words: list[Word], last: int, in_facts: set[int]) -> bool:
+    def _anchor_of(self, span: tuple[int, int], anchors: list[_Anchor], read: _Reading) -> str:
+        """The period of the fact at words ``span``: the nearest date before it that it
+        sees, else the nearest after it in its clause."""
+        first, last = span
+        clause = read.clauses.of[first]
+        content_end = read.clauses.clauses[clause].content_end
+        reported = content_end is not None and first < content_end
+        seen = [a for a in anchors if read.clauses.sees(first, a.first)
+                and not (reported and a.opening and read.clauses.of[a.first] == clause)]
+        before = [a for a in seen if a.last < first]
+        if before:
+            return before[-1].period
+        after = [a for a in seen if a.first > last and self._reaches_back(read, last, a)]
+        return after[0].period if after else ""
+
+    def _reaches_back(self, read: _Reading, last: int, date: _Anchor) -> bool:
+        """Whether a date after the fact (which ends at word ``last``) dates it: same
+        clause, no comma between, and the clause's predicate still to come after the date
+        (``61-ші биеннале 2026 жылы өтеді``, not ``… өсті (2015 жылы …)``)."""
+        between = range(last + 1, date.first)
+        after = range(date.last + 1, len(read.words))
+        clause = read.clauses.of[date.first]
+        return (read.clauses.of[last] == clause
+                and not any(read.words[j].text in self.back_stops for j in between)
+                and any(read.clauses.of[j] == clause and not read.words[j].is_punct
+                        and j not in read.in_facts for j in after))
+
+    def _opens(self, read: _Reading, first: int) -> bool:
+        """Whether the date at word ``first`` opens its clause or follows a mark in it."""
+        return (first == 0 or read.clauses.of[first - 1] != read.clauses.of[first]
+                or read.words[first - 1].text in self.marks)
+
+    def _is_base(self, read: _Reading, last: int) -> bool:
         """Whether a comparison marker (or a level noun in the ablative) follows the date
         within the window, before any number or mark: the date is what is compared with."""
-        for j in range(last + 1, min(len(words), last + 2 + self.base_window)):
-            word = words[j]
-            if word.is_punct or j in in_facts:
+        for j in range(last + 1, min(len(read.words), last + 2 + self.base_window)):
+            word = read.words[j]
+            if word.is_punct or j in read.in_facts:
                 return False
             if word.form.startswith(self.markers) or (
                     word.form.startswith(self.level_nouns) and word.form.endswith(self.ablative)):
@@ -77,8 +125,10 @@ class PeriodFinder:
 
 
 def _anchors(fact: Fact) -> bool:
-    """A DATE with a number: only such a date gives a period."""
-    return fact.type == "DATE" and bool(fact.value)
+    """A DATE with a number: only such a date gives a period. A month name alone (``Наурыз
+    айында``, read with relative dates) has the value --03 but no number."""
+    return (fact.type == "DATE" and bool(fact.value)
+            and not (_MONTH_ONLY.fullmatch(fact.value) and not _DIGIT.search(fact.span)))
 
 
 def _period(date: Fact) -> str:
@@ -89,32 +139,3 @@ def _period(date: Fact) -> str:
 def _word_span(starts: list[int], fact: Fact) -> tuple[int, int]:
     """The indices of the fact's first and last word."""
     return bisect_left(starts, fact.start), bisect_left(starts, fact.end) - 1
-
-
-def _opens(words: list[Word], clauses: Clauses, first: int) -> bool:
-    return (first == 0 or clauses.of[first - 1] != clauses.of[first]
-            or words[first - 1].text in (",", "-", "–", "—"))
-
-
-def _anchor_of(span: tuple[int, int], anchors: list[_Anchor], clauses: Clauses,
-               words: list[Word], in_facts: set[int]) -> str:
-    first, last = span
-    content_end = clauses.clauses[clauses.of[first]].content_end
-    reported = content_end is not None and first < content_end
-    seen = [a for a in anchors if clauses.sees(first, a.first)
-            and not (reported and a.opening and clauses.of[a.first] == clauses.of[first])]
-    before = [a for a in seen if a.last < first]
-    if before:
-        return before[-1].period
-    after = [a for a in seen if a.first > last and clauses.of[a.first] == clauses.of[first]
-             and _predicate_follows(a.last, clauses, words, in_facts)]
-    return after[0].period if after else ""
-
-
-def _predicate_follows(last: int, clauses: Clauses, words: list[Word],
-                       in_facts: set[int]) -> bool:
-    """Whether a word of the clause that is neither a mark nor a fact's follows word
-    ``last``: the date stands before the clause's predicate, not after it."""
-    clause = clauses.of[last]
-    return any(clauses.of[j] == clause and not words[j].is_punct and j not in in_facts
-               for j in range(last + 1, len(words)))
