@@ -46,8 +46,9 @@ class Clauses:
 class ClauseSplitter:
     """Splits a sentence's words into clauses with the words of ``patterns/clauses.toml``."""
 
-    def __init__(self, words: ClauseWords) -> None:
-        self.words = words
+    def __init__(self, grammar: ClauseWords) -> None:
+        self.grammar = grammar
+        self.marks = grammar.break_marks | grammar.always_breaks
 
     def split(self, words: list[Word], in_facts: set[int]) -> Clauses:
         """The clauses of ``words``; ``in_facts`` are the indices of words inside a fact
@@ -68,10 +69,10 @@ class ClauseSplitter:
         return Clauses(of, clauses)
 
     def _starts_clause(self, words: list[Word], i: int, in_facts: set[int]) -> bool:
-        word, w = words[i], self.words
+        word, w = words[i], self.grammar
         if word.form in w.conjunctions:
             return i > 0
-        if i == 0 or words[i - 1].text not in w.break_marks | w.always_breaks:
+        if i == 0 or words[i - 1].text not in self.marks:
             return False
         if words[i - 1].text in w.always_breaks or word.form in w.after_mark_starters:
             return True
@@ -81,7 +82,7 @@ class ClauseSplitter:
 
     def _content_ends(self, words: list[Word]) -> list[int]:
         """The verbal nouns in the accusative that a verb of saying follows."""
-        w = self.words
+        w = self.grammar
         return [i for i in range(len(words) - 1)
                 if words[i].form.endswith(w.content_endings)
                 and words[i + 1].form.startswith(w.saying_verbs)]
