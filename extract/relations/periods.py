@@ -96,13 +96,13 @@ class PeriodFinder:
 
     def _reaches_back(self, read: _Reading, last: int, date: _Anchor) -> bool:
         """Whether a date after the fact (which ends at word ``last``) dates it: same
-        clause, no comma between, and the clause's predicate still to come after the date
-        (``61-ші биеннале 2026 жылы өтеді``, not ``… өсті (2015 жылы …)``)."""
+        clause, no comma or conjunction between, and the clause's predicate still to come
+        after the date (``61-ші биеннале 2026 жылы өтеді``, not ``… өсті (2015 жылы …)``)."""
         between = range(last + 1, date.first)
         after = range(date.last + 1, len(read.words))
         clause = read.clauses.of[date.first]
         return (read.clauses.of[last] == clause
-                and not any(read.words[j].text in self.back_stops for j in between)
+                and not any(read.words[j].form in self.back_stops for j in between)
                 and any(read.clauses.of[j] == clause and not read.words[j].is_punct
                         and j not in read.in_facts for j in after))
 
