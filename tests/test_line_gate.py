@@ -9,7 +9,7 @@ import pytest
 
 from extract.assembly.pipeline import spacy_safe
 from extract.facts import Fact
-from extract.relations.document import find_facts, load_pipeline
+from extract.relations.document import find_facts, load_pipeline, relations
 from tests.snapshot import snapshot
 
 REPO = Path(__file__).resolve().parent.parent
@@ -18,9 +18,10 @@ BREAKS = ("\n", "\n\n", " \n  ", "\r\n", "\n\t\n ")
 
 
 def ungated(text: str, relative_dates: bool) -> list[Fact]:
-    """The facts of the whole text as one Doc: every line tokenized."""
+    """The facts of the whole text as one Doc: every line tokenized (with their periods)."""
     nlp = load_pipeline(relative_dates)
-    return nlp.get_pipe("kazakh_numeric_facts").facts(nlp.make_doc(spacy_safe(text)), text)
+    facts = nlp.get_pipe("kazakh_numeric_facts").facts(nlp.make_doc(spacy_safe(text)), text)
+    return relations().relate(text, facts).facts
 
 
 def corpus_documents() -> list[str]:

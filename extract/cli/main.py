@@ -249,7 +249,7 @@ def evaluate(gold_dir: Path, texts: Path | None, min_f1: float, levels: tuple[st
     value+unit+qualifier, and for all fields, then every miss and extra (or the first
     --max-listed of each). --min-f1 checks every level, or those named by --level.
     """
-    from ..evaluation.gold import GoldError, check_gold, read_gold, report, score
+    from ..evaluation.gold import GoldError, check_gold, period_report, read_gold, report, score
 
     texts = texts or gold_dir.parent / "seeds"
     try:
@@ -263,6 +263,7 @@ def evaluate(gold_dir: Path, texts: Path | None, min_f1: float, levels: tuple[st
         sys.exit(2)
     results = score(gold, predicted)
     click.echo(report(results, max_listed))
+    click.echo(period_report(gold, predicted, max_listed), nl=False)
     checked = {level: r for level, r in results.items() if not levels or level in levels}
     level, worst = min(((lv, r.overall.f1) for lv, r in checked.items()), key=lambda x: x[1])
     if worst < min_f1:

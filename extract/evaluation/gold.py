@@ -144,3 +144,63 @@ def report(results: dict[str, LevelResult], max_listed: int = 0) -> str:
                 lines.append(f"  ... and {len(rows) - len(shown)} more ({label}, --max-listed)")
         lines.append("")
     return "\n".join(lines)
+
+
+@dataclass
+class PeriodResult:
+    """The ``period`` column scored apart from the fact levels: on the gold facts a predicted
+    fact matches (same doc, offsets, span and type)."""
+
+    right: int = 0
+    scored: int = 0  # matched gold facts with a period
+    unmatched: int = 0  # gold facts with a period that no predicted fact matches
+    misses: list[tuple[dict, str]] = field(default_factory=list)  # (gold row, found period)
+    false: list[tuple[dict, str]] = field(default_factory=list)  # gold has none
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.scored if self.scored else 1.0
+
+
+def score_periods(gold: Iterable[dict], predicted: Iterable[dict]) -> PeriodResult | None:
+    """Periods of the matched facts; None when no gold row has a ``period`` column."""
+    gold = [row for row in gold if row.get("period") is not None]
+    if not gold:
+        return None
+    found: dict[tuple, str] = {}
+    for row in predicted:
+        found.setdefault(_key(row, ("span", "type")), str(row.get("period") or ""))
+    result = PeriodResult()
+    for row in gold:
+        period = found.get(_key(row, ("span", "type")))
+        if period is None:
+            result.unmatched += bool(row["period"])
+        elif row["period"]:
+            result.scored += 1
+            if period == row["period"]:
+                result.right += 1
+            else:
+                result.misses.append((row, period))
+        elif period:
+            result.false.append((row, period))
+    return result
+
+
+def period_report(gold: Iterable[dict], predicted: Iterable[dict], max_listed: int = 0) -> str:
+    """The periods scored: one line of figures, then the misses and the false periods
+    (``max_listed`` as in report); empty when the gold has no ``period`` column."""
+    result = score_periods(gold, predicted)
+    if result is None:
+        return ""
+    unmatched = f" ({result.unmatched} more not found as facts)" if result.unmatched else ""
+    lines = [f"period: {result.right}/{result.scored} right ({result.accuracy:.3f}) of the gold "
+             f"facts with a period{unmatched}; {len(result.false)} facts given a period the "
+             "gold has not"]
+    for label, pairs in (("period miss", result.misses), ("false period", result.false)):
+        shown = pairs[:max_listed] if max_listed else pairs
+        for row, period in shown:
+            lines.append(f"  {label}: {row['doc']}:{row['start']}-{row['end']} {row['span']!r} "
+                         f"period={row['period']}, found={period}")
+        if len(pairs) > len(shown):
+            lines.append(f"  ... and {len(pairs) - len(shown)} more ({label}, --max-listed)")
+    return "\n".join(lines) + "\n"

@@ -479,6 +479,7 @@ class Lexicon:
     temporal: TemporalWords | None = None  # set by _read_temporal
     grammar: RuleGrammar | None = None  # set by _read_grammar
     changes: ChangeWords | None = None  # set by _read_changes
+    clauses: ClauseWords | None = None  # set by _read_clauses
 
     @property
     def number_words(self) -> dict[str, int]:
@@ -807,6 +808,35 @@ def _read_changes(lex: Lexicon) -> None:
                               level_nouns=tuple(comparison["level_nouns"]))
 
 
+@dataclass(frozen=True)
+class ClauseWords:
+    """``patterns/clauses.toml``: where a sentence splits into clauses (the periods read it)."""
+
+    break_marks: frozenset[str] = frozenset()
+    always_breaks: frozenset[str] = frozenset()
+    back_stops: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
+    after_mark_starters: frozenset[str] = frozenset()
+    finite_endings: tuple[str, ...] = ()
+    content_endings: tuple[str, ...] = ()
+    saying_verbs: tuple[str, ...] = ()
+    base_window: int = 0
+
+
+def _read_clauses(lex: Lexicon) -> None:
+    data = load_pattern_file("clauses.toml")
+    breaks, starters, reported = data["breaks"], data["starters"], data["reported"]
+    lex.clauses = ClauseWords(
+        break_marks=frozenset(breaks["marks"]), always_breaks=frozenset(breaks["always"]),
+        back_stops=frozenset(breaks["back_stops"]),
+        conjunctions=frozenset(starters["conjunctions"]),
+        after_mark_starters=frozenset(starters["after_mark"]),
+        finite_endings=tuple(data["finite"]["endings"]),
+        content_endings=tuple(reported["content_endings"]),
+        saying_verbs=tuple(reported["saying_verbs"]),
+        base_window=data["comparison"]["window"])
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read every data file in ``patterns/`` once per process (with the user's folder of
@@ -824,6 +854,7 @@ def _build_lexicon() -> Lexicon:
     _read_temporal(lex)
     _read_grammar(lex)
     _read_changes(lex)
+    _read_clauses(lex)
     return lex
 
 
