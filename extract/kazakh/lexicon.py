@@ -438,6 +438,7 @@ class Lexicon:
     year_parts: dict[str, tuple[str, int]] = field(default_factory=dict)  # тоқсан -> (Q, 4)
     year_min: int = 1000
     year_max: int = 2100
+    season_months: dict[str, tuple[int, ...]] = field(default_factory=dict)  # күз -> 9, 10, 11
     year_words: frozenset[Phrase] = frozenset()
     year_cases: frozenset[str] = frozenset()
     day_nouns: frozenset[str] = frozenset()
@@ -646,6 +647,8 @@ def _chained(compounds: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
 def _read_context(lex: Lexicon) -> None:
     dates = load_pattern_file("dates.toml")
     lex.year_min, lex.year_max = dates["year_min"], dates["year_max"]
+    lex.season_months = {season: tuple(months)
+                         for season, months in dates["season_months"].items()}
     lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
     lex.year_cases = frozenset(dates["year_cases"])
     lex.day_nouns = frozenset(dates["day_nouns"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..facts import format_number
+from ..kazakh.morphology import read_word
 from ..numbers.reader import DASHES, Number
 from ..text.words import Word
 from .context import Context, glued_word, is_free
@@ -257,6 +258,9 @@ def _ordinal_date(ctx: Context, words: list[Word], number: Number, start: int, e
     if part := year_part(ctx, noun_words[k], number):
         draft.value = part  # бірінші тоқсанда = --Q1, ІІ жартыжылдықта = --H2
         return draft
+    if month := _season_month(ctx, words, number, start, noun_words[k]):
+        draft.start, draft.value = start - 1, f"--{month:02d}"  # күздің екінші айында
+        return draft
     found = ctx.durations.match(noun_words, k)
     if found and found.value == "century" and number.value.denominator == 1:
         century = int(number.value)
@@ -265,6 +269,21 @@ def _ordinal_date(ctx: Context, words: list[Word], number: Number, start: int, e
         # XIX-XX ғасырларда: to the end of the last century of a range (1801..2000)
         draft.value, draft.value_max = f"{(century - 1) * 100 + 1:04d}", f"{last * 100:04d}"
     return draft
+
+
+def _season_month(ctx: Context, words: list[Word], number: Number, start: int, noun: Word
+                  ) -> int:
+    """The month an ordinal names after a season in the genitive and before "ай" (күздің
+    екінші айы = 10), or 0."""
+    if start == 0 or number.value_max is not None or not ctx.temporal.month_nouns.match([noun], 0):
+        return 0
+    season = read_word(words[start - 1].lower, frozenset(ctx.lex.season_months))
+    months = ctx.lex.season_months.get(season.stem, ()) if season else ()
+    place = number.value
+    if (not months or ctx.lex.case_of.get(season.suffixes.get("case"), "") != "genitive"
+            or place.denominator != 1 or not 1 <= place <= len(months)):
+        return 0
+    return months[int(place) - 1]
 
 
 def year_part(ctx: Context, noun: Word, number: Number) -> str:
