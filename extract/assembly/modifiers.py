@@ -41,6 +41,25 @@ def add_modifiers(ctx: Context, words: list[Word], draft: Draft) -> None:
         draft.end = relative.end  # таңғы 7-ден бері, сағат тоғыздан кейін
 
 
+def qualifier_after_noun(ctx: Context, words: list[Word], draft: Draft) -> None:
+    """20 миллион адамнан асты, 40 мың адамға дейін: a verb of exceeding or a postposition
+    after the counted noun qualifies the count, when the noun has the case it governs; the
+    noun stays its subject and outside the span. дейін after a from-start ends a pair."""
+    k = draft.end
+    if draft.type != "CARDINAL" or not draft.subject or draft.qualifier or k + 1 >= len(words):
+        return
+    after = ctx.after.match(words, k + 1)
+    if after is None or not after.value.qualifier or not _applies(after.value, draft):
+        return
+    case = ctx.case_of_word(words[k])
+    if (case not in ctx.grammar.qualified_noun_cases
+            or after.value.cases and case not in after.value.cases):
+        return
+    if after.value.not_after_ablative and _from_start(ctx, words, draft.start):
+        return
+    draft.qualifier = after.value.qualifier
+
+
 def unbound_termini(ctx: Context, words: list[Word], drafts: list[Draft]) -> None:
     """2020 жылдан 2022 жылға дейін, 75 еуродан 100 еуроға дейін: дейін after an ablative
     start that did not merge into one range ends a from-to pair and bounds nothing. (It

@@ -109,6 +109,7 @@ class FactBuilder:
         modifiers.add_modifiers(self.ctx, words, draft)
         modifiers.number_qualifier(draft, number)
         subject.add_subject(self.ctx, words, draft, number)
+        modifiers.qualifier_after_noun(self.ctx, words, draft)
         return draft.rule, draft
 
     def _word_fact(self, words: list[Word], i: int) -> Draft | None:

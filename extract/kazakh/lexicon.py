@@ -760,6 +760,7 @@ class RuleGrammar:
     title_words: int
     clock_minute_cases: frozenset[str]
     age_cases: frozenset[str]
+    qualified_noun_cases: frozenset[str]
     hour_min: int
     hour_max: int
     spoken_minutes_min: int
@@ -783,6 +784,7 @@ def _read_grammar(lex: Lexicon) -> None:
         owner_words=windows["owner_words"], place_words=windows["place_words"],
         title_words=windows["title_words"],
         clock_minute_cases=frozenset(cases["clock_minutes"]), age_cases=frozenset(cases["age"]),
+        qualified_noun_cases=frozenset(cases["qualified_noun"]),
         hour_min=clock["hour_min"], hour_max=clock["hour_max"],
         spoken_minutes_min=clock["spoken_minutes_min"],
         spoken_minutes_max=clock["spoken_minutes_max"],
