@@ -402,6 +402,7 @@ class Lexicon:
     compass: frozenset[str] = frozenset()
     coordinates: frozenset[str] = frozenset()
     roads: frozenset[Phrase] = frozenset()
+    service_nouns: frozenset[Phrase] = frozenset()  # 112 нөміріне: a line to call
     phone_patterns: tuple[str, ...] = ()
     # what numbers measure: phrase (lower-case words) -> code or symbol
     currencies: dict[Phrase, str] = field(default_factory=dict)
@@ -570,6 +571,7 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.compass = frozenset(identifiers["compass"])
     lex.coordinates = frozenset(identifiers["coordinates"])
     lex.roads = frozenset(_phrase(w) for w in identifiers["roads"])
+    lex.service_nouns = frozenset(_phrase(w) for w in identifiers["service_nouns"])
     lex.institution_attributes = frozenset(data["names"]["attributes"])
     lex.phone_patterns = tuple(data["identifiers"]["phone"])
 

@@ -52,6 +52,7 @@ LATIN_NAME = regex.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9&'.+\-]*$")
 ALL_DIGITS = regex.compile(r"\d+")
 ZONE_OFFSET = regex.compile(r"^[+\-−±]\d{1,2}(?::\d\d)?$")  # the +5 of GMT +5
 DASH = regex.compile(r"[-–—]")
+SERVICE_DIGITS_MIN = 3  # the shortest line to call: 101, 112
 # More digits in a row are a code or noise, never a quantity (and past 4300 Python refuses
 # to read or write them as an int).
 MAX_DIGITS = 100
@@ -150,6 +151,7 @@ class NumberReader:
         self.roman_nouns = PhraseTable(dict.fromkeys(lex.roman_nouns, True))
         self.institutions = PhraseTable(dict.fromkeys(lex.institutions, True))
         self.roads = PhraseTable(dict.fromkeys(lex.roads, True))
+        self.service_nouns = PhraseTable(dict.fromkeys(lex.service_nouns, True))
         self.phones = [regex.compile(p) for p in lex.phone_patterns]
         roman = "[" + "".join(lex.roman_letters) + "]+"
         self.roman_word = regex.compile(f"^{roman}(?:[-–—]{roman})?$")
@@ -232,7 +234,8 @@ class NumberReader:
             if not word.text[:1].isdigit():
                 self._mark_spoken_model(words, k)
                 continue
-            if self._after_code(words, k) or self._latin_name_next(words, k):
+            if (self._after_code(words, k) or self._latin_name_next(words, k)
+                    or self._service_number(words, k)):
                 word.in_name = True
         self._mark_addresses(words)
         self._mark_coordinates(words)
@@ -277,6 +280,16 @@ class NumberReader:
         previous = words[before]
         named = before == k - 1 and self.is_latin_name(previous) and not self._year_next(words, k)
         return named or previous.lower in self.lex.code_words
+
+    def _service_number(self, words: list[Word], k: int) -> bool:
+        """112 нөміріне, 1414 байланыс орталығына: bare digits before a service noun with its
+        possessive name a line to call; lines have three digits at least, so 5 байланыс
+        орталығы is a count, and 120 нөмір (hotel rooms) too."""
+        if not (words[k].text.isdigit() and len(words[k].text) >= SERVICE_DIGITS_MIN
+                and k + 1 < len(words)):
+            return False
+        noun = self.service_nouns.match(words, k + 1)  # нөмірі, нөміріне: "the number of"
+        return noun is not None and bool(noun.suffixes.get("possessive"))
 
     def _mark_spoken_model(self, words: list[Word], k: int) -> None:
         """Boeing жеті жүз отыз жеті, Superjet жүз: a model number read out after a
