@@ -29,7 +29,9 @@ def add_modifiers(ctx: Context, words: list[Word], draft: Draft) -> None:
         if (not after or not _applies(after.value, draft)
                 or (n == 0 and not _governed(ctx, words, after.value, draft))):
             break
-        draft.qualifier = after.value.qualifier or draft.qualifier
+        if not (after.value.in_span and after.value.qualifier == "le" and draft.value_max):
+            # 15-20 м/с-қа дейін: a range up to its end bounds nothing more (as +15+20°С)
+            draft.qualifier = after.value.qualifier or draft.qualifier
         if not after.value.in_span:
             break  # 8 млн тоннадан асты "exceeded": a verb, outside the span
         draft.end = after.end
