@@ -1,10 +1,48 @@
-"""Changes: a measured quantity that moved (``31 күннен 10 күнге қысқарды``)."""
+"""Changes: a measured quantity that moved (``31 күннен 10 күнге қысқарды``).
+
+The grammar, read leftwards from each verb of change (docs/changes.md):
+
+    change := phrase+ GAP VERB     the phrases stand side by side (brackets between them
+                                   allowed) right before the verb, GAP at most two words
+    phrase := NUMBER-ABL            from
+            | NUMBER-DAT [дейін]    to (with дейін, a place, a level noun) or else by
+            | NUMBER есе            factor
+            | PERCENT               by (a nominative percent right before the verb)
+
+A from right before a dative makes one record, from -> to (by = to - from); every other
+phrase is a record of its own. A negated verb (өспеді) changes nothing, and a DATE or TIME is
+never what is measured.
+"""
 
 from __future__ import annotations
 
-from ..facts import Change, Fact
-from ..kazakh.lexicon import Lexicon
-from .sentences import Sentence, SentenceReader
+from bisect import bisect_left
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from ..facts import Change, Fact, format_number
+from ..kazakh.lexicon import ChangeVerb, Lexicon
+from ..kazakh.morphology import noun_endings, noun_stem
+from .sentences import Sentence, SentenceReader, Word
+from .verbs import ChangeVerbs
+
+GAP = 2  # words between the last number and its verb (бір сағатқа жетпейтін мерзімге)
+BRACKETS = frozenset("()")
+NOT_MEASURED = frozenset(("DATE", "TIME"))
+
+
+@dataclass
+class Phrase:
+    """A fact read as an argument of a verb of change: its words (with the counted noun or
+    level noun after it and дейін), and its role."""
+
+    fact: int  # index into the document's facts
+    first: int  # word indices in the sentence, ``last`` exclusive
+    last: int
+    role: str  # "from", "dative", "factor" or "nominative"
+    up_to: bool = False  # дейін: the level reached
+    target: bool = False  # a place or a level noun: the level reached
 
 
 class ChangeFinder:
@@ -12,8 +50,200 @@ class ChangeFinder:
 
     def __init__(self, lex: Lexicon, reader: SentenceReader) -> None:
         self.lex = lex
+        self.words = lex.changes
         self.reader = reader
+        self.verbs = ChangeVerbs(lex.changes, reader.transliterator)
+        self.nominatives = frozenset(
+            phrase[0] for table in (lex.currencies, lex.measures, lex.durations,
+                                    lex.percent_words) for phrase in table if len(phrase) == 1)
+        self.months = frozenset(phrase[0] for phrase in lex.months if len(phrase) == 1)
 
     def find(self, text: str, facts: list[Fact], sentences: list[Sentence]) -> list[Change]:
         """The changes, in text order."""
-        return []  # TODO(changes): the change grammar
+        changes: list[Change] = []
+        for sentence in sentences:
+            if self.verbs.may_hold(sentence.text):
+                changes.extend(self._sentence(text, facts, sentence))
+        return sorted(changes, key=lambda c: (c.start, c.end))
+
+    def _sentence(self, text: str, facts: list[Fact], sentence: Sentence) -> list[Change]:
+        words = self.reader.words(sentence, text)
+        verbs = [(k, verb) for k, word in enumerate(words) if (verb := self.verbs.verb(word))]
+        if not verbs:
+            return []
+        phrases = self._phrases(words, facts, sentence)
+        ends = {phrase.last: phrase for phrase in phrases}
+        alphabet = (self.reader.transliterator.alphabet(sentence.text, text)
+                    if sentence.latin else None)
+        found = []
+        for k, verb in verbs:
+            if verb.negated or (k and self.verbs.verb(words[k - 1])):
+                continue  # өспеді; арта түсті: the second verb is an auxiliary
+            chain = _chain(words, ends, k)
+            if not chain:
+                continue
+            stem = self.verbs.written_stem(words[k], verb, alphabet)
+            base = self._base(text, words, facts, chain[0].first)
+            found.extend(self._records(text, facts, words, chain, k, verb, stem, base,
+                                       sentence))
+        return found
+
+    # --- the phrases -------------------------------------------------------------------
+
+    def _phrases(self, words: list[Word], facts: list[Fact], sentence: Sentence
+                 ) -> list[Phrase]:
+        starts = [word.start for word in words]
+        found = []
+        for index in sentence.facts:
+            fact = facts[index]
+            if fact.type in NOT_MEASURED:
+                continue
+            first = bisect_left(starts, fact.start)
+            last = bisect_left(starts, fact.end)
+            if first < last:
+                found.append(self._phrase(words, fact, index, first, last))
+        return found
+
+    def _phrase(self, words: list[Word], fact: Fact, index: int, first: int, last: int
+                ) -> Phrase:
+        to_words = self.words.to_words
+        own = last
+        while own > first + 1 and words[own - 1].form in to_words:
+            own -= 1  # 84-ке дейін: the case is on the word before дейін
+        up_to = own < last
+        if any(word.form in self.words.factor_words for word in words[first:own]):
+            return Phrase(index, first, last, "factor")
+        case, target = self._case(words[own - 1]), fact.type == "RANK"
+        if not case and last < len(words) and self._noun(words[last]):
+            noun_case = self._case(words[last])
+            level = noun_stem(words[last].form) in self.words.target_nouns
+            if noun_case and (level or fact.type == "CARDINAL"):
+                # 70 млн құжатқа: the counted noun's case; 120 шақырым биіктікке: a level
+                case, target, last = noun_case, target or level, last + 1
+        if not up_to and last < len(words) and words[last].form in to_words:
+            up_to, last = True, last + 1
+        role = {"ablative": "from", "dative": "dative"}.get(case, "nominative")
+        return Phrase(index, first, last, role, up_to, target)
+
+    def _noun(self, word: Word) -> bool:
+        return (word.text[0].isalpha() and self.verbs.verb(word) is None
+                and word.form not in self.words.to_words)
+
+    def _case(self, word: Word) -> str:
+        """The case of a word's ending: 31 күннен, 15-25 % -ке, 100-ден, 29-орынға; a
+        measure's dictionary form (теңге, тонна) is no dative."""
+        form = word.form.rsplit("-", 1)[-1]
+        if not form[:1].isalpha():
+            return ""
+        if form in self.lex.case_of:
+            return self.lex.case_of[form]
+        if form in self.nominatives:
+            return ""
+        return self.lex.case_of.get(noun_endings(form).get("case"), "")
+
+    # --- the comparison base -----------------------------------------------------------
+
+    def _base(self, text: str, words: list[Word], facts: list[Fact], before: int) -> str:
+        """"өткен жылмен салыстырғанда", "былтырғы деңгейден": the base written in the
+        clause before the numbers, as written."""
+        for k in range(before - 1, -1, -1):
+            word = words[k]
+            if word.is_punct and word.text not in BRACKETS:
+                return ""
+            if word.form in self.words.comparison_markers:
+                return text[words[self._base_start(words, facts, k - 1)].start:word.end]
+            if (noun_stem(word.form) in self.words.level_nouns
+                    and self._case(word) == "ablative"):
+                return text[words[self._base_start(words, facts, k)].start:word.end]
+        return ""
+
+    def _base_start(self, words: list[Word], facts: list[Fact], noun: int) -> int:
+        """The base's first word: its noun with the determiners, months, genitives and date
+        before it (өткен жылдың сәйкес кезеңімен, желтоқсан айымен, 2017 жылмен)."""
+        start = noun
+        while start > 0:
+            word = words[start - 1]
+            if word.is_punct:
+                break
+            if not (word.form in self.words.base_determiners or word.form in self.months
+                    or self._case(word) == "genitive" or word.text[0].isdigit()):
+                break
+            start -= 1
+        return start
+
+    # --- the records -------------------------------------------------------------------
+
+    def _records(self, text: str, facts: list[Fact], words: list[Word], chain: list[Phrase],
+                 verb_at: int, verb: ChangeVerb, stem: str, base: str, sentence: Sentence
+                 ) -> list[Change]:
+        end = words[verb_at].end
+        sign = 1 if verb.direction == "up" else -1
+        found = []
+        k = 0
+        while k < len(chain):
+            phrase = chain[k]
+            fact = facts[phrase.fact]
+            linked = [fact]
+            fields: dict[str, str] = {}
+            if phrase.role == "from" and k + 1 < len(chain) and chain[k + 1].role == "dative":
+                to = facts[chain[k + 1].fact]
+                linked.append(to)
+                fields = {"from_value": fact.value, "to_value": to.value,
+                          "by_value": _difference(to.value, fact.value)}
+                k += 1
+            elif phrase.role == "dative" and (phrase.up_to or phrase.target):
+                fields = {"to_value": fact.value}
+            elif phrase.role == "dative" or (phrase.role == "nominative" and k == len(chain) - 1
+                                             and fact.type == "PERCENT"):
+                fields = {"by_value": _signed(fact.value, sign),
+                          "by_value_max": _signed(fact.value_max, sign)}
+            elif phrase.role == "factor":
+                fields = {"factor": fact.value}
+            k += 1
+            if not fields:
+                continue
+            measured = linked[-1]
+            found.append(Change(
+                start=fact.start, end=end, span=text[fact.start:end], type=measured.type,
+                unit=measured.unit, direction=verb.direction, verb=stem, compared_to=base,
+                facts=" ".join(str(f.start) for f in linked), sentence=fact.sentence,
+                **fields))
+        return found
+
+
+def _chain(words: list[Word], ends: dict[int, Phrase], verb_at: int) -> list[Phrase]:
+    """The phrases side by side before the verb, in text order: the nearest within GAP
+    words of it (brackets not counted), then each one right before the last."""
+    at, gap = verb_at, 0
+    while at not in ends:
+        word = words[at - 1] if at else None
+        if word is None or (word.is_punct and word.text not in BRACKETS):
+            return []
+        if word.text not in BRACKETS:
+            gap += 1
+            if gap > GAP:
+                return []
+        at -= 1
+    chain = [ends[at]]
+    if chain[0].role == "nominative" and at != verb_at:
+        return []  # a nominative percent only right before its verb (2% төмендесе)
+    at = chain[-1].first
+    while True:
+        while at and words[at - 1].text in BRACKETS:
+            at -= 1
+        found = ends.get(at)
+        if found is None or found.role == "nominative":
+            break
+        chain.append(found)
+        at = found.first
+    return chain[::-1]
+
+
+def _signed(value: str, sign: int) -> str:
+    if not value:
+        return ""
+    return format_number(Fraction(Decimal(value)) * sign)
+
+
+def _difference(to: str, start: str) -> str:
+    return format_number(Fraction(Decimal(to)) - Fraction(Decimal(start)))
