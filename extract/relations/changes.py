@@ -73,6 +73,7 @@ class ChangeFinder:
             return []
         phrases = self._phrases(words, facts, sentence)
         ends = {phrase.last: phrase for phrase in phrases}
+        dates = self._dates(words, facts, sentence)
         starts = {phrase.first: phrase for phrase in phrases}
         alphabet = (self.reader.transliterator.alphabet(sentence.text, text)
                     if sentence.latin else None)
@@ -80,7 +81,7 @@ class ChangeFinder:
         for k, verb in verbs:
             if verb.negated or (k and self.verbs.verb(words[k - 1])):
                 continue  # өспеді; арта түсті: the second verb is an auxiliary
-            chain = _chain(words, ends, k)
+            chain = _chain(words, ends, dates, k)
             gloss = [] if chain else _gloss(words, starts, k)
             if not chain and not gloss:
                 continue
@@ -109,6 +110,17 @@ class ChangeFinder:
                 found.append(self._phrase(words, fact, index, first, last))
         return found
 
+    @staticmethod
+    def _dates(words: list[Word], facts: list[Fact], sentence: Sentence) -> dict[int, int]:
+        """The dates of the sentence, last word -> first word (exclusive end -> start)."""
+        starts = [word.start for word in words]
+        found = {}
+        for index in sentence.facts:
+            fact = facts[index]
+            if fact.type == "DATE":
+                found[bisect_left(starts, fact.end)] = bisect_left(starts, fact.start)
+        return found
+
     def _phrase(self, words: list[Word], fact: Fact, index: int, first: int, last: int
                 ) -> Phrase:
         to_words = self.words.to_words
@@ -127,6 +139,8 @@ class ChangeFinder:
                 case, target, last = noun_case, target or level, last + 1
         if not up_to and last < len(words) and words[last].form in to_words:
             up_to, last = True, last + 1
+        if up_to and not case:
+            case = "dative"  # 7% дейін: дейін governs a dative whose ending was dropped
         role = {"ablative": "from", "dative": "dative"}.get(case, "nominative")
         return Phrase(index, first, last, role, up_to, target)
 
@@ -245,9 +259,11 @@ def _from_to(start: Fact, to: Fact) -> dict[str, str]:
             "by_value": _difference(to.value, start.value)}
 
 
-def _chain(words: list[Word], ends: dict[int, Phrase], verb_at: int) -> list[Phrase]:
+def _chain(words: list[Word], ends: dict[int, Phrase], dates: dict[int, int], verb_at: int
+           ) -> list[Phrase]:
     """The phrases side by side before the verb, in text order: the nearest within GAP
-    words of it (brackets not counted), then each one right before the last."""
+    words of it (brackets not counted), then each one right before the last (a date may
+    stand between: 2021 жылғы 201 млн доллардан 2023 жылы 543 млн долларға дейін)."""
     at, gap = verb_at, 0
     while at not in ends:
         word = words[at - 1] if at else None
@@ -265,6 +281,7 @@ def _chain(words: list[Word], ends: dict[int, Phrase], verb_at: int) -> list[Phr
     while True:
         while at and words[at - 1].text in BRACKETS:
             at -= 1
+        at = dates.get(at, at)
         found = ends.get(at)
         if found is None or found.role == "nominative":
             break
