@@ -35,7 +35,7 @@ def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> N
         drafts[-1] = _named(compound, "merge.compound", last, draft)
     elif last and _change_ends(ctx, words, last, draft):
         drafts[-1] = _shared_by_start(ctx, words, last, draft)
-        drafts.append(draft)
+        drafts.append(_shared_by_end(drafts[-1], draft))
     elif last and _joins_range(ctx, words, last, draft):
         drafts[-1] = _named(_range(ctx, words, last, draft), "merge.range", last, draft)
     elif last and (day := _day_of_month(ctx, words, last, draft)):
@@ -238,6 +238,15 @@ def _shared_by_start(ctx: Context, words: list[Word], first: Draft, second: Draf
             add_rate(ctx, words, first)
             second.unit = first.unit
     return first
+
+
+def _shared_by_end(first: Draft, second: Draft) -> Draft:
+    """78 млн теңгеден 40 млн-ға дейін төмендеді: the end of a change written bare takes the
+    start's unit (40 000 000 KZT)."""
+    if (second.type != "CARDINAL" or second.subject or second.unit or second.value_max
+            or not first.unit or first.type in ("CARDINAL", "DATE", "TIME")):
+        return second
+    return replace(second, type=first.type, unit=first.unit)
 
 
 def _with_shared_scale(ctx: Context, words: list[Word], first: Draft, second: Draft) -> Draft:
