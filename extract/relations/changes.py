@@ -89,9 +89,8 @@ class ChangeFinder:
             if gloss:
                 found.append(self._gloss_record(text, facts, words[k], gloss, verb, stem))
                 continue
-            base = self._base(text, words, facts, chain[0].first)
-            found.extend(self._records(text, facts, words, chain, k, verb, stem, base,
-                                       sentence))
+            base = self._base(text, words, chain[0].first)
+            found.extend(self._records(text, facts, chain, words[k].end, verb, stem, base))
         return found
 
     # --- the phrases -------------------------------------------------------------------
@@ -162,7 +161,7 @@ class ChangeFinder:
 
     # --- the comparison base -----------------------------------------------------------
 
-    def _base(self, text: str, words: list[Word], facts: list[Fact], before: int) -> str:
+    def _base(self, text: str, words: list[Word], before: int) -> str:
         """"өткен жылмен салыстырғанда", "былтырғы деңгейден": the base written in the
         clause before the numbers, as written."""
         for k in range(before - 1, -1, -1):
@@ -170,13 +169,13 @@ class ChangeFinder:
             if word.is_punct and word.text not in BRACKETS:
                 return ""
             if word.form in self.words.comparison_markers:
-                return text[words[self._base_start(words, facts, k - 1)].start:word.end]
+                return text[words[self._base_start(words, k - 1)].start:word.end]
             if (noun_stem(word.form) in self.words.level_nouns
                     and self._case(word) == "ablative"):
-                return text[words[self._base_start(words, facts, k)].start:word.end]
+                return text[words[self._base_start(words, k)].start:word.end]
         return ""
 
-    def _base_start(self, words: list[Word], facts: list[Fact], noun: int) -> int:
+    def _base_start(self, words: list[Word], noun: int) -> int:
         """The base's first word: its noun with the determiners, months, genitives and date
         before it (өткен жылдың сәйкес кезеңімен, желтоқсан айымен, 2017 жылмен)."""
         start = noun
@@ -192,42 +191,28 @@ class ChangeFinder:
 
     # --- the records -------------------------------------------------------------------
 
-    def _records(self, text: str, facts: list[Fact], words: list[Word], chain: list[Phrase],
-                 verb_at: int, verb: ChangeVerb, stem: str, base: str, sentence: Sentence
-                 ) -> list[Change]:
-        end = words[verb_at].end
-        sign = 1 if verb.direction == "up" else -1
+    def _records(self, text: str, facts: list[Fact], chain: list[Phrase], end: int,
+                 verb: ChangeVerb, stem: str, base: str) -> list[Change]:
+        """The records of the phrases before one verb (ending at ``end``): a from and the
+        dative after it make one, every other phrase one of its own."""
         found = []
         k = 0
         while k < len(chain):
-            phrase = chain[k]
-            fact = facts[phrase.fact]
-            linked = [fact]
-            fields: dict[str, str] = {}
-            if phrase.role == "from" and k + 1 < len(chain) and chain[k + 1].role == "dative":
-                to = facts[chain[k + 1].fact]
-                linked.append(to)
-                fields = _from_to(fact, to)
-                k += 1
-            elif phrase.role == "dative" and (phrase.up_to or phrase.target):
-                fields = {"to_value": fact.value}
-            elif phrase.role == "dative" or (phrase.role == "nominative" and k == len(chain) - 1
-                                             and fact.type == "PERCENT"):
-                fields = {"by_value": _signed(fact.value, sign),
-                          "by_value_max": _signed(fact.value_max, sign)}
-            elif phrase.role == "factor":
-                fields = {"factor": fact.value}
-            k += 1
+            pair = (chain[k].role == "from" and k + 1 < len(chain)
+                    and chain[k + 1].role == "dative")
+            linked = [facts[phrase.fact] for phrase in chain[k:k + 1 + pair]]
+            fields = (_from_to(*linked) if pair
+                      else _amount(chain[k], linked[0], verb, k == len(chain) - 1))
+            k += 1 + pair
             if not fields:
                 continue
-            measured = linked[-1]
+            first, measured = linked[0], linked[-1]
             found.append(Change(
-                start=fact.start, end=end, span=text[fact.start:end], type=measured.type,
+                start=first.start, end=end, span=text[first.start:end], type=measured.type,
                 unit=measured.unit, direction=verb.direction, verb=stem, compared_to=base,
-                facts=" ".join(str(f.start) for f in linked), sentence=fact.sentence,
+                facts=" ".join(str(f.start) for f in linked), sentence=first.sentence,
                 **fields))
         return found
-
 
     def _gloss_record(self, text: str, facts: list[Fact], verb_word: Word,
                       gloss: list[Phrase], verb: ChangeVerb, stem: str) -> Change:
@@ -252,6 +237,21 @@ def _gloss(words: list[Word], starts: dict[int, Phrase], verb_at: int) -> list[P
             and to.last < len(words) and words[to.last].text == ")"):
         return [start, to]
     return []
+
+
+def _amount(phrase: Phrase, fact: Fact, verb: ChangeVerb, nearest: bool) -> dict[str, str]:
+    """The fields of a phrase alone: the level reached (дейін, a place, a level noun), the
+    amount (a dative; a percent right before the verb), or a factor."""
+    if phrase.role == "dative" and (phrase.up_to or phrase.target):
+        return {"to_value": fact.value}
+    if phrase.role == "dative" or (phrase.role == "nominative" and nearest
+                                   and fact.type == "PERCENT"):
+        sign = 1 if verb.direction == "up" else -1
+        return {"by_value": _signed(fact.value, sign),
+                "by_value_max": _signed(fact.value_max, sign)}
+    if phrase.role == "factor":
+        return {"factor": fact.value}
+    return {}
 
 
 def _from_to(start: Fact, to: Fact) -> dict[str, str]:
