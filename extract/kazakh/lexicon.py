@@ -787,6 +787,7 @@ class ChangeWords:
     factor_words: frozenset[str] = frozenset()
     to_words: frozenset[str] = frozenset()
     target_nouns: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
 
 
 def _read_changes(lex: Lexicon) -> None:
@@ -799,7 +800,8 @@ def _read_changes(lex: Lexicon) -> None:
                               verbs=verbs, stems=stems,
                               factor_words=frozenset(amounts["factor_words"]),
                               to_words=frozenset(amounts["to_words"]),
-                              target_nouns=frozenset(amounts["level_nouns"]))
+                              target_nouns=frozenset(amounts["level_nouns"]),
+                              comparatives=frozenset(amounts["comparatives"]))
     lex.change_verbs = frozenset(verbs)
 
 

@@ -81,7 +81,7 @@ class ChangeFinder:
         for k, verb in verbs:
             if verb.negated or (k and self.verbs.verb(words[k - 1])):
                 continue  # өспеді; арта түсті: the second verb is an auxiliary
-            chain = _chain(words, ends, dates, k)
+            chain = [] if self._compared(words, k) else _chain(words, ends, dates, k)
             gloss = [] if chain else _gloss(words, starts, k)
             if not chain and not gloss:
                 continue
@@ -92,6 +92,11 @@ class ChangeFinder:
             base = self._base(text, words, chain[0].first)
             found.extend(self._records(text, facts, chain, words[k].end, verb, stem, base))
         return found
+
+    def _compared(self, words: list[Word], verb_at: int) -> bool:
+        """5 есеге арзан түседі, 3 есеге көп түскен: a comparative right before the verb
+        makes the number a comparison, not a change."""
+        return verb_at > 0 and words[verb_at - 1].form in self.words.comparatives
 
     # --- the phrases -------------------------------------------------------------------
 
@@ -133,8 +138,9 @@ class ChangeFinder:
         if not case and last < len(words) and self._noun(words[last]):
             noun_case = self._case(words[last])
             level = noun_stem(words[last].form) in self.words.target_nouns
-            if noun_case and (level or fact.type == "CARDINAL"):
-                # 70 млн құжатқа: the counted noun's case; 120 шақырым биіктікке: a level
+            if noun_case and (level or fact.type == "CARDINAL" and fact.subject):
+                # 70 млн құжатқа: the counted noun's case (45-і магистратураға has none);
+                # 120 шақырым биіктікке: a level
                 case, target, last = noun_case, target or level, last + 1
         if not up_to and last < len(words) and words[last].form in to_words:
             up_to, last = True, last + 1

@@ -36,11 +36,11 @@ class ChangeVerbs:
         return self.forms.get(word.form)
 
     def written_stem(self, word: Word, verb: ChangeVerb, alphabet: Alphabet | None) -> str:
-        """The verb's stem cut from the word as written (арттыруды -> арт, ósti -> ós); a
-        causative that does not start with it (көтерді for көтеріл-) keeps what they share."""
+        """The verb's stem in the document's script: in Cyrillic the stem itself (арттыруды
+        -> арт, азаяды -> азай); in Latin cut from the word as written (ósti -> ós), and a
+        causative that does not start with it (kóterdi for көтеріл-) keeps what they share."""
         if alphabet is None:
-            shared = _shared_prefix(word.form, verb.stem)
-            return word.text[:shared].lower()
+            return verb.stem  # Cyrillic: the dictionary stem (азаяды -> азай)
         reading = self.transliterator.transliterate(word.text, alphabet)
         shared = _shared_prefix(reading.cyrillic.lower(), verb.stem)
         return reading.original_slice(0, shared).lower()
