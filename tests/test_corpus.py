@@ -31,8 +31,8 @@ def _load_with_rules(folder: Path) -> list[tuple[tuple[str, str, set[tuple]], st
     """Every sentence of folder/*.tsv with its facts, and the last `# rule:` note above it."""
     cases = []
     for path in sorted(folder.glob("*.tsv")):
-        if path.read_text("utf-8").split("\n", 1)[0].split("\t") != ["sentence", *FIELDS]:
-            continue  # another table's corpus (period.tsv: test_periods.py)
+        if not _has_fact_header(path):
+            continue  # change.tsv (test_changes.py), period.tsv (test_periods.py)
         expected: dict[str, set[tuple]] = defaultdict(set)
         rule_of: dict[str, str] = {}
         rule = ""
@@ -51,6 +51,11 @@ def _load_with_rules(folder: Path) -> list[tuple[tuple[str, str, set[tuple]], st
         cases.extend(((path.stem, sentence, facts), rule_of[sentence])
                      for sentence, facts in expected.items())
     return cases
+
+
+def _has_fact_header(path: Path) -> bool:
+    with path.open(encoding="utf-8") as f:
+        return f.readline().rstrip("\n").split("\t") == ["sentence", *FIELDS]
 
 
 CASES = _load()

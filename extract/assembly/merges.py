@@ -35,6 +35,9 @@ def add(ctx: Context, words: list[Word], drafts: list[Draft], draft: Draft) -> N
     last = drafts[-1] if drafts else None
     if last and (compound := _compound(ctx, last, draft)):
         drafts[-1] = _named(compound, "merge.compound", last, draft)
+    elif last and _change_ends(ctx, words, last, draft):
+        drafts[-1] = _shared_by_start(ctx, words, last, draft)
+        drafts.append(_shared_by_end(drafts[-1], draft))
     elif last and _joins_range(ctx, words, last, draft):
         drafts[-1] = _named(_range(ctx, words, last, draft), "merge.range", last, draft)
     elif last and (day := _day_of_month(ctx, words, last, draft)):
@@ -258,8 +261,6 @@ def _century_part_years(ctx: Context, words: list[Word], part: Draft
 def _joins_range(ctx: Context, words: list[Word], first: Draft, second: Draft) -> bool:
     """700-ден 2000 АЕК-ке дейін, таңғы 9-дан кешкі 8-ге дейін, 3 жастан 6 жасқа дейін:
     a fact in the ablative right before a bounded one of the same kind."""
-    if change_verb_after(ctx, words, second.end):  # 81-ден 84-ке дейін артады: a change
-        return False
     if (first.type == second.type and first.type in ("TIME", "DURATION")
             and first.unit == second.unit and first.end == second.start):
         # a clock range and a span of time are one span (1 айдан 6 айға дейін, 3 жастан 6
@@ -271,6 +272,48 @@ def _joins_range(ctx: Context, words: list[Word], first: Draft, second: Draft) -
             and first.end == second.start and second.qualifier == "le"
             and not first.value_max and not second.value_max
             and first.low is not None and second.low is not None and first.low != second.low)
+
+
+def _change_ends(ctx: Context, words: list[Word], first: Draft, second: Draft) -> bool:
+    """500-ден 441 мың адамға дейін азайды, 70 сағаттан 66 сағатқа дейін қысқарту: an
+    ablative right before a fact with a verb of change after it are the two ends of a
+    change (two facts), not a range."""
+    return (first.end == second.start and change_verb_after(ctx, words, second.end)
+            and not _attributive_end(ctx, words[second.end - 1])
+            and (first.case or ctx.case_of_word(words[first.end - 1])) == "ablative")
+
+
+def _attributive_end(ctx: Context, word: Word) -> bool:
+    """3 жылдан 15 жылға дейінгі аралықта … төмендетіледі: дейінгі qualifies a noun, so the
+    pair is a range of it, whatever verb follows."""
+    return any(word.lower.startswith(to) and word.lower != to for to in ctx.lex.changes.to_words)
+
+
+def _shared_by_start(ctx: Context, words: list[Word], first: Draft, second: Draft) -> Draft:
+    """The start of a change written bare takes what the end writes once: its scale word
+    (500-ден 441 мың: 500 000) and its unit and rate (сағатына 80-нен 60 шақырымға: 80 and
+    60 km/h)."""
+    if first.type != "CARDINAL" or first.subject or first.unit or first.value_max:
+        return first
+    if (first.low is not None and second.low is not None and 0 < first.low < 1000
+            and any(ctx.numbers.is_scale_word(w) for w in words[second.start:second.end])):
+        shared = shared_scale(first.low, second.low)
+        first = replace(first, low=shared, value=format_number(shared))
+    if second.unit and second.type != "CARDINAL":
+        first = replace(first, type=second.type, unit=second.unit)
+        if first.type == "QUANTITY":
+            add_rate(ctx, words, first)
+            second.unit = first.unit
+    return first
+
+
+def _shared_by_end(first: Draft, second: Draft) -> Draft:
+    """78 млн теңгеден 40 млн-ға дейін төмендеді: the end of a change written bare takes the
+    start's unit (40 000 000 KZT)."""
+    if (second.type != "CARDINAL" or second.subject or second.unit or second.value_max
+            or not first.unit or first.type in ("CARDINAL", "DATE", "TIME")):
+        return second
+    return replace(second, type=first.type, unit=first.unit)
 
 
 def _with_shared_scale(ctx: Context, words: list[Word], first: Draft, second: Draft) -> Draft:

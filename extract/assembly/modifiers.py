@@ -77,8 +77,9 @@ def _terminus(ctx: Context, words: list[Word], draft: Draft) -> bool:
             and last.value.qualifier == draft.qualifier and _from_start(ctx, words, draft.start))
 
 
-# words that may stand between a from-to pair and its verb of change (дейін артады, тағы да)
-CHANGE_VERB_WINDOW = 2
+# words that may stand between a from-to pair and its verb of change (дейін артады, тағы да,
+# адамға дейін азайды)
+CHANGE_VERB_WINDOW = 3
 
 
 def change_verb_after(ctx: Context, words: list[Word], k: int) -> bool:

@@ -47,5 +47,6 @@ def _may_count(ctx: Context, words: list[Word], k: int) -> bool:
         return False
     word = words[k]
     return not (word.is_punct or not word.text[:1].isalpha() or not word.text[:1].islower()
-                or word.lower in ctx.lex.not_subjects or ctx.numbers.starts_number(word)
+                or word.lower in ctx.lex.not_subjects or word.lower in ctx.lex.change_verbs
+                or ctx.numbers.starts_number(word)
                 or ctx.after.match(words, k))

@@ -237,7 +237,7 @@ Example:
 @click.option("--min-f1", type=float, default=0.0, show_default=True,
               help="Exit with status 1 when an overall F1 is below this.")
 @click.option("--level", "levels", multiple=True,
-              type=click.Choice(["span+type", "value+unit+qualifier", "all fields"]),
+              type=click.Choice(["span+type", "value+unit+qualifier", "all fields", "changes"]),
               help="The level --min-f1 checks (repeat for several) [default: every level].")
 @click.option("--max-listed", type=click.IntRange(min=0), default=0, show_default=True,
               help="List at most this many misses and extras per level (0: all).")
@@ -264,8 +264,11 @@ def evaluate(gold_dir: Path, texts: Path | None, min_f1: float, levels: tuple[st
     results = score(gold, predicted)
     click.echo(report(results, max_listed))
     click.echo(period_report(gold, predicted, max_listed), nl=False)
-    checked = {level: r for level, r in results.items() if not levels or level in levels}
-    level, worst = min(((lv, r.overall.f1) for lv, r in checked.items()), key=lambda x: x[1])
+    checked = {level: r.overall.f1 for level, r in results.items()
+               if not levels or level in levels}
+    if (gold_dir / "changes").is_dir() and (not levels or "changes" in levels):
+        checked["changes"] = _evaluate_changes(gold_dir / "changes", gold, texts, max_listed)
+    level, worst = min(checked.items(), key=lambda x: x[1])
     if worst < min_f1:
         _error(f"overall F1 {worst:.3f} ({level}) is below --min-f1 {min_f1}")
         sys.exit(1)
@@ -275,21 +278,42 @@ def _predict_gold_docs(gold: list[dict], texts: Path,
                        check: Callable[[list[dict], str], None]) -> list[dict]:
     """The pipeline's rows for every document the gold names, each gold row checked
     against its text first."""
-    from ..evaluation.gold import GoldError
     from ..relations.document import find_facts
-    from ..sources.decoding import DecodeError
-    from ..sources.documents import Task, read_text, reason
 
     predicted = []
     for doc in sorted({row["doc"] for row in gold}):
-        file = texts / doc
-        try:
-            text, _, _ = read_text(Task(doc, str(file), path=str(file)))
-        except (OSError, DecodeError) as err:
-            raise GoldError(f"{file}: {reason(err)}") from None
+        text = _doc_text(texts, doc)
         check([row for row in gold if row["doc"] == doc], text)
         predicted.extend(f.row(doc) for f in find_facts(text))
     return predicted
+
+
+def _doc_text(texts: Path, doc: str) -> str:
+    from ..evaluation.gold import GoldError
+    from ..sources.decoding import DecodeError
+    from ..sources.documents import Task, read_text, reason
+
+    file = texts / doc
+    try:
+        return read_text(Task(doc, str(file), path=str(file)))[0]
+    except (OSError, DecodeError) as err:
+        raise GoldError(f"{file}: {reason(err)}") from None
+
+
+def _evaluate_changes(folder: Path, gold: list[dict], texts: Path, max_listed: int) -> float:
+    """Print the "changes" table of the change gold in ``folder`` (on every document of
+    the fact gold) and return its overall F1."""
+    from ..evaluation.changes import change_report, evaluate_changes
+    from ..evaluation.gold import GoldError
+
+    try:
+        result = evaluate_changes(folder, {row["doc"] for row in gold},
+                                  lambda doc: _doc_text(texts, doc))
+    except GoldError as err:
+        _error(str(err))
+        sys.exit(2)
+    click.echo(change_report(result, max_listed))
+    return result.overall.f1
 
 
 main.add_command(patterns_option(eval_conll))

@@ -678,9 +678,6 @@ def _read_context(lex: Lexicon) -> None:
     lex.minus_signs = frozenset(modifiers["minus_signs"])
     lex.plus_signs = frozenset(modifiers["plus_signs"])
     forms = modifiers["verb_forms"]
-    change = modifiers["change"]
-    lex.change_verbs = frozenset(
-        [*(f for stem in change["verbs"] for f in verb_forms(stem, forms)), *change["forms"]])
     for table in modifiers["modifier"]:
         phrases = [*table.get("words", ()),
                    *(f for stem in table.get("verbs", ()) for f in verb_forms(stem, forms)),
@@ -802,17 +799,88 @@ def _read_grammar(lex: Lexicon) -> None:
 
 
 @dataclass(frozen=True)
+class ChangeVerb:
+    """A word form of a verb of change: its stem (without the causative), direction and
+    whether it is negated (өспеді)."""
+
+    stem: str
+    direction: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
 class ChangeWords:
-    """``patterns/changes.toml``: what the relations stage reads (comparison bases)."""
+    """``patterns/changes.toml``: what the relations stage reads (comparison bases, the
+    verbs of change in every form, the words of amounts)."""
 
     comparison_markers: tuple[str, ...] = ()
     level_nouns: tuple[str, ...] = ()
+    base_determiners: frozenset[str] = frozenset()
+    verbs: dict[str, ChangeVerb] = field(default_factory=dict)  # word form -> its verb
+    stems: tuple[str, ...] = ()  # every stem of every voice, for a quick test of a sentence
+    factor_words: frozenset[str] = frozenset()
+    to_words: frozenset[str] = frozenset()
+    target_nouns: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
 
 
 def _read_changes(lex: Lexicon) -> None:
-    comparison = load_pattern_file("changes.toml")["comparison"]
+    data = load_pattern_file("changes.toml")
+    comparison, amounts = data["comparison"], data["amounts"]
+    verbs, stems = _change_verbs(data, load_pattern_file("modifiers.toml")["verb_forms"])
     lex.changes = ChangeWords(comparison_markers=tuple(comparison["markers"]),
-                              level_nouns=tuple(comparison["level_nouns"]))
+                              level_nouns=tuple(comparison["level_nouns"]),
+                              base_determiners=frozenset(comparison["determiners"]),
+                              verbs=verbs, stems=stems,
+                              factor_words=frozenset(amounts["factor_words"]),
+                              to_words=frozenset(amounts["to_words"]),
+                              target_nouns=frozenset(amounts["level_nouns"]),
+                              comparatives=frozenset(amounts["comparatives"]))
+    lex.change_verbs = frozenset(verbs)
+
+
+def _change_verbs(data: dict, harmony: dict) -> tuple[dict[str, ChangeVerb], tuple[str, ...]]:
+    """Every form of every verb of change (changes.toml [verbs], in the endings of
+    [verb_endings] with modifiers.toml's harmony and devoicing), and all their stems."""
+    endings = data["verb_endings"]
+    forms = {**harmony, "after_consonant": endings["after_consonant"],
+             "after_vowel": endings["after_vowel"]}
+    junctions = endings["junctions"]
+    respelt = {pair[0] for pair in junctions}
+
+    def one(ending: str) -> dict:
+        return {**harmony, "after_consonant": [ending], "after_vowel": [ending]}
+
+    found: dict[str, ChangeVerb] = {}
+    stems: list[str] = []
+    tables = data["verbs"]
+    for direction in DIRECTION_TABLES:
+        for stem, causatives in tables[direction].items():
+            voices = [stem, *causatives,
+                      *(p for c in causatives for p in verb_forms(c, one(endings["passive"])))]
+            for voice in voices:
+                negative = verb_forms(voice, one(endings["negative"]))[0]
+                # the quick test must find азаяды, кемиді: a stem's last letter that a
+                # junction respells is left out of it
+                stems.append(voice[:-1] if voice[-1] in respelt else voice)
+                for base, negated in ((voice, False), (negative, True)):
+                    for form in verb_forms(base, forms):
+                        form = _joined(form, len(base), junctions)
+                        found.setdefault(form, ChangeVerb(stem, direction, negated))
+    for stem, nouns in tables["nouns"].items():
+        direction = next(d for d in DIRECTION_TABLES if stem in tables[d])
+        for form in nouns:
+            found.setdefault(form, ChangeVerb(stem, direction))
+    return found, tuple(sorted(set(stems), key=len, reverse=True))
+
+
+DIRECTION_TABLES = ("up", "down")
+
+
+def _joined(form: str, at: int, junctions: dict[str, str]) -> str:
+    """The spelling where stem and ending meet (азай + ады = азаяды, кемі + у = кему)."""
+    pair = form[at - 1:at + 1]
+    return form[:at - 1] + junctions[pair] + form[at + 1:] if pair in junctions else form
 
 
 @dataclass(frozen=True)
