@@ -263,7 +263,6 @@ def gold_changes() -> list[dict]:
 SCORED = ("from_value", "to_value", "by_value", "factor", "direction")
 
 
-@pytest.mark.xfail(strict=True, reason="change grammar not merged yet")
 def test_the_seeds_five_changes_are_in_the_changes_file(tmp_path):
     changes = tmp_path / "c.csv"
     assert run([SEED, "-o", tmp_path / "f.csv", "--changes", changes, "-q"]).exit_code == 0

@@ -124,18 +124,8 @@ def printed_lines(code: str) -> list[str]:
 
 
 EXAMPLES = python_examples()
-# Examples that print what the relations stage will give once the change grammar and the
-# period rule are merged (and `pip install -e .` has registered kazakh_numeric_relations):
-# strict, so they are noticed as soon as they pass; the coordinator removes them at merge.
-PENDING = {("python.md", 4): "change grammar and period rule not merged yet",
-           ("spacy.md", 1): "change grammar and period rule not merged yet",
-           ("changes-readme-proposal.md", 0): "change grammar not merged yet"}
-
-
 def _example(page: str, number: int, code: str):  # noqa: ANN202
-    reason = PENDING.get((page, number))
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(page, number, code, marks=marks, id=f"{page}-{number}")
+    return pytest.param(page, number, code, id=f"{page}-{number}")
 
 
 @pytest.mark.parametrize(("page", "number", "code"), [_example(*e) for e in EXAMPLES])
