@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_283857b479cfea54.txt"
 COLUMNS = ("start", "end", "span", "type", "value", "value_max", "unit", "qualifier", "subject",
-           "total")
+           "total", "period")
 # The README shows one fact of each kind; docs/contract.md shows all of them.
 README_SPANS = ("35 млрд теңге", "15-25%-ке", "193", "29-орынға", "523 мыңнан астам",
                 "2 мың жуық", "31 күннен", "10 күнге", "2017 жылғы 31 қаңтардағы",

@@ -53,12 +53,15 @@ def test_the_change_table_is_written_where_its_markers_are(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / name, tmp_path / name)
     readme = tmp_path / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8") + "\n<!-- seed-changes:begin -->\n"
-                      "| typed by hand |\n<!-- seed-changes:end -->\n", encoding="utf-8")
+    head, begin, rest = readme.read_text(encoding="utf-8").partition("<!-- seed-changes:begin")
+    marker, _, rest = rest.partition("\n")
+    _, end, tail = rest.partition("<!-- seed-changes:end -->")
+    assert begin and end, "README.md has the seed-changes markers"
+    readme.write_text(f"{head}{begin}{marker}\n| typed by hand |\n{end}{tail}", encoding="utf-8")
     assert run_script("--root", str(tmp_path), "--check").returncode == 1
     assert run_script("--root", str(tmp_path)).returncode == 0
-    table = readme.read_text(encoding="utf-8").split("<!-- seed-changes:begin -->\n")[1]
-    lines = table.split("<!-- seed-changes:end -->")[0].splitlines()
+    table = readme.read_text(encoding="utf-8").partition("<!-- seed-changes:begin")[2]
+    lines = table.partition("\n")[2].split("<!-- seed-changes:end -->")[0].splitlines()
     assert lines[0] == ("| start | end | span | type | unit | from_value | to_value | by_value | "
                         "by_value_max | factor | direction | verb |")
     seed = (REPO / "seeds" / "000_283857b479cfea54.txt").read_text(encoding="utf-8")
