@@ -470,7 +470,7 @@ class NumberReader:
             chain.append(second)
         joined = chain.pop()
         while chain:
-            joined = self._spaced_range(chain.pop(), joined)
+            joined = self._spaced_range(words, chain.pop(), joined)
         return None if _beyond_reason(joined) else joined
 
     def _read_single(self, words: list[Word], i: int) -> Number | None:
@@ -987,12 +987,15 @@ class NumberReader:
                     or number.time or number.marked or j + 1 >= len(words)
                     or not self._joins_range(words[j]))
 
-    def _spaced_range(self, number: Number, second: Number) -> Number:
+    def _spaced_range(self, words: list[Word], number: Number, second: Number) -> Number:
         """10 – 15 мың, үш пен бес: a dash or мен/бен/пен between two numbers makes a range with
-        the unit of the second; ``second`` is the whole reading after the joiner."""
+        the unit of the second; ``second`` is the whole reading after the joiner. The start
+        shares the end's scale word (10 – 15 мың: 10 000), not a scale written in digits
+        (5 - 100 000: 5)."""
         if second.value_max is not None or second.value <= number.value or second.marked:
             return number
-        low = shared_scale(number.value, second.value)  # 10 – 15 мың
+        low = (shared_scale(number.value, second.value)  # 10 – 15 мың
+               if any(map(self.is_scale_word, words[second.start:second.end])) else number.value)
         if low >= second.value:
             return number
         return replace(second, value_max=second.value, value=low, start=number.start,
