@@ -26,6 +26,7 @@ from extract.evaluation.conll import (
     twin_agreement,
 )
 from extract.facts import Fact
+from extract.relations.document import Related
 
 KAZNERD = Path(__file__).resolve().parents[1].parent / "shared" / "kaznerd" / "IOB2_valid2.txt"
 
@@ -260,7 +261,8 @@ def test_cli_prints_table_misses_and_applies_min_f1(tmp_path: Path, monkeypatch)
                 found.append(_fact(text.index(word), text.index(word) + len(word), kind, "5"))
         return found
 
-    monkeypatch.setattr(extract.relations.document, "find_facts", find)
+    monkeypatch.setattr(extract.relations.document, "find_related",
+                        lambda text, relative_dates=False: Related(find(text, relative_dates), []))
     runner = CliRunner()
     out = runner.invoke(main, ["eval-conll", str(path), "--misses", "3", "--numbers-only"])
     assert out.exit_code == 0, out.output
@@ -291,3 +293,16 @@ def test_kaznerd_slice_supports_match_the_gold() -> None:
     gold_starts = sum(t.startswith("B-") and t[2:] in scores.by_class
                       for s in sentences for t in s.tags)
     assert scores.micro.support == gold_starts > 0
+
+
+def test_a_from_to_change_with_a_bare_start_is_one_kaznerd_entity() -> None:
+    """KazNERD spans "сағатына 80-нен 60 шақырымға дейін" as one entity; the facts table has
+    two facts and a change. With the unit on both ends, or on neither, it has two."""
+    from extract.evaluation.conll import kaznerd_facts
+
+    text = "Жылдамдық сағатына 80-нен 60 шақырымға дейін төмендетілді."
+    assert [f.span for f in kaznerd_facts(text)] == ["сағатына 80-нен 60 шақырымға дейін"]
+    both = "Үлес 30 пайыздан 50 пайызға дейін өсті."
+    assert [f.span for f in kaznerd_facts(both)] == ["30 пайыздан", "50 пайызға дейін"]
+    neither = "Саны 40000-нан 20000-ға дейін азайды."
+    assert len(kaznerd_facts(neither)) == 2

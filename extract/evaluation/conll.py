@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -212,10 +212,42 @@ def run(sentences: Iterable[Sentence], find: Callable[[str], list[Fact]] | None 
     with dates and times written without a number (биыл, таңертең) unless
     ``relative_dates`` is false: KazNERD annotates those as DATE and TIME."""
     if find is None:
-        from ..relations import document as pipeline
-
-        find = partial(pipeline.find_facts, relative_dates=relative_dates)
+        find = partial(kaznerd_facts, relative_dates=relative_dates)
     return [evaluate_sentence(s, find) for s in sentences]
+
+
+def kaznerd_facts(text: str, relative_dates: bool = True) -> list[Fact]:
+    """The facts of ``text`` as KazNERD spans them: a from-to change whose start is a bare
+    number before the end's unit (сағатына 80-нен 60 шақырымға дейін төмендетілді) is one
+    entity there, as a range is, where the facts table keeps one fact per written number;
+    with the unit on both ends (30 пайыздан 50 пайызға дейін) or on neither (40000-нан
+    20000) KazNERD has two entities too."""
+    from ..relations import document as pipeline
+
+    related = pipeline.find_related(text, relative_dates)
+    by_start = {fact.start: fact for fact in related.facts}
+    joined: dict[int, Fact] = {}
+    for change in related.changes:
+        ends = [by_start.get(int(start)) for start in change.facts.split()]
+        if len(ends) == 2 and None not in ends and change.from_value and change.to_value:
+            first, last = ends
+            if (first.type == last.type and last.unit and not text[first.end:last.start].strip()
+                    and _bare_number(first.span.split()[-1])):
+                joined[first.start] = replace(first, end=last.end, span=text[first.start:last.end],
+                                              value_max=last.value)
+                joined[last.start] = None
+    return [joined.get(f.start, f) for f in related.facts if joined.get(f.start, f) is not None]
+
+
+def _bare_number(word: str) -> bool:
+    """A number with at most a case ending and no unit of its own: 80-нен, сексеннен."""
+    from ..kazakh.numerals import number_words
+
+    return (bool(_DIGITS_WITH_ENDING.fullmatch(word))
+            or number_words().read(word.lower()) is not None)
+
+
+_DIGITS_WITH_ENDING = regex.compile(r"\d[\d.,]*(?:-?\p{L}+)?")
 
 
 # --- scoring ---------------------------------------------------------------------------------
