@@ -25,7 +25,7 @@ _OTHER_HYPHEN = regex.compile("[\u2010\u2011]")
 _GAP_CHARS = " \u00a0\u202f"  # a space, a no-break space, a narrow no-break space
 THOUSANDS_GAPS = frozenset(_GAP_CHARS)
 THOUSANDS_GAP = regex.compile(f"[{_GAP_CHARS}]")
-_GROUP_HEAD = regex.compile(r"[-−+]?\d{1,3}")  # a sign may lead: -10 000,1
+_GROUP_HEAD = regex.compile(r"[-−]?\d{1,3}")  # a minus may lead: -10 000,1 (a plus leads phones)
 _GROUP_TAIL = regex.compile(r"\d{3}(?!\d)")
 # Groups of three joined after the first at most (1 000 000 000 000 000 000 000 has seven):
 # a longer run is a table or noise, and reading it whole is quadratic.
