@@ -471,6 +471,7 @@ class Lexicon:
     adjective_endings: tuple[str, ...] = ()
     verb_endings: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
+    subject_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context [subject]
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see context.toml
     coordinators: frozenset[str] = frozenset()
     between_words: frozenset[str] = frozenset()
@@ -706,6 +707,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.adjective_endings = tuple(context["adjective_endings"])
     lex.verb_endings = tuple(context["verb_endings"])
     lex.noun_endings = tuple(context["noun_endings"])
+    lex.subject_words = {key: tuple(words) for key, words in context["subject"].items()}
     lex.name_words = {kind: frozenset(words) for kind, words in context["names"].items()}
     lex.coordinators = frozenset(context["coordinators"])
     lex.between_words = frozenset(context["between_words"])

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, load_lexicon
 
+GLIDE = "у"  # a vowel of either harmony (тур, су, ту): the harmony check skips it
 ANY = "*"  # final class of digits, symbols and letters without one (ь): every suffix fits
 
 
@@ -183,10 +184,11 @@ def noun_stem(word: str) -> str:
     for end in range(2, len(lower)):
         stem = lower[:end]
         stem_harmony = harmony(stem, lex)
-        if (not stem_harmony or stem[-1] == stem[-2]  # no Kazakh stem ends in a double letter
+        if (not (stem_harmony or GLIDE in stem)  # a stem has a vowel: тур|дан, су|ға
+                or stem[-1] == stem[-2]  # no Kazakh stem ends in a double letter
                 or stem.endswith(lex.agent_stem_endings)):
             continue
-        suffixes = parse_suffixes(lower[end:], final_class(stem, lex), stem_harmony, False)
+        suffixes = _noun_suffixes(lex, lower[end:], stem, stem_harmony)
         if not suffixes or suffixes.get("derivation") or _unlikely_ending(suffixes, stem, lex):
             # -гі/-лық make adjectives of time words and places, not of counted nouns; a bare
             # -ы-н / -і-н ending is more often the noun itself (тұрғын, тізбегін is rarer)
@@ -201,6 +203,25 @@ def noun_stem(word: str) -> str:
         if key > best_key:
             best, best_key = dictionary_form(stem, lower[end:]), key
     return best
+
+
+def _noun_suffixes(lex: Lexicon, rest: str, stem: str, stem_harmony: str) -> Suffixes | None:
+    """``rest`` read as a noun's endings after ``stem``. The instrumental -мен/-бен/-пен
+    keeps its vowel after either harmony (ұйым|мен, қыз|ы|мен)."""
+    suffixes = parse_suffixes(rest, final_class(stem, lex), stem_harmony, False)
+    instrumental = next((form for form, case in lex.case_of.items()
+                         if case == "instrumental" and rest.endswith(form)), "")
+    if suffixes is not None or not instrumental:
+        return suffixes
+    before = rest[:-len(instrumental)]
+    inner = parse_suffixes(before, final_class(stem, lex), stem_harmony, False)
+    if inner is None or "case" in (slot for slot, _ in inner.parts):
+        return None
+    last_class = "P" if inner.parts and inner.parts[-1][0] == "possessive" else final_class(
+        stem + before, lex)
+    if last_class not in lex.slots["case"][instrumental] and last_class != ANY:
+        return None
+    return Suffixes((*inner.parts, ("case", instrumental)))
 
 
 def is_plural_noun(word: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Span
 
-from ..kazakh.latin import Transliteration, Transliterator, is_latin
+from ..kazakh.latin import Alphabet, Transliteration, Transliterator, is_latin
 from ..kazakh.lexicon import Lexicon
 from .words import Word, sentence_words
 
@@ -24,6 +24,10 @@ class _HasSubject(Protocol):
 
 
 D = TypeVar("D", bound=_HasSubject)
+# How far past a fact its subject's word may be: three adjectives and a compound's modifier
+# (4 aýdandyq memlekettik arhıv ǵımaraty), or a rank noun after a comma (birinshi, álemniń
+# 5-raketkasy).
+SUBJECT_REACH = 5
 
 
 @dataclass
@@ -37,22 +41,43 @@ class SentenceView:
     document: str
     cyrillic: list[Word] | None = None
     spellings: list[Transliteration] | None = None
+    alphabet: Alphabet | None = None
 
     def words(self) -> list[Word]:
         return self.cyrillic if self.cyrillic is not None else sentence_words(self.sent,
                                                                                self.document)
 
     def restore(self, draft: D) -> D:
-        """The draft with its subject in the sentence's own script."""
+        """The draft with its subject in the sentence's own script: cut out of the word it
+        came from (the span's words and the few after it, past adjectives and a compound's
+        modifier), or spelled back letter by letter where the stem differs from the word
+        (бөлік of bóligi, орын of ornyn)."""
         if not self.spellings or not draft.subject:
             return draft
-        for k in range(draft.start, min(draft.end + 1, len(self.spellings))):
-            spelling = self.spellings[k]
+        near = self.spellings[draft.start:draft.end + SUBJECT_REACH]
+        for spelling in near:
             at = _stem_position(spelling.cyrillic.lower(), draft.subject)
             if at is not None:
                 original = spelling.original_slice(at, at + len(draft.subject))
                 return replace(draft, subject=original.lower())
-        return draft
+        return replace(draft, subject=self._respelled(near, draft.subject))
+
+    def _respelled(self, near: list[Transliteration], stem: str) -> str:
+        """The stem in Latin: the original letters of the longest start it shares with a
+        word near the fact, the rest by the alphabet's letters."""
+        shared, spelling = max(((_shared_start(s.cyrillic.lower(), stem), s) for s in near),
+                               key=lambda pair: pair[0], default=(0, None))
+        head = spelling.original_slice(0, shared).lower() if spelling and shared >= 2 else ""
+        latin = {c: letter for letter, c in reversed(self.alphabet.letters.items())} \
+            if self.alphabet else {}
+        return head + "".join(latin.get(c, c) for c in stem[len(head) and shared:])
+
+
+def _shared_start(word: str, stem: str) -> int:
+    n = 0
+    while n < min(len(word), len(stem)) and word[n] == stem[n]:
+        n += 1
+    return n
 
 
 def _stem_position(word: str, stem: str) -> int | None:
@@ -82,4 +107,4 @@ class ScriptReader:
         spellings = [self.transliterator.transliterate(w.text, alphabet) for w in words]
         cyrillic = [replace(w, text=s.cyrillic) for w, s in zip(words, spellings, strict=True)]
         return SentenceView(" ".join(w.text for w in cyrillic), sent, document, cyrillic,
-                            spellings)
+                            spellings, alphabet)
