@@ -112,7 +112,7 @@ def test_report_in_chromium(browser, tmp_path: Path) -> None:  # noqa: ANN001
 
 
 def test_tooltip_fields(browser, tmp_path: Path) -> None:  # noqa: ANN001
-    opened = _open(browser, tmp_path, [("d", "Ел 193 мемлекеттің ішінде 29-орынға көтерілді.")])
+    opened = _open(browser, tmp_path, [("d", "Ел 193 мемлекеттің ішінде 29-орынға шықты.")])
     mark = opened.page.locator("mark.fact", has_text="29-орынға")
     assert mark.get_attribute("data-tip") == (
         "RANK\nvalue: 29\nunit: —\nqualifier: —\nsubject: орын\ntotal: 193\nperiod: —")
@@ -250,6 +250,6 @@ def test_changes_table_and_period_column(browser, tmp_path: Path, stand_in) -> N
 
 
 def test_no_changes_no_table(browser, tmp_path: Path) -> None:  # noqa: ANN001
-    opened = _open(browser, tmp_path, [("d", "Ел 193 мемлекеттің ішінде 29-орынға көтерілді.")])
+    opened = _open(browser, tmp_path, [("d", "Ел 193 мемлекеттің ішінде 29-орынға шықты.")])
     assert opened.page.locator("#doc-0 table.changes").count() == 0
     opened.close()
