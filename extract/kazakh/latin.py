@@ -102,12 +102,21 @@ class Transliterator:
                 readings.setdefault(letter, set()).add(cyrillic)
         self.unambiguous = {k: v.pop() for k, v in readings.items() if len(v) == 1}
         self._last_document: tuple[str | None, Alphabet | None] = (None, None)
+        harmony = data["harmony"]
+        self.harmony_alphabet = self.alphabets[harmony["alphabet"]]
+        letter, back = regex.escape(harmony["letter"]), regex.escape(harmony["back_vowels"])
+        self.harmony_word = regex.compile(
+            rf"(?i)\b(?=[\p{{L}}]*{letter})(?=[\p{{L}}]*[{back}])[\p{{L}}]+")
 
     def alphabet(self, sentence: str, document: str = "") -> Alphabet:
-        """The alphabet whose markers the sentence holds most of; else the document's;
-        else ASCII."""
+        """The alphabet whose markers the sentence holds most of; else the document's; else
+        2018 when a word spells и/й with ı beside a back vowel (latin.toml [harmony]); else
+        ASCII."""
         return (self._by_markers(sentence) or self._document_alphabet(document)
-                or self.alphabets["ascii"])
+                or self._by_harmony(sentence) or self.alphabets["ascii"])
+
+    def _by_harmony(self, sentence: str) -> Alphabet | None:
+        return self.harmony_alphabet if self.harmony_word.search(sentence) else None
 
     def _document_alphabet(self, document: str) -> Alphabet | None:
         """``_by_markers(document)``, kept for the last document: every Latin sentence without
@@ -190,10 +199,10 @@ def _roman_numeral(piece: str) -> bool:
 
 
 def _latin_entries(lex: Lexicon) -> frozenset[str]:
-    """Latin letter runs the lexicon lists as they are (currency codes, kWh): never
+    """Latin letter runs the lexicon lists as they are (currency codes, kWh, UTC): never
     transliterated. A single letter is a letter of Kazakh Latin too (the F of °F is also
     that of F-35), so it is read like any other."""
-    entries = chain(lex.currency_symbols, lex.percent_symbols,
+    entries = chain(lex.currency_symbols, lex.percent_symbols, lex.zone_words,
                     (w for phrase in chain(lex.currencies, lex.measures) for w in phrase))
     return frozenset(run.lower() for entry in entries for run in _LATIN_RUN.findall(entry)
                      if len(run) > 1)
