@@ -15,8 +15,20 @@ COLUMNS = ("doc", "start", "end", "span", "type", "value", "value_max", "unit", 
 DIRECTIONS = ("up", "down")
 
 
+class _Record:
+    """An output record: its fields are its columns after ``doc``, in order."""
+
+    def row(self, doc: str) -> dict[str, object]:
+        """The record as an output row, ``doc`` first."""
+        return {"doc": doc, **asdict(self)}
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
 @dataclass(frozen=True)
-class Fact:
+class Fact(_Record):
     """A numeric fact. ``text[start:end] == span``; ``value`` is a plain decimal string
     (``35000000000``, ``32.8``) or, for DATE and TIME, an ISO 8601 string (``2017-01-31``)."""
 
@@ -33,14 +45,6 @@ class Fact:
     period: str = ""  # the date of the clause the fact belongs to: 2019, 2017/2019, --02-01
     sentence: str = ""
 
-    def row(self, doc: str) -> dict[str, object]:
-        """The fact as an output row with the contract's columns, in order."""
-        return {"doc": doc, **asdict(self)}
-
-    @classmethod
-    def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
-
 
 # Column order of the changes output.
 CHANGE_COLUMNS = ("doc", "start", "end", "span", "type", "unit", "from_value", "to_value",
@@ -49,7 +53,7 @@ CHANGE_COLUMNS = ("doc", "start", "end", "span", "type", "unit", "from_value", "
 
 
 @dataclass(frozen=True)
-class Change:
+class Change(_Record):
     """A measured quantity that moved: ``31 күннен 10 күнге қысқарды`` is 31 -> 10 day,
     down. ``span`` runs from the first number to the verb of change; ``by_value`` (and
     ``by_value_max`` for a range of amounts) is the amount of change, negative when it goes
@@ -71,14 +75,6 @@ class Change:
     compared_to: str = ""
     facts: str = ""
     sentence: str = ""
-
-    def row(self, doc: str) -> dict[str, object]:
-        """The change as an output row with CHANGE_COLUMNS, in order."""
-        return {"doc": doc, **asdict(self)}
-
-    @classmethod
-    def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
 
 
 Value = int | Fraction  # a number's exact value: an int where it is whole

@@ -107,5 +107,5 @@ def test_a_change_scores_on_overlap_and_equal_numbers() -> None:
                                                          direction="down")]
     result = score_changes(gold, predicted)
     assert (result.overall.tp, result.overall.fp, result.overall.fn) == (1, 1, 1)
-    assert result.by_direction["up"].f1 == 1.0
+    assert result.by_type["up"].f1 == 1.0
     assert [r["by_value"] for r in result.misses] == ["-2"]

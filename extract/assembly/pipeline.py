@@ -259,6 +259,12 @@ def facts_pipeline(relative_dates: bool = False) -> Language:
 
 @cache
 def _build_pipeline(relative_dates: bool) -> Language:
+    return new_facts_pipeline(relative_dates)
+
+
+def new_facts_pipeline(relative_dates: bool) -> Language:
+    """A fresh ``kk`` pipeline with the sentencizer and the facts component, for a later
+    stage to add its own components to (facts_pipeline's is shared: never add to it)."""
     nlp = spacy.blank("kk")
     nlp.add_pipe("kk_sentencizer")
     nlp.add_pipe("kazakh_numeric_facts", config={"relative_dates": relative_dates})

@@ -4,42 +4,22 @@ from_value, to_value, by_value, factor and direction are equal (numbers as Decim
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..facts import CHANGE_COLUMNS, DIRECTIONS
-from .gold import WHERE, GoldError, Score, check_gold
+from .gold import LevelResult, Score, check_gold, read_gold, result_lines
 
 COMPARED = ("from_value", "to_value", "by_value", "factor", "direction")
 NUMBERS = frozenset(("from_value", "to_value", "by_value", "factor"))
 
 
-@dataclass
-class ChangeResult:
-    by_direction: dict[str, Score] = field(default_factory=dict)
-    overall: Score = field(default_factory=Score)
-    misses: list[dict] = field(default_factory=list)
-    extras: list[dict] = field(default_factory=list)
-
-
 def read_change_gold(folder: Path) -> list[dict]:
     """The rows of every ``*.csv`` in ``folder`` (the change columns), each with its
     file:line under WHERE."""
-    rows = []
-    for path in sorted(folder.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in CHANGE_COLUMNS if c not in (reader.fieldnames or ())]
-            if missing:
-                raise GoldError(f"{path}: no {', '.join(missing)} column (change gold files "
-                                "have the changes output's columns)")
-            for row in reader:
-                row[WHERE] = f"{path}:{reader.line_num}"
-                rows.append(row)
-    return rows
+    return read_gold(folder, CHANGE_COLUMNS, "change gold files have the changes output's "
+                     "columns")
 
 
 def _value(row: dict, column: str) -> object:
@@ -60,7 +40,7 @@ def same_change(gold: dict, predicted: dict) -> bool:
             and all(_value(gold, c) == _value(predicted, c) for c in COMPARED))
 
 
-def score_changes(gold: Iterable[dict], predicted: Iterable[dict]) -> ChangeResult:
+def score_changes(gold: Iterable[dict], predicted: Iterable[dict]) -> LevelResult:
     """Match each predicted change to at most one gold change (in text order)."""
     gold, predicted = list(gold), list(predicted)
     unmatched = list(range(len(gold)))
@@ -74,38 +54,24 @@ def score_changes(gold: Iterable[dict], predicted: Iterable[dict]) -> ChangeResu
             unmatched.remove(hit)
             matched_pred.append(row)
     misses = [gold[g] for g in unmatched]
-    result = ChangeResult(misses=misses, extras=extras)
+    result = LevelResult(misses=misses, extras=extras)
     for direction in DIRECTIONS:
         tp = sum(r["direction"] == direction for r in matched_pred)
-        result.by_direction[direction] = Score(
+        result.by_type[direction] = Score(
             tp, sum(r["direction"] == direction for r in extras),
             sum(r["direction"] == direction for r in misses))
     result.overall = Score(len(matched_pred), len(extras), len(misses))
     return result
 
 
-def change_report(result: ChangeResult, max_listed: int = 0) -> str:
+def change_report(result: LevelResult, max_listed: int = 0) -> str:
     """The "changes" table (per direction and overall), then the misses and extras."""
-    lines = ["== changes", f"{'direction':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} "
-             f"{'found':>5}"]
-    for kind, s in [*result.by_direction.items(), ("overall", result.overall)]:
-        lines.append(f"{kind:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-                     f"{s.tp + s.fn:5d} {s.tp + s.fp:5d}")
-    for label, rows in (("miss", result.misses), ("extra", result.extras)):
-        shown = rows[:max_listed] if max_listed else rows
-        for row in shown:
-            fields = ", ".join(f"{c}={row[c]}" for c in ("type", "unit", *COMPARED, "verb")
-                               if row[c] != "")
-            lines.append(f"  {label}: {row['doc']}:{row['start']}-{row['end']} "
-                         f"{row['span']!r} {fields}")
-        if len(rows) > len(shown):
-            lines.append(f"  ... and {len(rows) - len(shown)} more ({label}, --max-listed)")
-    lines.append("")
-    return "\n".join(lines)
+    fields = ("type", "unit", *COMPARED, "verb")
+    return "\n".join(result_lines("changes", "direction", result, fields, max_listed))
 
 
 def evaluate_changes(folder: Path, docs: Iterable[str], read: Callable[[str], str]
-                     ) -> ChangeResult:
+                     ) -> LevelResult:
     """Score the program's changes on ``docs`` (every document of the fact gold: one with
     no change file has no change) against the gold in ``folder``; ``read(doc)`` is the
     document's text."""

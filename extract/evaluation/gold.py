@@ -85,18 +85,19 @@ REQUIRED = ("doc", "start", "end", *LEVELS["all fields"])
 WHERE = "_where"  # each gold row's file:line, for messages
 
 
-def read_gold(gold_dir: Path) -> list[dict]:
+def read_gold(gold_dir: Path, required: Iterable[str] = REQUIRED,
+              files: str = "gold files have the output's columns") -> list[dict]:
     """The rows of every ``*.csv`` in ``gold_dir``, each with its file:line under WHERE.
-    Raises GoldError for a file that is not UTF-8 or lacks a column of the contract."""
+    Raises GoldError for a file that is not UTF-8 or lacks a ``required`` column (the
+    message says what ``files`` should hold)."""
     rows = []
     for path in sorted(gold_dir.glob("*.csv")):
         try:
             with path.open(encoding="utf-8", newline="") as f:
                 reader = csv.DictReader(f)
-                missing = [c for c in REQUIRED if c not in (reader.fieldnames or ())]
+                missing = [c for c in required if c not in (reader.fieldnames or ())]
                 if missing:
-                    raise GoldError(f"{path}: no {', '.join(missing)} column "
-                                    "(gold files have the output's columns)")
+                    raise GoldError(f"{path}: no {', '.join(missing)} column ({files})")
                 for row in reader:
                     row[WHERE] = f"{path}:{reader.line_num}"
                     rows.append(row)
@@ -129,21 +130,29 @@ def report(results: dict[str, LevelResult], max_listed: int = 0) -> str:
     of each, all when 0), with a line saying how many were left out."""
     lines = []
     for level, result in results.items():
-        lines.append(f"== {level}")
-        lines.append(f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'found':>5}")
-        for kind, s in [*result.by_type.items(), ("overall", result.overall)]:
-            lines.append(f"{kind:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-                         f"{s.tp + s.fn:5d} {s.tp + s.fp:5d}")
-        for label, rows in (("miss", result.misses), ("extra", result.extras)):
-            shown = rows[:max_listed] if max_listed else rows
-            for row in shown:
-                fields = ", ".join(f"{c}={row[c]}" for c in LEVELS[level][1:] if row[c] != "")
-                lines.append(f"  {label}: {row['doc']}:{row['start']}-{row['end']} "
-                             f"{row['span']!r} {fields}")
-            if len(rows) > len(shown):
-                lines.append(f"  ... and {len(rows) - len(shown)} more ({label}, --max-listed)")
-        lines.append("")
+        lines += result_lines(level, "type", result, LEVELS[level][1:], max_listed)
     return "\n".join(lines)
+
+
+def result_lines(title: str, group: str, result: LevelResult, fields: Iterable[str],
+                 max_listed: int = 0) -> list[str]:
+    """One table (a row per ``group``: type or direction, then overall), then the misses
+    and extras with their ``fields``, and an empty line."""
+    lines = [f"== {title}", f"{group:<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'found':>5}"]
+    for kind, s in [*result.by_type.items(), ("overall", result.overall)]:
+        lines.append(f"{kind:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                     f"{s.tp + s.fn:5d} {s.tp + s.fp:5d}")
+    fields = tuple(fields)
+    for label, rows in (("miss", result.misses), ("extra", result.extras)):
+        shown = rows[:max_listed] if max_listed else rows
+        for row in shown:
+            cells = ", ".join(f"{c}={row[c]}" for c in fields if row[c] != "")
+            lines.append(f"  {label}: {row['doc']}:{row['start']}-{row['end']} "
+                         f"{row['span']!r} {cells}")
+        if len(rows) > len(shown):
+            lines.append(f"  ... and {len(rows) - len(shown)} more ({label}, --max-listed)")
+    lines.append("")
+    return lines
 
 
 @dataclass

@@ -7,11 +7,10 @@ from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..assembly.pipeline import read_facts, span_facts
+from ..assembly.pipeline import new_facts_pipeline, read_facts, span_facts
 from ..facts import Change, Fact
 from ..kazakh.latin import Transliterator
 from ..kazakh.lexicon import Lexicon, load_lexicon
@@ -78,9 +77,7 @@ def load_pipeline(relative_dates: bool = False) -> Language:
 def _build_pipeline(relative_dates: bool) -> Language:
     from . import component  # noqa: F401  (registers the factory when not installed)
 
-    nlp = spacy.blank("kk")
-    nlp.add_pipe("kk_sentencizer")
-    nlp.add_pipe("kazakh_numeric_facts", config={"relative_dates": relative_dates})
+    nlp = new_facts_pipeline(relative_dates)
     nlp.add_pipe("kazakh_numeric_relations")
     return nlp
 
