@@ -20,8 +20,9 @@ def like_num(text: str) -> bool:
 
 
 def is_punct(text: str) -> bool:
-    """Punctuation, or an HTML tag or entity: it separates words like punctuation does."""
-    return base_is_punct(text) or bool(HTML_MARKUP.fullmatch(text))
+    """Punctuation, an HTML tag or entity, or "=" (mpv=3.9): it separates words like
+    punctuation does."""
+    return base_is_punct(text) or text == "=" or bool(HTML_MARKUP.fullmatch(text))
 
 
 LEX_ATTRS = {LIKE_NUM: like_num, IS_PUNCT: is_punct}

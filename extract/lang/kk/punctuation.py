@@ -88,9 +88,10 @@ TOKENIZER_INFIXES = (
         # the hyphen of a suffix or a range: 29-орынға, 30%-ға, 2017-2019, 15–25
         rf"(?<=[0-9{_PERCENT}])[{_DASHES}](?=[0-9{KK_ALPHA}])",
         # punctuation between words without a space: ауыл,қала; сөз.Сөз; a comma before a
-        # number (босатылса,123 адам)
+        # number (босатылса,123 адам); = between a symbol and its value (mpv=3.9, K=9.0)
         rf"(?<=[{KK_ALPHA}])[,!?;:()\[\]](?=[{KK_ALPHA}])",
         rf"(?<=[{KK_ALPHA}]{{2}}),(?=[0-9])",
+        rf"(?<=[{KK_ALPHA}])=(?=[0-9])",
         rf"(?<=[{KK_ALPHA}])\.(?=[{KK_UPPER}])",
         # an abbreviation's stop glued to the next word: 5 млн.теңге, 1,5 mld.teńge, not
         # the end of a longer word (жж. is not ж.); one pattern per length, as a lookbehind
