@@ -81,8 +81,14 @@ class WordAnalyzer:
         that came after the word's analysis (the rules ask for theirs as they are first
         used) is read for that word alone and kept in the same memory: analysing the word
         again for each new category made a long run read every word dozens of times."""
-        category = self.category(stems, numeral)
-        found = self.analyse(lower)
+        # the look-ups of ``category`` and ``analyse`` inline: this runs for every word a
+        # rule reads
+        category = self._ids.get((id(stems), numeral))
+        if category is None or self._categories[category].stems is not stems:
+            category = self.category(stems, numeral)
+        found = self._words.get(lower, MISSING)
+        if found is MISSING:
+            found = self._words.remember(lower, self._analyse(lower))
         if category < found.known:
             return found.readings.get(category)
         key = (lower, category)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..kazakh.lexicon import Phrase, load_lexicon
+from ..kazakh.memo import MISSING, WordMemo
 from ..kazakh.morphology import Suffixes, read_word
 from .words import Word
 
@@ -54,14 +55,18 @@ class PhraseTable(Generic[T]):
         self._full_forms = load_lexicon().abbreviations
         # cheap rejections before a tuple of words is built for every phrase length
         self._first_words = frozenset(head[0] for head in self._by_head if head)
+        # word form -> its reading as a one-word phrase: most words are tried as one
+        self._one_word_readings: WordMemo[str, tuple[str, Suffixes] | None] = WordMemo()
 
     def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
         """The longest phrase that starts at ``words[i]``."""
         if i >= len(words) or words[i].is_punct:
             return None
         # only a phrase's first word starts a longer one: the common word tries one length
-        lengths = self._lengths if words[i].lower in self._first_words else self._one_word
-        for length in lengths:
+        lower = words[i].lower
+        if lower not in self._first_words:
+            return self._match_one_word(words[i], i) if self._one_word else None
+        for length in self._lengths:
             last = i + length - 1
             if last >= len(words) or words[last].is_punct:
                 continue  # inner punctuation must match the phrase: километр / сағат
@@ -78,6 +83,21 @@ class PhraseTable(Generic[T]):
                     return None
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
         return None
+
+    def _match_one_word(self, word: Word, i: int) -> PhraseMatch[T] | None:
+        """``match`` for a word that starts no longer phrase (the loop's length 1), with the
+        reading of its form kept."""
+        found = self._one_word_readings.get(word.lower, MISSING)
+        if found is MISSING:
+            found = self._one_word_readings.remember(word.lower, self._read_last((), word.lower))
+        if found is None and word.repair:
+            found = self._read_last((), word.repair)
+        if found is None:
+            return None
+        stem, suffixes = found
+        if stem in self.capitals and not word.text[:1].isupper():
+            return None
+        return PhraseMatch(self._by_head[()][stem], i, i + 1, suffixes, stem)
 
     def _read_last(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
         """The stem and suffixes of a phrase's last word after its leading words ``head``
