@@ -80,6 +80,13 @@ def quotation_patterns(quotes: Mapping[str, str]) -> list[list[dict]]:
              {"LOWER": closing}] for opening, closing in quotes.items()]
 
 
+def _first_lower(pattern: list[dict]) -> str | None:
+    """The LOWER a token pattern's first token must have, or None when it may be any word."""
+    first = pattern[0] if pattern else {}
+    lower = first.get("LOWER")
+    return lower if set(first) == {"LOWER"} and isinstance(lower, str) else None
+
+
 # Distinct strings the matcher's own vocabulary keeps before it starts afresh: each sentence
 # adds its words, and a long batch must stay flat in memory.
 STRINGS_KEPT = 1 << 18
@@ -112,12 +119,19 @@ class ClosedLists:
     def _build(self) -> None:
         self.vocab = Vocab(lex_attr_getters={LOWER: str.lower})  # words come lower-cased
         self._matcher = PhraseMatcher(self.vocab, attr="LOWER")
+        firsts = set()
         for name, phrases in self._exact.items():
             written = [*phrases, *self._abbreviated[name]]
             self._matcher.add(name, [Doc(self.vocab, words=list(p)) for p in written])
+            firsts.update(p[0].lower() for p in written)
         self._token_matcher = Matcher(self.vocab)
         for name, patterns in self._structure_patterns.items():
             self._token_matcher.add(name, patterns)
+            firsts.update(_first_lower(pattern) for pattern in patterns)
+        # the LOWER of each phrase's and structure's first word: a sentence without one has
+        # no match, and most sentences have none, so their Doc is never made (None: a
+        # structure may start with any word)
+        self._first_words = None if None in firsts else frozenset(firsts)
 
     def of(self, words: list[Word]) -> SentenceMatches:
         """The matches in ``words``, found once for the sentence the rules are reading."""
@@ -148,13 +162,17 @@ class ClosedLists:
             self._add_repairs(words, found)
         return found
 
-    def _doc(self, lowers: list[str]) -> Doc:
+    def _doc(self, lowers: list[str]) -> Doc | None:
         joined = " ".join(lowers)  # one check for the sentence: lone surrogates are rare
         safe = lowers if spacy_safe(joined) is joined else list(map(spacy_safe, lowers))
+        if self._first_words is not None and self._first_words.isdisjoint(map(str.lower, safe)):
+            return None  # nothing can match
         return Doc(self.vocab, words=safe)
 
-    def _matches(self, doc: Doc, matcher: Matcher | PhraseMatcher | None = None
+    def _matches(self, doc: Doc | None, matcher: Matcher | PhraseMatcher | None = None
                  ) -> list[tuple[str, int, int]]:
+        if doc is None:
+            return []
         strings = self.vocab.strings
         return [(strings[match_id], start, end)
                 for match_id, start, end in (matcher or self._matcher)(doc)]
