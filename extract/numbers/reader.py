@@ -194,6 +194,11 @@ class NumberReader:
             found = known.remember(word.text, self._starts_number(word.text, word.is_punct))
         return found
 
+    def opens(self, words: list[Word]) -> list[bool]:
+        """``starts_number`` of each word: asked once per sentence where a loop asks it of
+        every word."""
+        return [self.starts_number(word) for word in words]
+
     def _starts_number(self, text: str, is_punct: bool) -> bool:
         lower = text.lower()
         if lower[:1].isdigit() or ((lower[:1] in self.lex.currency_symbols
@@ -218,28 +223,31 @@ class NumberReader:
 
     # ---- what is not a number -----------------------------------------------------------
 
-    def mark_identifiers(self, words: list[Word]) -> None:
+    def mark_identifiers(self, words: list[Word], opens: list[bool] | None = None) -> None:
         """Mark digits that identify rather than count as names (``in_name``): phone numbers,
         digits after a code word (ID 123456, ISBN …) and after a Latin-script name
-        (Nikkei 225, iPhone 15)."""
+        (Nikkei 225, iPhone 15). ``opens``: ``self.opens(words)``, when known."""
         self._mark_phones(words)
+        opens = self.opens(words) if opens is None else opens
+        zone_words = self.lex.zone_words
         for k, word in enumerate(words):
             if word.in_name:
                 continue
-            if self._zone_offset(words, k):  # GMT +5
-                word.in_name = True
+            if k and words[k - 1].lower in zone_words and self._zone_offset(words, k):
+                word.in_name = True  # GMT +5
                 continue
             if not word.text[:1].isdigit():
-                self._mark_spoken_model(words, k)
+                if opens[k]:
+                    self._mark_spoken_model(words, k)
                 continue
             if self._after_code(words, k) or self._latin_name_next(words, k):
                 word.in_name = True
-        self._mark_addresses(words)
+        self._mark_addresses(words, opens)
         self._mark_coordinates(words)
         self._mark_roads(words)
-        self._mark_lettered(words)
+        self._mark_lettered(words, opens)
 
-    def _mark_lettered(self, words: list[Word]) -> None:
+    def _mark_lettered(self, words: list[Word], opens: list[bool]) -> None:
         """үш D сканер, 5 G желісі, 5 А сыныбы: a number before a lone capital letter and a
         lower-case word is part of a term or a name (3D, 5G, 5A)."""
         # the words that may start a number right before words[k], counted as k goes on, and
@@ -247,7 +255,7 @@ class NumberReader:
         run = marked = 0  # the run's length; the index up to which it is marked
         for k in range(1, len(words)):
             previous = words[k - 1]
-            run = run + 1 if not previous.is_punct and self.starts_number(previous) else 0
+            run = run + 1 if not previous.is_punct and opens[k - 1] else 0
             text = words[k].text
             if len(text) != 1 or not text.isupper() or not self._letter_of_name(words, k):
                 continue
@@ -300,11 +308,13 @@ class NumberReader:
         return (k > 0 and words[k - 1].lower in self.lex.zone_words
                 and bool(ZONE_OFFSET.match(words[k].text)))
 
-    def _mark_addresses(self, words: list[Word]) -> None:
+    def _mark_addresses(self, words: list[Word], opens: list[bool]) -> None:
         """Достық көшесі 14-інші үй, Құлболды көшесі, 1/2, 2-корпус: a house number after a
         street's name (a comma may stand between) is an address, and so is each part after
         it, joined by a comma, that is glued to or followed by an address noun (7-блок)."""
         for k in range(1, len(words)):
+            if not opens[k] and words[k].text != ",":
+                continue  # no house number can follow the word before
             street = read_word(words[k - 1].lower, self.lex.address_words)
             if street is None or not street.suffixes.get("possessive"):
                 continue
@@ -329,7 +339,7 @@ class NumberReader:
     def _mark_coordinates(self, words: list[Word]) -> None:
         """43.25 градус солтүстік ендік, 75.64 градус шығыс бойлық: an angle on the map."""
         lex = self.lex
-        if not any(w.lower in lex.compass for w in words):
+        if lex.compass.isdisjoint([w.lower for w in words]):
             return  # numbers are read only where an angle may be: a long list has many
         for k in range(len(words) - 3):
             if not words[k].text[:1].isdigit() or (number := self.read(words, k)) is None:
@@ -344,7 +354,8 @@ class NumberReader:
     def _mark_roads(self, words: list[Word]) -> None:
         """196-шы штатаралық тас жол, 5 автожолы: a number before a road noun (across one
         relational adjective) is the road's name."""
-        if not any(self.roads.match(words, j) for j in range(1, len(words))):
+        if not any(w.text[:1].isdigit() for w in words[:-1]) or not any(
+                self.roads.match(words, j) for j in range(1, len(words))):
             return  # numbers are read only where a road is named: a long list has many
         for k in range(len(words) - 1):
             if not words[k].text[:1].isdigit() or (number := self.read(words, k)) is None:
