@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, fields
 from fractions import Fraction
 
 import regex
@@ -22,7 +22,7 @@ import regex
 from ..facts import Value, quotient
 from ..kazakh.lexicon import Lexicon, load_lexicon
 from ..kazakh.memo import WordMemo
-from ..kazakh.morphology import Suffixes, parse_suffixes, read_word
+from ..kazakh.morphology import NO_SUFFIXES, Suffixes, parse_suffixes, read_word
 from ..kazakh.numerals import number_words
 from ..text.phrases import PhraseTable
 from ..text.words import THOUSANDS_GAP, Word
@@ -78,7 +78,7 @@ class Number:
     integer_digits: bool = False  # digits with no decimal part: a year candidate
     sign: str = ""  # a currency sign before the digits
     glued: str = ""  # what follows the number inside its last word, lower-case (%-ке, -орынға)
-    suffixes: Suffixes = field(default_factory=Suffixes)  # when ``glued`` is a suffix chain
+    suffixes: Suffixes = NO_SUFFIXES  # when ``glued`` is a suffix chain
     time: str = ""  # hh:mm as written: a clock time, or mm:ss past 23 (57:04, a game time)
     date: str = ""  # ISO date for a dotted date
     slash: str = ""  # the digits of a fraction written a/b
@@ -113,6 +113,19 @@ class Number:
     @property
     def case(self) -> str:
         return self.suffixes.get("case")
+
+
+_NUMBER_FIELDS = tuple(f.name for f in fields(Number))
+_set_field = object.__setattr__  # what a frozen dataclass's __init__ sets its fields with
+
+
+def changed(number: Number, **changes: object) -> Number:
+    """``dataclasses.replace(number, **changes)``, without its per-field checks: it took
+    ten times as long as copying the fields (Number has no ``__post_init__``)."""
+    copy = object.__new__(Number)
+    for name in _NUMBER_FIELDS:
+        _set_field(copy, name, changes[name] if name in changes else getattr(number, name))
+    return copy
 
 
 def _beyond_reason(number: Number) -> bool:
@@ -494,16 +507,16 @@ class NumberReader:
         match = DIGIT_WORD.match(words[i].lower)
         if match and match["sign"] in self.lex.number_signs:
             number = self._read_digits(match, i)
-            return None if number is None else replace(number, marked=True, sign="")
+            return None if number is None else changed(number, marked=True, sign="")
         if match and match["sign"] in self.lex.minus_signs:
             return self._read_negative(words, i, match)
         if match and match["sign"] in self.lex.plus_minus:  # ±1: from -1 to 1
             number = self._read_digits(match, i)
-            return None if number is None or number.value_max is not None else replace(
+            return None if number is None or number.value_max is not None else changed(
                 number, value=-number.value, value_max=number.value, sign="")
         if match and match["sign"] in self.lex.plus_signs:  # +3,5%: a sign, not a symbol
             number = self._read_digits(match, i)
-            return None if number is None else replace(number, sign="")
+            return None if number is None else changed(number, sign="")
         if match and (not match["sign"] or match["sign"] in self.lex.currency_symbols):
             number = self._read_digits(match, i)
         else:
@@ -520,7 +533,7 @@ class NumberReader:
                 before.text[-1:].isdigit() or self.is_latin_name(before)):  # COVID -19
             return None
         number = self._read_digits(match, i)
-        return None if number is None else replace(number, value=-number.value, sign="")
+        return None if number is None else changed(number, value=-number.value, sign="")
 
     def _read_numbered(self, words: list[Word], i: int) -> Number | None:
         """№ 5 with a space: the sign is a word of its own."""
@@ -530,9 +543,9 @@ class NumberReader:
         if not match or match["sign"] or match["num"] is None:
             return None
         number = self._read_digits(match, i + 1)
-        if number is None or self._names_institution(words, replace(number, marked=True)):
+        if number is None or self._names_institution(words, changed(number, marked=True)):
             return None
-        return replace(number, start=i, marked=True)
+        return changed(number, start=i, marked=True)
 
     def _read_digits(self, match: regex.Match, i: int) -> Number | None:
         if not _readable_digits(match.string[:match.start("rest")]):
@@ -590,17 +603,17 @@ class NumberReader:
         if or_more:
             rest = rest[1:]
         if not rest:
-            return replace(number, or_more=True) if or_more else number
+            return changed(number, or_more=True) if or_more else number
         suffixes = parse_suffixes(rest.removeprefix("-"), "*", "", True, lenient=True)
         if suffixes is not None:
-            return replace(number, or_more=or_more, suffixes=suffixes)
+            return changed(number, or_more=or_more, suffixes=suffixes)
         reading = self.numerals.read(rest.removeprefix("-"))
         if reading and self.numerals.kinds[reading.stem] == "scale" and not rest.startswith("-"):
             scale = self.numerals.values[reading.stem]
             high = number.value_max * scale if number.value_max is not None else None
-            return replace(number, or_more=or_more, value=number.value * scale, value_max=high,
+            return changed(number, or_more=or_more, value=number.value * scale, value_max=high,
                            suffixes=reading.suffixes)
-        return replace(number, or_more=or_more, glued=rest)
+        return changed(number, or_more=or_more, glued=rest)
 
     # ---- number words -------------------------------------------------------------------
 
@@ -633,7 +646,7 @@ class NumberReader:
         (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words; ``nested``
         counts the ranges whose right end this number is."""
         total, group, last = 0, 0, ""
-        end, suffixes, scale_seen, collective = i, Suffixes(), False, False
+        end, suffixes, scale_seen, collective = i, NO_SUFFIXES, False, False
         for j in range(i, len(words)):
             word = words[j]
             if word.is_punct or word.in_name:
@@ -770,10 +783,10 @@ class NumberReader:
         if (place and part.end - 1 > k and part.value % place == 0
                 and 0 < part.value // place < place):
             # the number words read "төрт жүздік" as 400 with a derivation
-            return place, replace(part, value=part.value // place, suffixes=Suffixes())
+            return place, changed(part, value=part.value // place, suffixes=NO_SUFFIXES)
         after = words[part.end].lower if part.end < len(words) else ""
         if after in places and not part.suffixes and part.value < places[after]:
-            return places[after], replace(part, end=part.end + 1)
+            return places[after], changed(part, end=part.end + 1)
         return None, part
 
     def _decimal_part(self, words: list[Word], k: int) -> tuple[Number | None, int]:
@@ -944,7 +957,7 @@ class NumberReader:
             return number  # no scale word after it
         if tens_of:  # ондаған мыңнан: approximate, and the scale word's case
             suffixes = Suffixes(tens_of + suffixes.parts)
-        number = replace(number, value=value, value_max=high, end=end, suffixes=suffixes,
+        number = changed(number, value=value, value_max=high, end=end, suffixes=suffixes,
                          words_only=words_only)
         if scale and number.integer_digits and high is None and not number.suffixes:
             return self._read_next_group(words, number, scale)
@@ -975,7 +988,7 @@ class NumberReader:
         if group.value_max is not None or group.value >= scale or (
                 group.end == digits_end and scale != THOUSAND):
             return number
-        return replace(number, value=number.value + group.value, end=group.end,
+        return changed(number, value=number.value + group.value, end=group.end,
                        suffixes=group.suffixes)
 
     def _may_open_range(self, words: list[Word], number: Number) -> bool:
@@ -993,7 +1006,7 @@ class NumberReader:
         low = shared_scale(number.value, second.value)  # 10 – 15 мың
         if low >= second.value:
             return number
-        return replace(second, value_max=second.value, value=low, start=number.start,
+        return changed(second, value_max=second.value, value=low, start=number.start,
                        digits=number.digits or second.digits)
 
     def _joins_range(self, word: Word) -> bool:

@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 from ..kazakh.lexicon import Phrase, load_lexicon
 from ..kazakh.memo import MISSING, WordMemo
-from ..kazakh.morphology import Suffixes, read_word
+from ..kazakh.morphology import NO_SUFFIXES, Suffixes, read_word
 from .words import Word
 
 T = TypeVar("T")
@@ -106,7 +106,7 @@ class PhraseTable(Generic[T]):
         if lower not in stems:
             lower = self._full_forms.get(lower, lower)
         if lower in stems:
-            return lower, Suffixes()
+            return lower, NO_SUFFIXES
         reading = read_word(lower, stems, numeral=self.numeral)
         if reading is None or self.numeral and any(
                 slot in NOT_ON_MEASURES for slot, _ in reading.suffixes.parts):
