@@ -367,8 +367,7 @@ class NumberReader:
     def _mark_roads(self, words: list[Word]) -> None:
         """196-шы штатаралық тас жол, 5 автожолы: a number before a road noun (across one
         relational adjective) is the road's name."""
-        if not any(w.text[:1].isdigit() for w in words[:-1]) or not any(
-                self.roads.match(words, j) for j in range(1, len(words))):
+        if not any(w.text[:1].isdigit() for w in words[:-1]) or not self.roads.any_from(words, 1):
             return  # numbers are read only where a road is named: a long list has many
         for k in range(len(words) - 1):
             if not words[k].text[:1].isdigit() or (number := self.read(words, k)) is None:

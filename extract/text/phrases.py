@@ -84,6 +84,18 @@ class PhraseTable(Generic[T]):
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
         return None
 
+    def any_from(self, words: list[Word], start: int) -> bool:
+        """Whether a phrase starts at any word from ``words[start]`` on: ``match`` at each,
+        skipping the words whose kept reading says no phrase starts there."""
+        first_words, readings = self._first_words, self._one_word_readings
+        for i in range(start, len(words)):
+            word = words[i]
+            if (not word.is_punct and (word.lower in first_words or word.repair
+                                       or readings.get(word.lower, MISSING) is not None)
+                    and self.match(words, i) is not None):
+                return True
+        return False
+
     def _match_one_word(self, word: Word, i: int) -> PhraseMatch[T] | None:
         """``match`` for a word that starts no longer phrase (the loop's length 1), with the
         reading of its form kept."""
