@@ -155,12 +155,13 @@ class ClosedLists:
         if len(self.vocab.strings) > STRINGS_KEPT:
             self._build()
         lowers = [w.lower for w in words]
-        safe = _spacy_safe(lowers)
-        present = set(map(str.lower, safe))
+        # the words as the Doc's LOWER reads them; a word with a lone surrogate (U+FFFD in
+        # the Doc) is the first word of nothing either way
+        present = set(map(str.lower, lowers))
         structures = self._structure_firsts is None or not self._structure_firsts.isdisjoint(
             present)
         phrases = not self._phrase_firsts.isdisjoint(present)
-        doc = Doc(self.vocab, words=safe) if structures or phrases else None
+        doc = Doc(self.vocab, words=_spacy_safe(lowers)) if structures or phrases else None
         if structures:
             for name, start, end in self._matches(doc, self._token_matcher):
                 found.add_structure(name, start, end)
