@@ -248,7 +248,7 @@ class NumericFacts:
     def _may_hold_facts(self, words: list[Word]) -> bool:
         """Every fact but a date or time without a number (relative_dates) starts at a word
         that may start a number: without one, the rules find nothing."""
-        return self.builder.relative_dates or any(map(self.builder.numbers.starts_number, words))
+        return self.builder.relative_dates or any(self.builder.numbers.opens(words))
 
     @staticmethod
     def _span(doc: Doc, found: Found) -> Span:

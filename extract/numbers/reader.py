@@ -173,6 +173,7 @@ class NumberReader:
         self._sentence: list[Word] | None = None  # whose numbers ``_read`` keeps
         self._read: dict[int, Number | None] = {}
         self._singles: dict[int, Number | None] = {}
+        self._opened: tuple[list[Word] | None, list[bool]] = (None, [])
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -209,8 +210,11 @@ class NumberReader:
 
     def opens(self, words: list[Word]) -> list[bool]:
         """``starts_number`` of each word: asked once per sentence where a loop asks it of
-        every word."""
-        return [self.starts_number(word) for word in words]
+        every word (kept for the last sentence asked about: the gate and the sentence loop
+        ask of the same words; their texts are final)."""
+        if self._opened[0] is not words:
+            self._opened = (words, [self.starts_number(word) for word in words])
+        return self._opened[1]
 
     def _starts_number(self, text: str, is_punct: bool) -> bool:
         lower = text.lower()
