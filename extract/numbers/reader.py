@@ -264,9 +264,10 @@ class NumberReader:
         self._mark_roads(words)
         self._mark_lettered(words, opens)
 
-    def _mark_lettered(self, words: list[Word], opens: list[bool]) -> None:
+    def _mark_lettered(self, words: list[Word], opens: list[bool] | None = None) -> None:
         """үш D сканер, 5 G желісі, 5 А сыныбы: a number before a lone capital letter and a
         lower-case word is part of a term or a name (3D, 5G, 5A)."""
+        opens = self.opens(words) if opens is None else opens
         # the words that may start a number right before words[k], counted as k goes on, and
         # marked once each: walking back from every capital was quadratic in I I I I …
         run = marked = 0  # the run's length; the index up to which it is marked
@@ -325,10 +326,11 @@ class NumberReader:
         return (k > 0 and words[k - 1].lower in self.lex.zone_words
                 and bool(ZONE_OFFSET.match(words[k].text)))
 
-    def _mark_addresses(self, words: list[Word], opens: list[bool]) -> None:
+    def _mark_addresses(self, words: list[Word], opens: list[bool] | None = None) -> None:
         """Достық көшесі 14-інші үй, Құлболды көшесі, 1/2, 2-корпус: a house number after a
         street's name (a comma may stand between) is an address, and so is each part after
         it, joined by a comma, that is glued to or followed by an address noun (7-блок)."""
+        opens = self.opens(words) if opens is None else opens
         for k in range(1, len(words)):
             if not opens[k] and words[k].text != ",":
                 continue  # no house number can follow the word before
