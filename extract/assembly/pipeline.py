@@ -46,11 +46,33 @@ def _gate_stems(builder: FactBuilder) -> list[str]:
     return sorted(stems | voiced, key=len, reverse=True)
 
 
+def _alternation(words: list[str]) -> str:
+    """A regex group matching exactly ``words``, as a trie (the words sharing a first letter
+    share one branch): the gates try their stems at every word start, and a flat list of
+    alternatives is tried one by one. Only where a gate matches is used, and the trie
+    matches at the same places as the flat list."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return "(?:" + _branches(trie) + ")"
+
+
+def _branches(node: dict) -> str:
+    """The regex of what may follow a trie node, as one unit that can be appended to."""
+    branches = [regex.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:  # a word may end here
+        return f"(?:{'|'.join(branches)})?" if branches else ""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
 def _number_gate(builder: FactBuilder) -> regex.Pattern:
     """Digits, or a word starting like a number word (or a temporal word, when those are
     wanted): sentences without one are skipped before the word-level rules run."""
-    return regex.compile(r"\d|" + builder.numbers.gate + r"|(?<![\p{L}])(?:"
-                         + "|".join(map(regex.escape, _gate_stems(builder))) + ")")
+    return regex.compile(r"\d|" + builder.numbers.gate + r"|(?<![\p{L}])"
+                         + _alternation(_gate_stems(builder)))
 
 
 def _token_gate(builder: FactBuilder) -> regex.Pattern:
@@ -63,8 +85,8 @@ def _token_gate(builder: FactBuilder) -> regex.Pattern:
     heads = sorted({stem[:k] for stem in stems for k in range(1, len(stem))}, key=len,
                    reverse=True)
     return regex.compile(r"\d|" + builder.numbers.gate_chars
-                         + r"|(?<![\p{L}])(?:" + "|".join(map(regex.escape, stems)) + ")"
-                         + r"|(?<![\p{L}])(?:" + "|".join(map(regex.escape, heads)) + r")\Z")
+                         + r"|(?<![\p{L}])" + _alternation(stems)
+                         + r"|(?<![\p{L}])" + _alternation(heads) + r"\Z")
 
 
 def _line_gate(builder: FactBuilder) -> regex.Pattern:
@@ -76,7 +98,7 @@ def _line_gate(builder: FactBuilder) -> regex.Pattern:
     ``_number_gate``, ordered for a fast scan: one character class first (a Latin letter
     stands for the Latin Roman numerals too), then one look-behind for the words."""
     signs, roman = builder.numbers.gate_classes()
-    stems = "|".join(map(regex.escape, _gate_stems(builder)))
+    stems = _alternation(_gate_stems(builder))
     return regex.compile(rf"(?V1)[\p{{Latin}}\d{signs}]"
                          rf"|(?<!\p{{L}})(?:[{roman}--\p{{Latin}}]+(?!\p{{L}})|{stems})")
 
@@ -226,7 +248,7 @@ class NumericFacts:
     def _may_hold_facts(self, words: list[Word]) -> bool:
         """Every fact but a date or time without a number (relative_dates) starts at a word
         that may start a number: without one, the rules find nothing."""
-        return self.builder.relative_dates or any(map(self.builder.numbers.starts_number, words))
+        return self.builder.relative_dates or any(self.builder.numbers.opens(words))
 
     @staticmethod
     def _span(doc: Doc, found: Found) -> Span:

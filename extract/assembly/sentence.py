@@ -55,22 +55,22 @@ class FactBuilder:
             trace = SentenceTrace(words)
             self.trace.append(trace)
         titles = names.mark_names(ctx, words)
-        self.numbers.mark_identifiers(words)  # phone numbers, codes, Nikkei 225
+        opens = self.numbers.opens(words)  # which words may start a number
+        self.numbers.mark_identifiers(words, opens)  # phone numbers, codes, Nikkei 225
         self.numbers.begin_sentence(words)
         drafts: list[Draft] = []
         noted: totals.Totals = []
         pronouns = self._pronouns(words)
         i = 0
         while i < len(words):
-            if self.numbers.starts_number(words[i]) and (word_fact := self._word_fact(words, i)):
+            if opens[i] and (word_fact := self._word_fact(words, i)):
                 merges.add(ctx, words, drafts, word_fact)
                 i = word_fact.end
                 continue
-            number = (self.numbers.read(words, i)
-                      if i not in pronouns and self.numbers.starts_number(words[i]) else None)
+            number = self.numbers.read(words, i) if opens[i] and i not in pronouns else None
             if number is None:
                 temporal = (self.temporal.match(words, i) if not words[i].is_punct and (
-                    self.relative_dates or self._month_before_day(words, i)) else None)
+                    self.relative_dates or self._month_before_day(words, i, opens)) else None)
                 if temporal and not clock_before_number(ctx, words, temporal.start,
                                                         temporal.end):
                     merges.add(ctx, words, drafts, Draft(
@@ -122,10 +122,11 @@ class FactBuilder:
                 draft.qualifier = ""
         return draft
 
-    def _month_before_day(self, words: list[Word], i: int) -> bool:
+    def _month_before_day(self, words: list[Word], i: int, opens: list[bool]) -> bool:
         """наурыздың 5-і: a month in the genitive before a number, whose day it is; read as a
-        date even without relative dates, so that the day joins it (merges: day of month)."""
-        if i + 1 >= len(words) or not self.numbers.starts_number(words[i + 1]):
+        date even without relative dates, so that the day joins it (merges: day of month).
+        ``opens``: which words may start a number."""
+        if i + 1 >= len(words) or not opens[i + 1]:
             return False
         month = self.ctx.months.match(words, i)
         return bool(month) and self.lex.case_of.get(month.suffixes.get("case")) == "genitive"

@@ -6,7 +6,9 @@ index maps each stem to the categories that hold it, and a word form is read aga
 them in a single pass over its prefixes, longest first: for each category the first prefix
 that is one of its stems (in its dictionary form: баб|ы -> бап) followed by a suffix chain
 fitting that stem is the reading. The record is kept in one bounded memory, so every rule
-that asks about the word again (is it a currency? a unit? a month?) reads the record.
+that asks about the word again (is it a currency? a unit? a month?) reads the record; each
+category also keeps the readings taken from the records (bounded too), as rules ask one
+category about a word hundreds of thousands of times per batch.
 """
 
 from __future__ import annotations
@@ -41,6 +43,16 @@ class WordAnalysis:
         return self.readings.get(category)
 
 
+class _CategoryView(WordMemo[str, "Reading | None"]):
+    """One category's readings of the word forms asked about there, taken from their
+    analyses: a rule asks "is this word a unit?" with a single look-up."""
+
+    def __init__(self, stems: Stems, category: int) -> None:
+        super().__init__()
+        self.stems = stems  # kept alive, so that its id names no other collection
+        self.category = category
+
+
 class WordAnalyzer:
     """The categories, their one stem index, and the analysed word forms."""
 
@@ -51,6 +63,8 @@ class WordAnalyzer:
         self._lengths: tuple[int, ...] = ()  # the stems' lengths, longest first
         # word form -> its analysis; (word form, late category) -> its reading there
         self._words: WordMemo[object, object] = WordMemo()
+        # per numeral flag, id of a stem collection -> its category's view of the readings
+        self._views: tuple[dict[int, _CategoryView], dict[int, _CategoryView]] = ({}, {})
 
     def category(self, stems: Stems, numeral: bool = False) -> int:
         """The id of the category of ``stems`` (read with a numeral's suffixes or not),
@@ -81,7 +95,22 @@ class WordAnalyzer:
         that came after the word's analysis (the rules ask for theirs as they are first
         used) is read for that word alone and kept in the same memory: analysing the word
         again for each new category made a long run read every word dozens of times."""
-        category = self.category(stems, numeral)
+        # the category's view of the analyses: one look-up for a word read there before
+        view = self._views[numeral].get(id(stems))
+        if view is None or view.stems is not stems:
+            view = self._view(stems, numeral)
+        found = view.get(lower, MISSING)
+        if found is MISSING:
+            found = view.remember(lower, self._reading(lower, view.category))
+        return found
+
+    def _view(self, stems: Stems, numeral: bool) -> _CategoryView:
+        view = self._views[numeral][id(stems)] = _CategoryView(stems,
+                                                               self.category(stems, numeral))
+        return view
+
+    def _reading(self, lower: str, category: int) -> Reading | None:
+        """The reading of ``lower`` in ``category``, from the word's one analysis."""
         found = self.analyse(lower)
         if category < found.known:
             return found.readings.get(category)

@@ -37,6 +37,9 @@ class Suffixes:
         return "".join(form for _, form in self.parts)
 
 
+NO_SUFFIXES = Suffixes()  # the empty chain, shared (immutable): most words have no ending
+
+
 def final_class(text: str, lex: Lexicon | None = None) -> str:
     lex = lex or load_lexicon()
     return lex.final_classes.get(text[-1:].lower(), ANY) if text else ANY
@@ -70,14 +73,14 @@ def parse_suffixes(rest: str, prev_class: str, prev_harmony: str, numeral: bool,
     lex = load_lexicon()
     rest = rest.removeprefix("-")
     if not rest:
-        return Suffixes()
+        return NO_SUFFIXES
     return _chain(lex, rest, 0, prev_class, prev_harmony, numeral, lenient)
 
 
 def _chain(lex: Lexicon, rest: str, slot_index: int, prev_class: str, prev_harmony: str,
            numeral: bool, lenient: bool) -> Suffixes | None:
     if not rest:
-        return Suffixes()
+        return NO_SUFFIXES
     for index in range(slot_index, len(lex.slot_order)):
         slot = lex.slot_order[index]
         if slot in lex.numeral_only_slots and not numeral:
@@ -238,4 +241,4 @@ def noun_endings(word: str) -> Suffixes:
     """The endings of a noun not in any lexicon (lower-case): what ``noun_stem`` strips,
     read as a suffix chain (empty when there are none)."""
     stem = noun_stem(word)
-    return parse_suffixes(word[len(stem):], ANY, "", False) or Suffixes()
+    return parse_suffixes(word[len(stem):], ANY, "", False) or NO_SUFFIXES

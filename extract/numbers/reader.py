@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, fields
 from fractions import Fraction
 
 import regex
@@ -22,7 +22,7 @@ import regex
 from ..facts import Value, quotient
 from ..kazakh.lexicon import Lexicon, load_lexicon
 from ..kazakh.memo import WordMemo
-from ..kazakh.morphology import Suffixes, parse_suffixes, read_word
+from ..kazakh.morphology import NO_SUFFIXES, Suffixes, parse_suffixes, read_word
 from ..kazakh.numerals import number_words
 from ..text.phrases import PhraseTable
 from ..text.words import THOUSANDS_GAP, Word
@@ -79,7 +79,7 @@ class Number:
     integer_digits: bool = False  # digits with no decimal part: a year candidate
     sign: str = ""  # a currency sign before the digits
     glued: str = ""  # what follows the number inside its last word, lower-case (%-ке, -орынға)
-    suffixes: Suffixes = field(default_factory=Suffixes)  # when ``glued`` is a suffix chain
+    suffixes: Suffixes = NO_SUFFIXES  # when ``glued`` is a suffix chain
     time: str = ""  # hh:mm as written: a clock time, or mm:ss past 23 (57:04, a game time)
     date: str = ""  # ISO date for a dotted date
     slash: str = ""  # the digits of a fraction written a/b
@@ -114,6 +114,19 @@ class Number:
     @property
     def case(self) -> str:
         return self.suffixes.get("case")
+
+
+_NUMBER_FIELDS = tuple(f.name for f in fields(Number))
+_set_field = object.__setattr__  # what a frozen dataclass's __init__ sets its fields with
+
+
+def changed(number: Number, **changes: object) -> Number:
+    """``dataclasses.replace(number, **changes)``, without its per-field checks: it took
+    ten times as long as copying the fields (Number has no ``__post_init__``)."""
+    copy = object.__new__(Number)
+    for name in _NUMBER_FIELDS:
+        _set_field(copy, name, changes[name] if name in changes else getattr(number, name))
+    return copy
 
 
 def _beyond_reason(number: Number) -> bool:
@@ -162,6 +175,7 @@ class NumberReader:
         self._sentence: list[Word] | None = None  # whose numbers ``_read`` keeps
         self._read: dict[int, Number | None] = {}
         self._singles: dict[int, Number | None] = {}
+        self._opened: tuple[list[Word] | None, list[bool]] = (None, [])
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -196,6 +210,14 @@ class NumberReader:
             found = known.remember(word.text, self._starts_number(word.text, word.is_punct))
         return found
 
+    def opens(self, words: list[Word]) -> list[bool]:
+        """``starts_number`` of each word: asked once per sentence where a loop asks it of
+        every word (kept for the last sentence asked about: the gate and the sentence loop
+        ask of the same words; their texts are final)."""
+        if self._opened[0] is not words:
+            self._opened = (words, [self.starts_number(word) for word in words])
+        return self._opened[1]
+
     def _starts_number(self, text: str, is_punct: bool) -> bool:
         lower = text.lower()
         if lower[:1].isdigit() or ((lower[:1] in self.lex.currency_symbols
@@ -220,37 +242,41 @@ class NumberReader:
 
     # ---- what is not a number -----------------------------------------------------------
 
-    def mark_identifiers(self, words: list[Word]) -> None:
+    def mark_identifiers(self, words: list[Word], opens: list[bool] | None = None) -> None:
         """Mark digits that identify rather than count as names (``in_name``): phone numbers,
         digits after a code word (ID 123456, ISBN …) and after a Latin-script name
-        (Nikkei 225, iPhone 15)."""
+        (Nikkei 225, iPhone 15). ``opens``: ``self.opens(words)``, when known."""
         self._mark_phones(words)
+        opens = self.opens(words) if opens is None else opens
+        zone_words = self.lex.zone_words
         for k, word in enumerate(words):
             if word.in_name:
                 continue
-            if self._zone_offset(words, k):  # GMT +5
-                word.in_name = True
+            if k and words[k - 1].lower in zone_words and self._zone_offset(words, k):
+                word.in_name = True  # GMT +5
                 continue
             if not word.text[:1].isdigit():
-                self._mark_spoken_model(words, k)
+                if opens[k]:
+                    self._mark_spoken_model(words, k)
                 continue
             if (self._after_code(words, k) or self._latin_name_next(words, k)
                     or self._service_number(words, k)):
                 word.in_name = True
-        self._mark_addresses(words)
+        self._mark_addresses(words, opens)
         self._mark_coordinates(words)
         self._mark_roads(words)
-        self._mark_lettered(words)
+        self._mark_lettered(words, opens)
 
-    def _mark_lettered(self, words: list[Word]) -> None:
+    def _mark_lettered(self, words: list[Word], opens: list[bool] | None = None) -> None:
         """үш D сканер, 5 G желісі, 5 А сыныбы: a number before a lone capital letter and a
         lower-case word is part of a term or a name (3D, 5G, 5A)."""
+        opens = self.opens(words) if opens is None else opens
         # the words that may start a number right before words[k], counted as k goes on, and
         # marked once each: walking back from every capital was quadratic in I I I I …
         run = marked = 0  # the run's length; the index up to which it is marked
         for k in range(1, len(words)):
             previous = words[k - 1]
-            run = run + 1 if not previous.is_punct and self.starts_number(previous) else 0
+            run = run + 1 if not previous.is_punct and opens[k - 1] else 0
             text = words[k].text
             if len(text) != 1 or not text.isupper() or not self._letter_of_name(words, k):
                 continue
@@ -313,11 +339,14 @@ class NumberReader:
         return (k > 0 and words[k - 1].lower in self.lex.zone_words
                 and bool(ZONE_OFFSET.match(words[k].text)))
 
-    def _mark_addresses(self, words: list[Word]) -> None:
+    def _mark_addresses(self, words: list[Word], opens: list[bool] | None = None) -> None:
         """Достық көшесі 14-інші үй, Құлболды көшесі, 1/2, 2-корпус: a house number after a
         street's name (a comma may stand between) is an address, and so is each part after
         it, joined by a comma, that is glued to or followed by an address noun (7-блок)."""
+        opens = self.opens(words) if opens is None else opens
         for k in range(1, len(words)):
+            if not opens[k] and words[k].text != ",":
+                continue  # no house number can follow the word before
             street = read_word(words[k - 1].lower, self.lex.address_words)
             if street is None or not street.suffixes.get("possessive"):
                 continue
@@ -342,7 +371,7 @@ class NumberReader:
     def _mark_coordinates(self, words: list[Word]) -> None:
         """43.25 градус солтүстік ендік, 75.64 градус шығыс бойлық: an angle on the map."""
         lex = self.lex
-        if not any(w.lower in lex.compass for w in words):
+        if lex.compass.isdisjoint([w.lower for w in words]):
             return  # numbers are read only where an angle may be: a long list has many
         for k in range(len(words) - 3):
             if not words[k].text[:1].isdigit() or (number := self.read(words, k)) is None:
@@ -357,7 +386,7 @@ class NumberReader:
     def _mark_roads(self, words: list[Word]) -> None:
         """196-шы штатаралық тас жол, 5 автожолы: a number before a road noun (across one
         relational adjective) is the road's name."""
-        if not any(self.roads.match(words, j) for j in range(1, len(words))):
+        if not any(w.text[:1].isdigit() for w in words[:-1]) or not self.roads.any_from(words, 1):
             return  # numbers are read only where a road is named: a long list has many
         for k in range(len(words) - 1):
             if not words[k].text[:1].isdigit() or (number := self.read(words, k)) is None:
@@ -496,16 +525,16 @@ class NumberReader:
         match = DIGIT_WORD.match(words[i].lower)
         if match and match["sign"] in self.lex.number_signs:
             number = self._read_digits(match, i)
-            return None if number is None else replace(number, marked=True, sign="")
+            return None if number is None else changed(number, marked=True, sign="")
         if match and match["sign"] in self.lex.minus_signs:
             return self._read_negative(words, i, match)
         if match and match["sign"] in self.lex.plus_minus:  # ±1: from -1 to 1
             number = self._read_digits(match, i)
-            return None if number is None or number.value_max is not None else replace(
+            return None if number is None or number.value_max is not None else changed(
                 number, value=-number.value, value_max=number.value, sign="")
         if match and match["sign"] in self.lex.plus_signs:  # +3,5%: a sign, not a symbol
             number = self._read_digits(match, i)
-            return None if number is None else replace(number, sign="")
+            return None if number is None else changed(number, sign="")
         if match and (not match["sign"] or match["sign"] in self.lex.currency_symbols):
             number = self._read_digits(match, i)
         else:
@@ -522,7 +551,7 @@ class NumberReader:
                 before.text[-1:].isdigit() or self.is_latin_name(before)):  # COVID -19
             return None
         number = self._read_digits(match, i)
-        return None if number is None else replace(number, value=-number.value, sign="")
+        return None if number is None else changed(number, value=-number.value, sign="")
 
     def _read_numbered(self, words: list[Word], i: int) -> Number | None:
         """№ 5 with a space: the sign is a word of its own."""
@@ -532,9 +561,9 @@ class NumberReader:
         if not match or match["sign"] or match["num"] is None:
             return None
         number = self._read_digits(match, i + 1)
-        if number is None or self._names_institution(words, replace(number, marked=True)):
+        if number is None or self._names_institution(words, changed(number, marked=True)):
             return None
-        return replace(number, start=i, marked=True)
+        return changed(number, start=i, marked=True)
 
     def _read_digits(self, match: regex.Match, i: int) -> Number | None:
         if not _readable_digits(match.string[:match.start("rest")]):
@@ -592,17 +621,17 @@ class NumberReader:
         if or_more:
             rest = rest[1:]
         if not rest:
-            return replace(number, or_more=True) if or_more else number
+            return changed(number, or_more=True) if or_more else number
         suffixes = parse_suffixes(rest.removeprefix("-"), "*", "", True, lenient=True)
         if suffixes is not None:
-            return replace(number, or_more=or_more, suffixes=suffixes)
+            return changed(number, or_more=or_more, suffixes=suffixes)
         reading = self.numerals.read(rest.removeprefix("-"))
         if reading and self.numerals.kinds[reading.stem] == "scale" and not rest.startswith("-"):
             scale = self.numerals.values[reading.stem]
             high = number.value_max * scale if number.value_max is not None else None
-            return replace(number, or_more=or_more, value=number.value * scale, value_max=high,
+            return changed(number, or_more=or_more, value=number.value * scale, value_max=high,
                            suffixes=reading.suffixes)
-        return replace(number, or_more=or_more, glued=rest)
+        return changed(number, or_more=or_more, glued=rest)
 
     # ---- number words -------------------------------------------------------------------
 
@@ -635,7 +664,7 @@ class NumberReader:
         (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words; ``nested``
         counts the ranges whose right end this number is."""
         total, group, last = 0, 0, ""
-        end, suffixes, scale_seen, collective = i, Suffixes(), False, False
+        end, suffixes, scale_seen, collective = i, NO_SUFFIXES, False, False
         for j in range(i, len(words)):
             word = words[j]
             if word.is_punct or word.in_name:
@@ -772,10 +801,10 @@ class NumberReader:
         if (place and part.end - 1 > k and part.value % place == 0
                 and 0 < part.value // place < place):
             # the number words read "төрт жүздік" as 400 with a derivation
-            return place, replace(part, value=part.value // place, suffixes=Suffixes())
+            return place, changed(part, value=part.value // place, suffixes=NO_SUFFIXES)
         after = words[part.end].lower if part.end < len(words) else ""
         if after in places and not part.suffixes and part.value < places[after]:
-            return places[after], replace(part, end=part.end + 1)
+            return places[after], changed(part, end=part.end + 1)
         return None, part
 
     def _decimal_part(self, words: list[Word], k: int) -> tuple[Number | None, int]:
@@ -946,7 +975,7 @@ class NumberReader:
             return number  # no scale word after it
         if tens_of:  # ондаған мыңнан: approximate, and the scale word's case
             suffixes = Suffixes(tens_of + suffixes.parts)
-        number = replace(number, value=value, value_max=high, end=end, suffixes=suffixes,
+        number = changed(number, value=value, value_max=high, end=end, suffixes=suffixes,
                          words_only=words_only)
         if scale and number.integer_digits and high is None and not number.suffixes:
             return self._read_next_group(words, number, scale)
@@ -977,7 +1006,7 @@ class NumberReader:
         if group.value_max is not None or group.value >= scale or (
                 group.end == digits_end and scale != THOUSAND):
             return number
-        return replace(number, value=number.value + group.value, end=group.end,
+        return changed(number, value=number.value + group.value, end=group.end,
                        suffixes=group.suffixes)
 
     def _may_open_range(self, words: list[Word], number: Number) -> bool:
@@ -998,7 +1027,7 @@ class NumberReader:
                if any(map(self.is_scale_word, words[second.start:second.end])) else number.value)
         if low >= second.value:
             return number
-        return replace(second, value_max=second.value, value=low, start=number.start,
+        return changed(second, value_max=second.value, value=low, start=number.start,
                        digits=number.digits or second.digits)
 
     def _joins_range(self, word: Word) -> bool:

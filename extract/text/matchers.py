@@ -80,6 +80,18 @@ def quotation_patterns(quotes: Mapping[str, str]) -> list[list[dict]]:
              {"LOWER": closing}] for opening, closing in quotes.items()]
 
 
+def _spacy_safe(lowers: list[str]) -> list[str]:
+    joined = " ".join(lowers)  # one check for the sentence: lone surrogates are rare
+    return lowers if spacy_safe(joined) is joined else list(map(spacy_safe, lowers))
+
+
+def _first_lower(pattern: list[dict]) -> str | None:
+    """The LOWER a token pattern's first token must have, or None when it may be any word."""
+    first = pattern[0] if pattern else {}
+    lower = first.get("LOWER")
+    return lower if set(first) == {"LOWER"} and isinstance(lower, str) else None
+
+
 # Distinct strings the matcher's own vocabulary keeps before it starts afresh: each sentence
 # adds its words, and a long batch must stay flat in memory.
 STRINGS_KEPT = 1 << 18
@@ -112,12 +124,22 @@ class ClosedLists:
     def _build(self) -> None:
         self.vocab = Vocab(lex_attr_getters={LOWER: str.lower})  # words come lower-cased
         self._matcher = PhraseMatcher(self.vocab, attr="LOWER")
+        firsts = set()
         for name, phrases in self._exact.items():
             written = [*phrases, *self._abbreviated[name]]
             self._matcher.add(name, [Doc(self.vocab, words=list(p)) for p in written])
+            firsts.update(p[0].lower() for p in written)
         self._token_matcher = Matcher(self.vocab)
+        structure_firsts = set()
         for name, patterns in self._structure_patterns.items():
             self._token_matcher.add(name, patterns)
+            structure_firsts.update(_first_lower(pattern) for pattern in patterns)
+        # the LOWER of each phrase's and of each structure's first word: a sentence without
+        # one has no match of that matcher, which is then not run, and where neither can
+        # match (most sentences) the Doc is not made (None: a structure may start anywhere)
+        self._phrase_firsts = frozenset(firsts)
+        self._structure_firsts = (None if None in structure_firsts
+                                  else frozenset(structure_firsts))
 
     def of(self, words: list[Word]) -> SentenceMatches:
         """The matches in ``words``, found once for the sentence the rules are reading."""
@@ -133,25 +155,28 @@ class ClosedLists:
         if len(self.vocab.strings) > STRINGS_KEPT:
             self._build()
         lowers = [w.lower for w in words]
-        doc = self._doc(lowers)
-        for name, start, end in self._matches(doc, self._token_matcher):
-            found.add_structure(name, start, end)
-        for name, start, end in self._matches(doc):
-            phrase = tuple(lowers[start:end])
-            exact = self._exact[name].get(phrase)
-            if exact is not None:
-                found.add_ending(name, ListMatch(exact, start, end))
-            if not (words[start].is_punct or words[end - 1].is_punct):
-                value = exact if exact is not None else self._abbreviated[name][phrase]
-                found.add_starting(name, ListMatch(value, start, end))
+        # the words as the Doc's LOWER reads them; a word with a lone surrogate (U+FFFD in
+        # the Doc) is the first word of nothing either way
+        present = set(map(str.lower, lowers))
+        structures = self._structure_firsts is None or not self._structure_firsts.isdisjoint(
+            present)
+        phrases = not self._phrase_firsts.isdisjoint(present)
+        doc = Doc(self.vocab, words=_spacy_safe(lowers)) if structures or phrases else None
+        if structures:
+            for name, start, end in self._matches(doc, self._token_matcher):
+                found.add_structure(name, start, end)
+        if phrases:
+            for name, start, end in self._matches(doc):
+                phrase = tuple(lowers[start:end])
+                exact = self._exact[name].get(phrase)
+                if exact is not None:
+                    found.add_ending(name, ListMatch(exact, start, end))
+                if not (words[start].is_punct or words[end - 1].is_punct):
+                    value = exact if exact is not None else self._abbreviated[name][phrase]
+                    found.add_starting(name, ListMatch(value, start, end))
         if any(w.repair for w in words):
             self._add_repairs(words, found)
         return found
-
-    def _doc(self, lowers: list[str]) -> Doc:
-        joined = " ".join(lowers)  # one check for the sentence: lone surrogates are rare
-        safe = lowers if spacy_safe(joined) is joined else list(map(spacy_safe, lowers))
-        return Doc(self.vocab, words=safe)
 
     def _matches(self, doc: Doc, matcher: Matcher | PhraseMatcher | None = None
                  ) -> list[tuple[str, int, int]]:
@@ -162,7 +187,10 @@ class ClosedLists:
     def _add_repairs(self, words: list[Word], found: SentenceMatches) -> None:
         """A phrase whose last word matches as its bracketed restart: (теңгенің) теңгейді."""
         lowers = [w.repair or w.lower for w in words]
-        for name, start, end in self._matches(self._doc(lowers)):
+        safe = _spacy_safe(lowers)
+        if self._phrase_firsts.isdisjoint(map(str.lower, safe)):
+            return
+        for name, start, end in self._matches(Doc(self.vocab, words=safe)):
             if (not words[end - 1].repair or any(w.repair for w in words[start:end - 1])
                     or words[start].is_punct or words[end - 1].is_punct):
                 continue

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..kazakh.lexicon import Phrase, load_lexicon
-from ..kazakh.morphology import Suffixes, read_word
+from ..kazakh.memo import MISSING, WordMemo
+from ..kazakh.morphology import NO_SUFFIXES, Suffixes, read_word
 from .words import Word
 
 T = TypeVar("T")
@@ -54,14 +55,18 @@ class PhraseTable(Generic[T]):
         self._full_forms = load_lexicon().abbreviations
         # cheap rejections before a tuple of words is built for every phrase length
         self._first_words = frozenset(head[0] for head in self._by_head if head)
+        # word form -> its reading as a one-word phrase: most words are tried as one
+        self._one_word_readings: WordMemo[str, tuple[str, Suffixes] | None] = WordMemo()
 
     def match(self, words: list[Word], i: int) -> PhraseMatch[T] | None:
         """The longest phrase that starts at ``words[i]``."""
         if i >= len(words) or words[i].is_punct:
             return None
         # only a phrase's first word starts a longer one: the common word tries one length
-        lengths = self._lengths if words[i].lower in self._first_words else self._one_word
-        for length in lengths:
+        lower = words[i].lower
+        if lower not in self._first_words:
+            return self._match_one_word(words[i], i) if self._one_word else None
+        for length in self._lengths:
             last = i + length - 1
             if last >= len(words) or words[last].is_punct:
                 continue  # inner punctuation must match the phrase: километр / сағат
@@ -79,6 +84,33 @@ class PhraseTable(Generic[T]):
                 return PhraseMatch(stems[stem], i, last + 1, suffixes, stem)
         return None
 
+    def any_from(self, words: list[Word], start: int) -> bool:
+        """Whether a phrase starts at any word from ``words[start]`` on: ``match`` at each,
+        skipping the words whose kept reading says no phrase starts there."""
+        first_words, readings = self._first_words, self._one_word_readings
+        for i in range(start, len(words)):
+            word = words[i]
+            if (not word.is_punct and (word.lower in first_words or word.repair
+                                       or readings.get(word.lower, MISSING) is not None)
+                    and self.match(words, i) is not None):
+                return True
+        return False
+
+    def _match_one_word(self, word: Word, i: int) -> PhraseMatch[T] | None:
+        """``match`` for a word that starts no longer phrase (the loop's length 1), with the
+        reading of its form kept."""
+        found = self._one_word_readings.get(word.lower, MISSING)
+        if found is MISSING:
+            found = self._one_word_readings.remember(word.lower, self._read_last((), word.lower))
+        if found is None and word.repair:
+            found = self._read_last((), word.repair)
+        if found is None:
+            return None
+        stem, suffixes = found
+        if stem in self.capitals and not word.text[:1].isupper():
+            return None
+        return PhraseMatch(self._by_head[()][stem], i, i + 1, suffixes, stem)
+
     def _read_last(self, head: Phrase, lower: str) -> tuple[str, Suffixes] | None:
         """The stem and suffixes of a phrase's last word after its leading words ``head``
         (from the word's one analysis: nothing is kept here)."""
@@ -86,7 +118,7 @@ class PhraseTable(Generic[T]):
         if lower not in stems:
             lower = self._full_forms.get(lower, lower)
         if lower in stems:
-            return lower, Suffixes()
+            return lower, NO_SUFFIXES
         reading = read_word(lower, stems, numeral=self.numeral)
         if reading is None or self.numeral and any(
                 slot in NOT_ON_MEASURES for slot, _ in reading.suffixes.parts):

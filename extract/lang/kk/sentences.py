@@ -44,24 +44,37 @@ def sentence_starts(orths: list[int], strings: StringStore) -> list[bool]:
             if kind is None:
                 kinds[k] = _kind_of(orths[k], strings[orths[k]])
     starts = []
-    after_terminal = after_break = False
-    for k, kind in enumerate(kinds):
-        starts.append(k == 0 or (not kind & SPACE if after_break else
-                                 after_terminal and bool(kind & OPENS)))
-        if kind & SPACE:
-            after_break = after_break or bool(kind & BREAK)
-            continue
+    state = 0  # after a terminal (bit 1) / after a line break (bit 2), as _step reads them
+    for kind in kinds:
+        start, state = _STEPS[state][kind]
+        starts.append(start)
+    if starts:
+        starts[0] = True
+    return starts
+
+
+def _step(state: int, kind: int) -> tuple[bool, int]:
+    """The rule for one token: whether it starts a sentence, and the state after it."""
+    after_terminal, after_break = bool(state & 1), bool(state & 2)
+    start = not kind & SPACE if after_break else after_terminal and bool(kind & OPENS)
+    if kind & SPACE:
+        after_break = after_break or bool(kind & BREAK)
+    else:
         after_break = False  # a token's own trailing whitespace is a space, never a break
         if kind & TERMINAL:
             after_terminal = True
         elif not kind & CLOSES:
             after_terminal = False
-    return starts
+    return start, after_terminal | after_break << 1
 
 
 # What the rule needs to know of a token, by its text (orth id), as bit flags.
 SPACE, BREAK, TERMINAL, CLOSES, OPENS = 1, 2, 4, 8, 16
 _KINDS: WordMemo[int, int] = WordMemo()
+
+
+# _step for every state and kind, read in the loop over a document's tokens
+_STEPS = [[_step(state, kind) for kind in range(2 * OPENS)] for state in range(4)]
 
 
 def _kind_of(orth: int, text: str) -> int:

@@ -28,6 +28,20 @@ SPAN_PIECE = 256
 _MARK = r"[^\p{L}\p{N}\s.]"  # a full stop is left out: spaCy takes a run of them at once
 LONG_RUN = regex.compile(rf"{_MARK}{{{RUN_MIN},}}|\S{{{SPAN_PIECE + 1},}}")
 _MARK_RUN = regex.compile(rf"{_MARK}{{{RUN_MIN},}}")
+_LONG_WORD = regex.compile(rf"\S{{{SPAN_PIECE + 1},}}")
+# str.split also splits at these, which regex's \s does not take for whitespace
+_SPLIT_ONLY_SPACES = "\x1c\x1d\x1e\x1f"
+
+
+def has_long_run(text: str) -> bool:
+    """``LONG_RUN.search(text)`` finds something: its second branch, searched from every
+    character of every word, took as long as the rest of the tokenizer's wrapper, so long
+    words are looked for with str.split where it splits where regex sees whitespace."""
+    if _MARK_RUN.search(text):
+        return True
+    if any(space in text for space in _SPLIT_ONLY_SPACES):
+        return bool(_LONG_WORD.search(text))
+    return max(map(len, text.split()), default=0) > SPAN_PIECE
 
 
 def cuts(text: str) -> list[int]:
@@ -49,7 +63,7 @@ class KazakhTokenizer(Tokenizer):
     pieces (see the module's doc); the same as spaCy's on any other text."""
 
     def __call__(self, text: str) -> Doc:
-        if not LONG_RUN.search(text):
+        if not has_long_run(text):
             return super().__call__(text)
         at = cuts(text)
         bounds = [0, *at, len(text)]
