@@ -346,6 +346,7 @@ class Lexicon:
     tens: dict[str, int] = field(default_factory=dict)
     hundreds: dict[str, int] = field(default_factory=dict)
     scales: dict[str, int] = field(default_factory=dict)
+    scale_abbreviations: frozenset[str] = frozenset()  # млн: never alone
     stem_variants: dict[str, str] = field(default_factory=dict)
     collectives: dict[str, int] = field(default_factory=dict)
     half_after: frozenset[str] = frozenset()
@@ -514,6 +515,7 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.tens = dict(data["tens"])
     lex.hundreds = dict(data["hundreds"])
     lex.scales = dict(data["scales"])
+    lex.scale_abbreviations = frozenset(data["scale_abbreviations"]["stems"])
     lex.stem_variants = dict(data["stem_variants"])
     lex.collectives = dict(data["collectives"])
     lex.half_after = frozenset(data["halves"]["after"])

@@ -663,6 +663,9 @@ class NumberReader:
         екі миллион бес жүз мың, үш жарым, жарты миллион); a hyphen inside a word makes a range
         (бес-алты, он бес-жиырма мың). ``scales=False`` stops before scale words; ``nested``
         counts the ranges whose right end this number is."""
+        first = self.numerals.read(words[i].lower)
+        if first is not None and first.stem in self.lex.scale_abbreviations:
+            return None  # млн alone is no number: an abbreviated scale follows one
         total, group, last = 0, 0, ""
         end, suffixes, scale_seen, collective = i, NO_SUFFIXES, False, False
         for j in range(i, len(words)):
