@@ -20,7 +20,6 @@ from ..rules.context import Context
 from ..rules.draft import Draft
 from ..text.words import Word
 
-THIRD_PERSON = frozenset({"ы", "і", "сы", "сі"})  # the possessive of a compound's head
 CLAUSE_ENDS = frozenset(".!?;")  # after a possessed noun a comma is common (9 азаматы, 29 әйел)
 CLAUSE_BREAKS = CLAUSE_ENDS | frozenset(",)–—-:")  # ... but not between a compound's nouns
 
@@ -133,6 +132,7 @@ def _possessed_stem(ctx: Context, lower: str) -> str:
         # беруші, оқушы: the final ы/і is the agent suffix's; отбасы, желі are whole
         return whole.stem if whole and whole.suffixes.get("possessive") else ""
     unelided = {short: stem for stem, short in ctx.lex.elision.items()}
+    data = ctx.lex.subject_words
     best, best_key = "", (0, False, False, 0)
     for end in range(len(lower) - 1, 1, -1):
         stem, rest = lower[:end], lower[end:]
@@ -142,15 +142,16 @@ def _possessed_stem(ctx: Context, lower: str) -> str:
         slots = [slot for slot, _ in suffixes.parts] if suffixes else []
         if "relative" in slots:
             return ""  # ұя|сы|нда|ғы "in the nest of": an adjective, not a noun
-        if (form in THIRD_PERSON and "possessive" in slots[:2] and slots[0] != "case"
+        after_vowel = form in data["third_person_after_vowel"]
+        if (form in data["third_person"] and "possessive" in slots[:2] and slots[0] != "case"
                 and not {"derivation", "relative"} & set(slots)
-                and len(stem) >= (3 if form in ("сы", "сі") else 2)
+                and len(stem) >= (3 if after_vowel else 2)
                 and _possessive_likely(ctx, stem, rest, slots)):
             # отандас|ы|н, not отанда|сы|н: the companion suffix -дас ends a noun
             companion = stem.endswith(ctx.lex.subject_words["companion_endings"]) and end >= 6
-            key = (len(slots), companion, form in ("сы", "сі"), end)
+            key = (len(slots), companion, after_vowel, end)
             if key > best_key:
-                best, best_key = unelided.get(stem) or _dictionary_form(stem, rest), key
+                best, best_key = unelided.get(stem) or _dictionary_form(ctx, stem, rest), key
     return best
 
 
@@ -172,7 +173,7 @@ def _possessive_likely(ctx: Context, stem: str, rest: str, slots: list[str]) -> 
             other.parts[0][0] in ("derivation", "relative") or other.parts[0][0] == "case"
             and ctx.lex.case_of.get(other.parts[0][1]) == "accusative"):
         return False
-    if slots != ["possessive", "case"] or not rest.endswith("н"):
+    if slots != ["possessive", "case"] or not rest.endswith(data["accusative_after_possessive"]):
         return True
     syllables = sum(ch in vowels for ch in stem)
     return (syllables == 1) != voiced or stem.endswith(data["companion_endings"])
@@ -182,15 +183,16 @@ def _having_stem(ctx: Context, stem: str, rest: str) -> bool:
     """A lone -ы/-і after л on a stem ending in a consonant or a low vowel + л is the -лы
     of an adjective (деңгей|лі, тауар|лы, бала|лы, күрде|лі), not a possessive (өкіл|і,
     ауыл|ы)."""
-    vowels = ctx.lex.back_vowels + ctx.lex.front_vowels
-    return (rest in THIRD_PERSON and stem.endswith("л") and len(stem) > 2
-            and (stem[-2] not in vowels or stem[-2] in ctx.lex.subject_words["low_vowels"]))
+    data, vowels = ctx.lex.subject_words, ctx.lex.back_vowels + ctx.lex.front_vowels
+    return (rest in data["third_person"] and stem.endswith(data["having_consonants"])
+            and len(stem) > 2 and (stem[-2] not in vowels or stem[-2] in data["low_vowels"]))
 
 
-def _dictionary_form(stem: str, rest: str) -> str:
+def _dictionary_form(ctx: Context, stem: str, rest: str) -> str:
     """A voiced г is undone only on a front stem (бөліг|і -> бөлік): a back one voices
     қ to ғ, so its г is a loanword's own (округ|і)."""
-    return stem if stem.endswith("г") and harmony(stem) == "back" else dictionary_form(stem, rest)
+    kept = stem.endswith(ctx.lex.subject_words["kept_voiced"]) and harmony(stem) == "back"
+    return stem if kept else dictionary_form(stem, rest)
 
 
 def _adjective(ctx: Context, words: list[Word], k: int) -> bool:

@@ -341,6 +341,7 @@ class Lexicon:
     agent_stem_endings: tuple[str, ...] = ()
     back_vowels: str = ""
     front_vowels: str = ""
+    glide_vowels: str = ""  # у: a vowel of either harmony
     # numbers
     units: dict[str, int] = field(default_factory=dict)
     tens: dict[str, int] = field(default_factory=dict)
@@ -507,6 +508,7 @@ def _read_suffixes(lex: Lexicon) -> None:
     lex.agent_stem_endings = tuple(data["agent_stem_endings"])
     lex.back_vowels = data["vowels"]["back"]
     lex.front_vowels = data["vowels"]["front"]
+    lex.glide_vowels = data["vowels"]["glides"]
 
 
 def _read_numbers(lex: Lexicon) -> None:

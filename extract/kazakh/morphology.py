@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, load_lexicon
 
-GLIDE = "у"  # a vowel of either harmony (тур, су, ту): the harmony check skips it
 ANY = "*"  # final class of digits, symbols and letters without one (ь): every suffix fits
 
 
@@ -187,7 +186,7 @@ def noun_stem(word: str) -> str:
     for end in range(2, len(lower)):
         stem = lower[:end]
         stem_harmony = harmony(stem, lex)
-        if (not (stem_harmony or GLIDE in stem)  # a stem has a vowel: тур|дан, су|ға
+        if (not (stem_harmony or any(g in stem for g in lex.glide_vowels))  # тур|дан, су|ға
                 or stem[-1] == stem[-2]  # no Kazakh stem ends in a double letter
                 or stem.endswith(lex.agent_stem_endings)):
             continue
