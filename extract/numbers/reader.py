@@ -162,6 +162,8 @@ class NumberReader:
         self.lex = lex = lex or load_lexicon()
         self.numerals = number_words(lex)  # shared with like_num and the other setting
         self.roman_nouns = PhraseTable(dict.fromkeys(lex.roman_nouns, True))
+        # one-word nouns, bare, as the first member of a hyphenated compound (фестиваль-байқау)
+        self.roman_compound_heads = frozenset(n[0] for n in lex.roman_nouns if len(n) == 1)
         self.institutions = PhraseTable(dict.fromkeys(lex.institutions, True))
         self.roads = PhraseTable(dict.fromkeys(lex.roads, True))
         self.service_nouns = PhraseTable(dict.fromkeys(lex.service_nouns, True))
@@ -913,7 +915,7 @@ class NumberReader:
         """Its noun right after the numeral or after a few attributes (ХІХ жазғы Азия
         ойындары), or after "and" and another numeral (І және ІІ топ)."""
         for k in range(end, min(end + self.lex.roman_attributes_max + 1, len(words))):
-            if self.roman_nouns.match(words, k) is not None:
+            if self.roman_nouns.match(words, k) is not None or self._roman_compound(words[k]):
                 return True
             if words[k].is_punct or not words[k].text.isalpha():
                 return False
@@ -921,6 +923,12 @@ class NumberReader:
                 and self.roman_word.match(words[end + 1].text)):
             return self._roman_noun_after(words, end + 2)
         return False
+
+    def _roman_compound(self, word: Word) -> bool:
+        """A hyphenated compound whose first member is a Roman numeral's noun, bare: VII
+        фестиваль-байқауы, ІІ форум-көрмесі (the second member takes the endings)."""
+        first, hyphen, rest = word.lower.partition("-")
+        return bool(hyphen and rest) and first in self.roman_compound_heads
 
     def _roman_value(self, text: str) -> int | None:
         """The value of a well-formed Roman numeral (canonical spelling), else None."""
