@@ -20,3 +20,13 @@ def test_the_stem_sets_read_against_are_few_and_built_once():
     # other forms of the nouns: read anew, against the same sets
     find_facts("Кодекстің 129-ыншы бабында. 20-сыншы съезінде. Үкіметтің 2-інші орынбасарына.")
     assert ANALYZER.categories == before
+
+
+def test_dates_read_seasons_and_year_parts_against_sets_built_once():
+    from extract.kazakh.analysis import ANALYZER
+    from extract.relations.document import find_facts
+
+    find_facts("Күздің екінші айында. 2023 жылдың үшінші тоқсанында.")
+    before = ANALYZER.categories
+    find_facts("Көктемнің үшінші айында. 2024 жылдың бірінші жартыжылдығында.")
+    assert ANALYZER.categories == before

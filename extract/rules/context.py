@@ -60,6 +60,8 @@ class Context:
         self.named_nouns = (self.titled_nouns | names["titles"] | names["facilities"]
                             | names["law_parts"])
         self.law_owners = names["laws"] | names["law_parts"]
+        self.season_stems = frozenset(lex.season_months)  # күз: күздің екінші айы
+        self.year_part_stems = frozenset(lex.year_parts)  # тоқсан, жартыжылдық
 
     def word_of(self, words: list[Word], k: int, stems: frozenset[str]) -> str:
         """The stem from ``stems`` that ``words[k]`` is a form of (бабының -> бап), or ''."""

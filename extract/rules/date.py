@@ -277,7 +277,7 @@ def _season_month(ctx: Context, words: list[Word], number: Number, start: int, n
     екінші айы = 10), or 0."""
     if start == 0 or number.value_max is not None or not ctx.temporal.month_nouns.match([noun], 0):
         return 0
-    season = read_word(words[start - 1].lower, frozenset(ctx.lex.season_months))
+    season = read_word(words[start - 1].lower, ctx.season_stems)
     months = ctx.lex.season_months.get(season.stem, ()) if season else ()
     place = number.value
     if (not months or ctx.lex.case_of.get(season.suffixes.get("case"), "") != "genitive"
@@ -289,7 +289,7 @@ def _season_month(ctx: Context, words: list[Word], number: Number, start: int, n
 def year_part(ctx: Context, noun: Word, number: Number) -> str:
     """--Q3 for the third quarter, --H1 for the first half-year: ``noun`` is a part of the
     year and ``number`` a place among its parts ('' otherwise)."""
-    stem = ctx.word_of([noun], 0, frozenset(ctx.lex.year_parts))
+    stem = ctx.word_of([noun], 0, ctx.year_part_stems)
     if not stem:
         return ""
     letter, count = ctx.lex.year_parts[stem]
