@@ -392,6 +392,8 @@ class Lexicon:
     roman_nouns: frozenset[Phrase] = frozenset()
     roman_attributes_max: int = 0  # words that may stand between a Roman numeral and its noun
     roman_not_alone: frozenset[str] = frozenset()  # C тобы: a name's letter
+    grade_years: dict[str, int] = field(default_factory=dict)  # сынып -> 12: 11 сынып оқушысы
+    grade_learners: frozenset[str] = frozenset()  # the nouns a bare year number qualifies
     number_signs: frozenset[str] = frozenset()
     plus_minus: frozenset[str] = frozenset()  # ±1: -1 … 1
     institutions: frozenset[Phrase] = frozenset()
@@ -564,6 +566,8 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.roman_nouns = frozenset(_phrase(w) for w in data["roman"]["nouns"])
     lex.roman_attributes_max = data["roman"]["attributes_max"]
     lex.roman_not_alone = frozenset(data["roman"]["not_alone"])
+    lex.grade_years = dict(data["grades"]["years"])
+    lex.grade_learners = frozenset(data["grades"]["learners"])
     lex.number_signs = frozenset(data["numbered"]["signs"])
     lex.plus_minus = frozenset(data["numbered"]["plus_minus"])
     lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])

@@ -7,7 +7,7 @@ Corpus: tests/corpus/ordinal.tsv and tests/corpus/ordinal_forms.tsv.
 
 from __future__ import annotations
 
-from ..kazakh.morphology import noun_endings
+from ..kazakh.morphology import noun_endings, read_word
 from ..numbers.reader import Number
 from ..text.words import Word
 from .context import Context
@@ -24,6 +24,22 @@ def glued_hyphen(ctx: Context, words: list[Word], number: Number) -> Draft | Non
     if number.glued.startswith("-"):
         return ctx.draft(number, number.end, "ORDINAL", "")
     return None
+
+
+def grade(ctx: Context, words: list[Word], number: Number) -> Draft | None:
+    """11 сынып оқушысы, 3 курс студенттері: a bare number before a bare school year noun
+    that qualifies a possessed learner noun is that year, written without its hyphen."""
+    k = number.end
+    if (number.ordinal or number.glued or number.suffixes.parts or number.value_max is not None
+            or k + 1 >= len(words)):
+        return None
+    highest = ctx.lex.grade_years.get(words[k].lower)
+    if highest is None or not 1 <= number.value <= highest or number.value != int(number.value):
+        return None
+    learner = read_word(words[k + 1].lower, ctx.lex.grade_learners)
+    if learner is None or not learner.suffixes.get("possessive"):
+        return None
+    return ctx.draft(number, number.end, "ORDINAL", "")
 
 
 def word_in_name(ctx: Context, words: list[Word], number: Number) -> Outcome:
