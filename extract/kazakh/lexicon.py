@@ -415,6 +415,8 @@ class Lexicon:
     percent_words: frozenset[Phrase] = frozenset()
     percent_symbols: frozenset[str] = frozenset()
     percent_points: frozenset[Phrase] = frozenset()  # percentage points (пайыздық тармақ)
+    percent_dash_nouns: frozenset[str] = frozenset()  # жарна -10%: a dash, not a minus
+    percent_dashes: frozenset[str] = frozenset()
     measures: dict[Phrase, str] = field(default_factory=dict)
     rates: dict[str, str] = field(default_factory=dict)
     rates_apart: dict[str, str] = field(default_factory=dict)
@@ -605,6 +607,8 @@ def _read_measures(lex: Lexicon) -> None:
     lex.percent_words = frozenset(_phrase(w) for w in percent["words"])
     lex.percent_symbols = frozenset(percent["symbols"])
     lex.percent_points = frozenset(_phrase(w) for w in percent["points"])
+    lex.percent_dash_nouns = frozenset(percent["dash_nouns"])
+    lex.percent_dashes = frozenset(percent["dashes"])
 
     units = load_pattern_file("units.toml")
     lex.rates = dict(units.pop("rates", {}))

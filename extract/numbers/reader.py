@@ -553,7 +553,27 @@ class NumberReader:
                 before.text[-1:].isdigit() or self.is_latin_name(before)):  # COVID -19
             return None
         number = self._read_digits(match, i)
-        return None if number is None else changed(number, value=-number.value, sign="")
+        if number is None:
+            return None
+        if self._dash_before_percent(words, i, number):
+            return changed(number, sign="")
+        return changed(number, value=-number.value, sign="")
+
+    def _dash_before_percent(self, words: list[Word], i: int, number: Number) -> bool:
+        """бастапқы жарна -10%: after a noun of a share or rate in the nominative, a spaced
+        dash before a bare percent is punctuation (-10%-ке төмендеді keeps its minus)."""
+        lex = self.lex
+        if (not i or number.sign not in lex.percent_dashes
+                or number.glued not in lex.percent_symbols or words[i - 1].end == words[i].start):
+            return False
+        reading = read_word(words[i - 1].lower, lex.percent_dash_nouns)
+        return (reading is not None and not reading.suffixes.get("case")
+                and not self._level_noun_at(words, i + 1))
+
+    def _level_noun_at(self, words: list[Word], k: int) -> bool:
+        """деңгейінде, шамасында: a noun of a level or amount at ``k``."""
+        return k < len(words) and read_word(words[k].lower,
+                                            self.lex.changes.target_nouns) is not None
 
     def _read_numbered(self, words: list[Word], i: int) -> Number | None:
         """№ 5 with a space: the sign is a word of its own."""
