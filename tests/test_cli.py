@@ -35,6 +35,17 @@ def python_of_the_checkout(code: str) -> subprocess.CompletedProcess:
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
 
 
+def test_the_package_runs_as_the_command_from_a_checkout():
+    done = subprocess.run([sys.executable, "-m", "extract.cli", "extract", "-"], input=GOOD,
+                          capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("doc,start,end") and len(done.stdout.splitlines()) > 1
+    usage = subprocess.run([sys.executable, "-m", "extract.cli", "--help"], capture_output=True,
+                           text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert usage.stdout.startswith("Usage: kazextract ")
+
+
 def test_help_does_not_load_spacy():
     code = ("import sys\nfrom extract.cli.main import main\n"
             "for args in (['--help'], ['extract', '--help'], ['eval', '--help'],"

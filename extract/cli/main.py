@@ -324,7 +324,7 @@ def entry() -> None:
     SIGTERM (a second one while the interpreter shuts down) must not turn it into a death by
     signal: from there on they are ignored."""
     try:
-        main()
+        main(prog_name="kazextract")
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, signal.SIG_IGN)
