@@ -6,7 +6,7 @@ import sys
 
 import pytest
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 
 from extract.lang.kk.sentences import kk_sentencizer, sentence_starts
 
@@ -94,11 +94,23 @@ def test_sentences_break_at_terminal_punctuation_and_line_breaks(nlp):
         "Бірінші сөйлем.", "Екінші сөйлем!", "Үшінші жол", "Төртінші"]
 
 
+@pytest.mark.parametrize("text, sentences", [
+    ("Түнде -5...-10°C күтіледі.", ["Түнде -5...-10°C күтіледі."]),
+    ("Түнде 5…10 градус.", ["Түнде 5…10 градус."]),
+    ("Түнде 5... 10 градус.", ["Түнде 5...", "10 градус."]),  # a space: the sentence ends
+    ("Саны 5...Келесі жыл.", ["Саны 5...", "Келесі жыл."]),  # a word, not a number, after
+])
+def test_dots_glued_between_two_numbers_mark_a_range(nlp, text, sentences):
+    assert [s.text.strip() for s in kk_sentencizer(nlp(text)).sents] == sentences
+
+
 def test_sentence_starts_are_the_sentencizers(nlp):
     """find_facts reads boundaries with sentence_starts without setting them on the doc."""
-    text = "Бірінші сөйлем. «Екінші» сөйлем!»\n\nҮшінші 5 ж. жол... (Төрт.) — Бес?! 6-сы"
+    text = ("Бірінші сөйлем. «Екінші» сөйлем!»\n\nҮшінші 5 ж. жол... (Төрт.) — Бес?! 6-сы"
+            " -5...-10 бар...7 жыл")
     doc = kk_sentencizer(nlp(text))
-    starts = sentence_starts(doc.to_array([ORTH]).tolist(), doc.vocab.strings)
+    orths, spaced = doc.to_array([ORTH, SPACY]).T.tolist()
+    starts = sentence_starts(orths, spaced, doc.vocab.strings)
     assert starts == [token.is_sent_start for token in doc]
     assert sum(starts) == len(list(doc.sents)) > 3
 

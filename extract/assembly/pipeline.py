@@ -154,7 +154,8 @@ class NumericFacts:
         text the doc is a piece of, when it is one (its alphabet is the Latin fall-back),
         ``offset`` where the piece starts in it (added to the facts' offsets)."""
         tokens = Tokens.of_doc(doc)
-        starts = list(compress(range(len(doc)), sentence_starts(tokens.orths, doc.vocab.strings)))
+        starts = list(compress(range(len(doc)), sentence_starts(tokens.orths, tokens.spaced,
+                                                                  doc.vocab.strings)))
         ends = [*starts[1:], len(doc)] if starts else []
         sentences = list(zip(starts, ends, strict=True))
         return [Fact(f.start + offset, f.end + offset, text[f.start:f.end], f.draft.type,

@@ -1,12 +1,15 @@
 """Sentence boundaries for Kazakh news.
 
 A sentence ends at . ! ? … when the next word starts with a capital letter, a digit, a
-quote or a dash, and at every line break. Abbreviations keep their stop inside the token
+quote or a dash, and at every line break; not at dots glued between two numbers, which
+mark a range (``-5...-10°C``). Abbreviations keep their stop inside the token
 (``ж.``, ``млн.``), so they never end a sentence.
 """
 
+from collections.abc import Iterator
+
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -29,15 +32,17 @@ def kk_sentencizer(doc: Doc) -> Doc:
     # annotation on every call.
     if not len(doc):
         return doc
-    starts = sentence_starts(doc.to_array([ORTH]).tolist(), doc.vocab.strings)
+    orths, spaced = doc.to_array([ORTH, SPACY]).T.tolist()
+    starts = sentence_starts(orths, spaced, doc.vocab.strings)
     values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("uint64")
     doc.from_array([SENT_START], values)
     return doc
 
 
-def sentence_starts(orths: list[int], strings: StringStore) -> list[bool]:
-    """For each token (by orth id), whether it starts a sentence: the rule of kk_sentencizer,
-    read from token texts by id rather than from a Token object per token."""
+def sentence_starts(orths: list[int], spaced: list[bool], strings: StringStore) -> list[bool]:
+    """For each token (by orth id; ``spaced``: a space follows it), whether it starts a
+    sentence: the rule of kk_sentencizer, read from token texts by id rather than from a
+    Token object per token."""
     kinds = list(map(_KINDS.get, orths))
     if None in kinds:  # a token text not met yet
         for k, kind in enumerate(kinds):
@@ -50,7 +55,20 @@ def sentence_starts(orths: list[int], strings: StringStore) -> list[bool]:
         starts.append(start)
     if starts:
         starts[0] = True
+    for k in _glued_range_marks(kinds, spaced, orths, strings):
+        starts[k + 1] = False
     return starts
+
+
+def _glued_range_marks(kinds: list[int], spaced: list[bool], orths: list[int],
+                       strings: StringStore) -> Iterator[int]:
+    """The terminals written with no space on either side between two numbers: ``-5...-10``
+    is a range, as no sentence ends before its next word without a space."""
+    for k in range(1, len(kinds) - 1):
+        if (kinds[k] & TERMINAL and not spaced[k] and not spaced[k - 1]
+                and strings[orths[k - 1]][-1:].isdigit()
+                and strings[orths[k + 1]].lstrip("+-−–")[:1].isdigit()):
+            yield k
 
 
 def _step(state: int, kind: int) -> tuple[bool, int]:
