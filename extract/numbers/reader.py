@@ -166,6 +166,7 @@ class NumberReader:
         self.roman_compound_heads = frozenset(n[0] for n in lex.roman_nouns if len(n) == 1)
         self.institutions = PhraseTable(dict.fromkeys(lex.institutions, True))
         self.roads = PhraseTable(dict.fromkeys(lex.roads, True))
+        self.measure_first_words = frozenset(phrase[0] for phrase in lex.measures)
         self.service_nouns = PhraseTable(dict.fromkeys(lex.service_nouns, True))
         self.phones = [regex.compile(p) for p in lex.phone_patterns]
         roman = "[" + "".join(lex.roman_letters) + "]+"
@@ -894,9 +895,11 @@ class NumberReader:
         else:
             numerator = self._read_words(words, k)
         if (numerator is None or numerator.value_max is not None or numerator.glued
-                or numerator.value >= denominator.value or numerator.ordinal
+                or numerator.value == denominator.value or numerator.ordinal
                 or numerator.collective or numerator.decimal):
             return None
+        if numerator.value > denominator.value:
+            return self._improper(words, denominator, numerator, case)
         bare = not numerator.suffixes.get("possessive")
         if bare and (numerator.suffixes or case == "genitive"
                      or not self._ends_part(words, numerator.end)):
@@ -907,6 +910,20 @@ class NumberReader:
         share = quotient(numerator.value, denominator.value)
         return Number(share, denominator.start, numerator.end, suffixes=numerator.suffixes,
                       digits=denominator.digits, decimal=True, fraction=True)
+
+    def _improper(self, words: list[Word], denominator: Number, numerator: Number, case: str
+                  ) -> Number | None:
+        """екіден үш гектар (3/2 ha): an improper fraction in words, only before a measure
+        in its bare form. A larger number after an ablative is otherwise the end of a range
+        (жеті жүзден екі мың АЕК-ке дейін, екіден үш гектарға дейін) or a comparison base
+        (екіден үш есе), so digits, a scale word, any ending or another word after it refuse."""
+        k = numerator.end
+        if (case != "ablative" or denominator.digits or numerator.digits or numerator.suffixes
+                or k >= len(words) or words[k].lower not in self.measure_first_words
+                or any(map(self.is_scale_word, words[numerator.start:k]))):
+            return None
+        return Number(quotient(numerator.value, denominator.value), denominator.start, k,
+                      decimal=True, fraction=True)
 
     def _ends_part(self, words: list[Word], k: int) -> bool:
         """A fraction's bare numerator ends a clause or stands before a word for "part"."""
