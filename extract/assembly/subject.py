@@ -32,8 +32,15 @@ def add_subject(ctx: Context, words: list[Word], draft: Draft, number: Number) -
     governs = (not number.case or draft.end > number.end
                or ctx.lex.case_of.get(number.case) == "ablative")
     if (draft.type == "CARDINAL" and not draft.subject and not number.stands_alone and governs
-            and not _multiplier(ctx, words[draft.start:draft.end])):
+            and not _multiplier(ctx, words[draft.start:draft.end])
+            and not _headless(ctx, words, number, draft)):
         draft.subject = counted_noun(ctx, words, draft.end)
+
+
+def _headless(ctx: Context, words: list[Word], number: Number, draft: Draft) -> bool:
+    """A possessed modifier ends the span (мыңнан астамы, жүзге жуығы): "N of them"."""
+    return any((after := ctx.after.match(words, k)) and after.end == draft.end
+               and after.value.headless for k in range(number.end, draft.end))
 
 
 def counted_noun(ctx: Context, words: list[Word], k: int) -> str:
@@ -249,6 +256,8 @@ def _verb(ctx: Context, words: list[Word], k: int, ends: frozenset[str] = CLAUSE
     if lower.endswith(endings["verbal_noun_endings"]) or any(
             _ends_after(lower, ending) for ending in endings["participle_endings"]):
         return True
+    if lower.endswith(endings["converb_endings"]) and lower not in endings["not_converbs"]:
+        return True  # 100 жасап
     return lower.endswith(ctx.lex.verb_endings) and _clause_end(ctx, words, k + 1, ends)
 
 

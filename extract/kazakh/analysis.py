@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .memo import MISSING, WordMemo
-from .morphology import ANY, Reading, dictionary_form, final_class, parse_suffixes
+from .morphology import ANY, Reading, dictionary_form, parse_suffixes, stem_class
 
 Stems = Collection[str]
 
@@ -138,7 +138,7 @@ class WordAnalyzer:
                 continue
             # after a hyphen an abbreviation's ending follows the word it stands for, not its
             # last letter (кВт·сағ-тан: сағат|тан; м/с-қа: секунд|қа)
-            before = final_class(stem) if rest[:1] != "-" else ANY
+            before = stem_class(stem) if rest[:1] != "-" else ANY
             for category in holders:
                 if category in readings or only is not None and category != only:
                     continue  # a longer stem of this category read the word already

@@ -310,6 +310,7 @@ class Modifier:
     in_span: bool = True  # False for a verb: it qualifies the number but is not in the span
     # дейін after an ablative start (2020 жылдан 2022 жылға дейін) ends a from-to pair: no bound
     not_after_ablative: bool = False
+    headless: bool = False  # мыңнан астамы "over a thousand of them": counts no noun after it
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,7 @@ class Lexicon:
     elision: dict[str, str] = field(default_factory=dict)  # орын -> орн (before a vowel)
     agent_endings: tuple[str, ...] = ()
     whole_stems: frozenset[str] = frozenset()
+    possessed_stems: frozenset[str] = frozenset()  # of whole_stems: end in a possessive
     agent_stem_endings: tuple[str, ...] = ()
     back_vowels: str = ""
     front_vowels: str = ""
@@ -509,6 +511,7 @@ def _read_suffixes(lex: Lexicon) -> None:
     lex.elision = dict(data["elision"])
     lex.agent_endings = tuple(data["agent_endings"])
     lex.whole_stems = frozenset(data["whole_stems"])
+    lex.possessed_stems = frozenset(data["possessed_stems"])
     lex.agent_stem_endings = tuple(data["agent_stem_endings"])
     lex.back_vowels = data["vowels"]["back"]
     lex.front_vowels = data["vowels"]["front"]
@@ -706,6 +709,7 @@ def _read_context(lex: Lexicon) -> None:
                     cases=frozenset(table.get("cases", ())),
                     in_span=table.get("in_span", True),
                     not_after_ablative=table.get("not_after_ablative", False),
+                    headless=table.get("headless", False),
                 )
             )
 

@@ -44,6 +44,13 @@ def final_class(text: str, lex: Lexicon | None = None) -> str:
     return lex.final_classes.get(text[-1:].lower(), ANY) if text else ANY
 
 
+def stem_class(stem: str, lex: Lexicon | None = None) -> str:
+    """The class the first ending after a dictionary stem must fit: a possessive's for a
+    compound that ends in one (отбасы|на), else that of the stem's last letter."""
+    lex = lex or load_lexicon()
+    return "P" if stem in lex.possessed_stems else final_class(stem, lex)
+
+
 def harmony(text: str, lex: Lexicon | None = None) -> str:
     """'back' or 'front' by the last vowel, '' when the text has none (км, млн, digits)."""
     lex = lex or load_lexicon()
