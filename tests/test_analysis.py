@@ -7,7 +7,7 @@ import regex
 
 from extract.kazakh.analysis import WordAnalyzer
 from extract.kazakh.lexicon import load_lexicon
-from extract.kazakh.morphology import ANY, Reading, dictionary_form, final_class, parse_suffixes
+from extract.kazakh.morphology import ANY, Reading, dictionary_form, parse_suffixes, stem_class
 from tests.snapshot import snapshot
 
 WORD = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d\-·/]*")
@@ -21,7 +21,7 @@ def read_alone(word: str, stems, numeral: bool) -> Reading | None:
         stem = dictionary_form(word[:end], word[end:])
         if stem not in stems:
             continue
-        before = final_class(stem) if word[end:end + 1] != "-" else ANY
+        before = stem_class(stem) if word[end:end + 1] != "-" else ANY
         suffixes = parse_suffixes(word[end:], before, "", numeral, lenient=True)
         if suffixes is not None:
             return Reading(stem, suffixes)
