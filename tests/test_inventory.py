@@ -9,6 +9,7 @@ from extract.kazakh.lexicon import (
     currency_inventory,
     duration_inventory,
     load_lexicon,
+    phrase_words,
     unit_inventory,
 )
 
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _lower(form: str) -> tuple[str, ...]:
-    return tuple(form.lower().split())
+    return phrase_words(form)
 
 
 def test_every_unit_has_a_family_and_its_forms_read_as_it() -> None:

@@ -10,7 +10,7 @@ from ..kazakh.lexicon import Modifier
 from ..kazakh.morphology import parse_suffixes
 from ..numbers.reader import Number
 from ..rules.context import Context
-from ..rules.draft import Draft, below_zero
+from ..rules.draft import Draft, about_zero, below_zero
 from ..text.words import Word
 
 
@@ -24,6 +24,8 @@ def add_modifiers(ctx: Context, words: list[Word], draft: Draft) -> None:
         draft.qualifier = before.value.qualifier or draft.qualifier
         if before.value.sign < 0:
             below_zero(draft)
+        if before.value.symmetric:
+            about_zero(draft)
     for n in range(2):  # екі еседен астам, есе жоғары: up to two after it
         after = ctx.after.match(words, draft.end)
         if (not after or not _applies(after.value, draft)

@@ -269,8 +269,25 @@ def use_patterns(folder: str | Path | None) -> None:
     validate_patterns()
 
 
-def _phrase(text: str) -> Phrase:
-    return tuple(text.lower().split())
+def phrase_words(text: str) -> Phrase:
+    """The words of a phrase as the tokenizer cuts them: a final stop is a word of its own
+    (п. т. -> п . т ., п.т. -> п.т .) unless abbreviations.toml keeps it (ж., с.б.)."""
+    words: list[str] = []
+    for word in text.lower().split():
+        cut = len(word) > 1 and word.endswith(".") and word not in _kept_abbreviations()
+        words.extend([word[:-1], "."] if cut else [word])
+    return tuple(words)
+
+
+def _phrase_forms(text: str) -> tuple[Phrase, Phrase]:
+    """The phrase as ``_phrase`` cuts it, and with each letter's stop kept, as the tokenizer
+    keeps a single Latin letter's (spaCy's exceptions a. … z.: p. t. -> п. т.)."""
+    return phrase_words(text), tuple(text.lower().split())
+
+
+@cache
+def _kept_abbreviations() -> frozenset[str]:
+    return frozenset(load_pattern_file("abbreviations.toml"))
 
 
 def verb_forms(stem: str, forms: dict) -> list[str]:
@@ -311,6 +328,7 @@ class Modifier:
     # дейін after an ablative start (2020 жылдан 2022 жылға дейін) ends a from-to pair: no bound
     not_after_ablative: bool = False
     headless: bool = False  # мыңнан астамы "over a thousand of them": counts no noun after it
+    symmetric: bool = False  # +/- 1: from -1 to 1
 
 
 @dataclass(frozen=True)
@@ -535,7 +553,7 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.spoken_points = frozenset(decimals["spoken_point"])
     lex.decimal_zero = decimals["zero"]
     lex.decimal_places = dict(decimals["places"])
-    lex.decimal_idioms = frozenset(_phrase(p) for p in decimals["idioms"])
+    lex.decimal_idioms = frozenset(phrase_words(p) for p in decimals["idioms"])
     lex.score_words = frozenset(decimals["score_words"])
     lex.part_nouns = frozenset(data["fractions"]["part_nouns"])
     lex.range_conjunctions = frozenset(data["ranges"]["conjunctions"])
@@ -568,14 +586,14 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.quarter_words = frozenset(homographs["after_ordinal"]["words"])
     lex.quarter_before = frozenset(homographs["after_ordinal"]["quarter_before"])
     lex.roman_letters = dict(data["roman"]["letters"])
-    lex.roman_nouns = frozenset(_phrase(w) for w in data["roman"]["nouns"])
+    lex.roman_nouns = frozenset(phrase_words(w) for w in data["roman"]["nouns"])
     lex.roman_attributes_max = data["roman"]["attributes_max"]
     lex.roman_not_alone = frozenset(data["roman"]["not_alone"])
     lex.grade_years = dict(data["grades"]["years"])
     lex.grade_learners = frozenset(data["grades"]["learners"])
     lex.number_signs = frozenset(data["numbered"]["signs"])
     lex.plus_minus = frozenset(data["numbered"]["plus_minus"])
-    lex.institutions = frozenset(_phrase(w) for w in data["names"]["institutions"])
+    lex.institutions = frozenset(phrase_words(w) for w in data["names"]["institutions"])
     lex.code_words = frozenset(data["identifiers"]["code_words"])
     lex.address_words = frozenset(data["identifiers"]["address_words"])
     identifiers = data["identifiers"]
@@ -584,8 +602,8 @@ def _read_numbers(lex: Lexicon) -> None:
     lex.coordinate_units = frozenset(identifiers["coordinate_units"])
     lex.compass = frozenset(identifiers["compass"])
     lex.coordinates = frozenset(identifiers["coordinates"])
-    lex.roads = frozenset(_phrase(w) for w in identifiers["roads"])
-    lex.service_nouns = frozenset(_phrase(w) for w in identifiers["service_nouns"])
+    lex.roads = frozenset(phrase_words(w) for w in identifiers["roads"])
+    lex.service_nouns = frozenset(phrase_words(w) for w in identifiers["service_nouns"])
     lex.institution_attributes = frozenset(data["names"]["attributes"])
     lex.phone_patterns = tuple(data["identifiers"]["phone"])
 
@@ -600,16 +618,17 @@ def _read_measures(lex: Lexicon) -> None:
     for code, table in currencies.items():
         lex.currency_names[code] = table.get("name", "")
         for word in table["words"]:
-            lex.currencies[_phrase(word)] = code
+            lex.currencies[phrase_words(word)] = code
         for symbol in [*table.get("symbols", ()), *table.get("codes", ())]:
             lex.currency_symbols[symbol] = code
-            lex.currencies[_phrase(symbol)] = code  # after the number as a word: 5 млн USD, 20 $
-    lex.minor_units = {_phrase(w): (t["currency"], t["per"]) for w, t in minor.items()}
+            # after the number as a word: 5 млн USD, 20 $
+            lex.currencies[phrase_words(symbol)] = code
+    lex.minor_units = {phrase_words(w): (t["currency"], t["per"]) for w, t in minor.items()}
 
     percent = load_pattern_file("percent.toml")
-    lex.percent_words = frozenset(_phrase(w) for w in percent["words"])
+    lex.percent_words = frozenset(phrase_words(w) for w in percent["words"])
     lex.percent_symbols = frozenset(percent["symbols"])
-    lex.percent_points = frozenset(_phrase(w) for w in percent["points"])
+    lex.percent_points = frozenset(f for w in percent["points"] for f in _phrase_forms(w))
     lex.percent_dash_nouns = frozenset(percent["dash_nouns"])
     lex.percent_dashes = frozenset(percent["dashes"])
 
@@ -618,13 +637,13 @@ def _read_measures(lex: Lexicon) -> None:
     lex.rates_apart = dict(units.pop("rates_apart", {}))
     lex.compounds = dict(units.pop("compounds", {}))
     lex.lettered_nouns = frozenset(units.pop("single_letters", {}).get("lettered_nouns", ()))
-    lex.measures = {_phrase(w): symbol for symbol, t in units.items() for w in t["words"]}
+    lex.measures = {phrase_words(w): symbol for symbol, t in units.items() for w in t["words"]}
     lex.unit_families = {symbol: t.get("family", "") for symbol, t in units.items()}
     lex.capital_units = frozenset(w.lower() for t in units.values() for w in t["words"]
                                   if len(w) == 1 and w.isupper())
 
     durations = load_pattern_file("durations.toml")
-    lex.durations = {_phrase(w): unit for w, unit in durations["units"].items()}
+    lex.durations = {phrase_words(w): unit for w, unit in durations["units"].items()}
     lex.compounds.update(durations["compounds"])
     lex.compounds = _chained(lex.compounds)
     lex.duration_relatives = frozenset(durations["relative"])
@@ -667,11 +686,11 @@ def _read_context(lex: Lexicon) -> None:
     lex.year_min, lex.year_max = dates["year_min"], dates["year_max"]
     lex.season_months = {season: tuple(months)
                          for season, months in dates["season_months"].items()}
-    lex.year_words = frozenset(_phrase(w) for w in dates["year_words"])
+    lex.year_words = frozenset(phrase_words(w) for w in dates["year_words"])
     lex.year_cases = frozenset(dates["year_cases"])
     lex.day_nouns = frozenset(dates["day_nouns"])
-    lex.months = {_phrase(m): i for i, m in enumerate(dates["months"], start=1)}
-    lex.months.update({_phrase(m): i for m, i in dates["month_aliases"].items()})
+    lex.months = {phrase_words(m): i for i, m in enumerate(dates["months"], start=1)}
+    lex.months.update({phrase_words(m): i for m, i in dates["month_aliases"].items()})
     lex.clock_words = {word: ClockWord(t["add"], t["below"], t.get("part_of_day", True))
                        for word, t in dates["clock"].items()}
     lex.zero_minutes = frozenset(dates["zero_minutes"])
@@ -681,7 +700,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.minutes_to = frozenset(dates["minutes_to"])
 
     ranks = load_pattern_file("ranks.toml")
-    lex.rank_nouns = frozenset(_phrase(w) for w in ranks["nouns"])
+    lex.rank_nouns = frozenset(phrase_words(w) for w in ranks["nouns"])
     lex.total_postpositions = frozenset(ranks["total_postpositions"])
     lex.rank_cases = frozenset(ranks["rank_cases"])
     lex.rank_move_verbs = tuple(ranks["move_verbs"])
@@ -701,7 +720,7 @@ def _read_context(lex: Lexicon) -> None:
         for words in phrases:
             lex.modifiers.append(
                 Modifier(
-                    phrase=_phrase(words),
+                    phrase=phrase_words(words),
                     position=table["position"],
                     qualifier=table["qualifier"],
                     types=frozenset(table.get("types", ())),
@@ -710,11 +729,12 @@ def _read_context(lex: Lexicon) -> None:
                     in_span=table.get("in_span", True),
                     not_after_ablative=table.get("not_after_ablative", False),
                     headless=table.get("headless", False),
+                    symmetric=table.get("symmetric", False),
                 )
             )
 
     context = load_pattern_file("context.toml")
-    lex.naming_words = frozenset(_phrase(w) for w in context["naming_words"])
+    lex.naming_words = frozenset(phrase_words(w) for w in context["naming_words"])
     lex.speech_markers = frozenset(context["speech_markers"])
     lex.naming_sayings = frozenset(context["naming_sayings"])
     lex.speech_auxiliaries = frozenset(context["speech_auxiliaries"])

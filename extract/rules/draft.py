@@ -61,6 +61,12 @@ def below_zero(draft: Draft) -> None:
         draft.value = format_number(-abs(draft.low))
 
 
+def about_zero(draft: Draft) -> None:
+    """+/- 1: the range from minus the value to the value."""
+    if draft.low is not None and not draft.value_max and draft.low > 0:
+        draft.value, draft.value_max = format_number(-draft.low), draft.value
+
+
 def divide(draft: Draft, number: Number, per: int) -> None:
     """The value in the larger unit a part stands for: 5 мс = 0.005 second, 5 тиын = 0.05."""
     draft.low = quotient(number.value, per)

@@ -51,6 +51,8 @@ class PhraseTable(Generic[T]):
             self._by_head[phrase[:-1]][phrase[-1]] = value
         self._lengths = sorted({len(head) + 1 for head in self._by_head}, reverse=True)
         self._one_word = [1] if () in self._by_head else []  # the lengths after any other word
+        # the punctuation a phrase of more words may end in: the stop of п. т.
+        self._stops = frozenset(p[-1] for p in phrases if len(p) > 1 and not p[-1].isalnum())
         # an abbreviation keeps its stop (км., долл.): read it as the word it stands for
         self._full_forms = load_lexicon().abbreviations
         # cheap rejections before a tuple of words is built for every phrase length
@@ -68,7 +70,7 @@ class PhraseTable(Generic[T]):
             return self._match_one_word(words[i], i) if self._one_word else None
         for length in self._lengths:
             last = i + length - 1
-            if last >= len(words) or words[last].is_punct:
+            if last >= len(words) or words[last].is_punct and words[last].lower not in self._stops:
                 continue  # inner punctuation must match the phrase: километр / сағат
             head: Phrase = () if length == 1 else tuple(w.lower for w in words[i:last])
             stems = self._by_head.get(head)

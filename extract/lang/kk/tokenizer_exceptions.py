@@ -1,4 +1,5 @@
-"""Abbreviations that keep their full stop (ж., млн., т.б.), from patterns/abbreviations.toml."""
+"""Abbreviations that keep their full stop (ж., млн., т.б.), from patterns/abbreviations.toml;
+and the signs of modifiers.toml written with punctuation inside (+/-), kept whole."""
 
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.symbols import NORM, ORTH
@@ -15,4 +16,11 @@ def _abbreviation_exceptions() -> dict[str, list[dict]]:
     return exceptions
 
 
-TOKENIZER_EXCEPTIONS = update_exc(BASE_EXCEPTIONS, _abbreviation_exceptions())
+def _sign_exceptions() -> dict[str, list[dict]]:
+    signs = {m.phrase[0] for m in load_lexicon().modifiers if len(m.phrase) == 1}
+    return {sign: [{ORTH: sign}] for sign in signs
+            if len(sign) > 1 and not any(map(str.isalnum, sign))}
+
+
+TOKENIZER_EXCEPTIONS = update_exc(BASE_EXCEPTIONS, {**_abbreviation_exceptions(),
+                                                   **_sign_exceptions()})
