@@ -177,14 +177,14 @@ class NumericFacts:
             if not latin and (not any(gated[first:after])
                               or numeric is not None and not any(numeric[first:after])):
                 continue  # the gates below would find nothing: no word needs building
+            words = token_words(tokens, first, after, text)
             if latin:
-                view = self.scripts.view(doc[first:after], text, whole)
+                view = self.scripts.view(sentence, words, text if whole is None else whole)
                 if not self.gate.search(view.text.lower()):
                     continue
                 words = view.words()
             else:
                 view = None
-                words = token_words(tokens, first, after, text)
                 if not self._may_hold_facts(words) or not self.gate.search(sentence.lower()):
                     continue
             stripped = ""  # one string for the sentence's facts: pickled once per batch

@@ -17,6 +17,7 @@ from itertools import chain
 import regex
 
 from .lexicon import Lexicon, load_latin, load_lexicon
+from .memo import WordMemo
 
 _LATIN = regex.compile(r"\p{Latin}")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
@@ -102,6 +103,9 @@ class Transliterator:
                 readings.setdefault(letter, set()).add(cyrillic)
         self.unambiguous = {k: v.pop() for k, v in readings.items() if len(v) == 1}
         self._last_document: tuple[str | None, Alphabet | None] = (None, None)
+        # (word, alphabet name) -> its transliteration: news repeats its word forms, and
+        # spelling one letter by letter costs far more than a look-up
+        self._spelled: WordMemo[tuple[str, str], Transliteration] = WordMemo()
         harmony = data["harmony"]
         self.harmony_alphabet = self.alphabets[harmony["alphabet"]]
         letter, back = regex.escape(harmony["letter"]), regex.escape(harmony["back_vowels"])
@@ -137,6 +141,12 @@ class Transliterator:
     def transliterate(self, text: str, alphabet: Alphabet) -> Transliteration:
         """Each letter run of ``text`` in Cyrillic; digits, punctuation and the Latin words
         the lexicon itself knows (USD, KZT) stay as they are."""
+        key = (text, alphabet.name)
+        found = self._spelled.get(key)
+        return found if found is not None else self._spelled.remember(key, self._spell(text,
+                                                                                      alphabet))
+
+    def _spell(self, text: str, alphabet: Alphabet) -> Transliteration:
         out: list[str] = []
         starts: list[int] = []
         for run in _RUNS.finditer(text):
