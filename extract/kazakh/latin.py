@@ -93,6 +93,9 @@ class Transliterator:
         data = load_latin()
         self.vowels = frozenset(data["vowels"])
         self.words = dict(data.get("words", {}))
+        # the first of ``words`` a word starts with, in their order (one search, not one
+        # test per stem for every new word form)
+        self._stem = regex.compile("|".join(map(regex.escape, self.words)) or r"(?!)")
         self.alphabets = load_alphabets()
         self.keep = _latin_entries(lex or load_lexicon())
         # letters every alphabet that has them reads alike (ǵ, ü): read even in a sentence
@@ -161,15 +164,14 @@ class Transliterator:
 
     def _word(self, word: str, base: int, alphabet: Alphabet, out: list[str],
               starts: list[int]) -> None:
-        lower = word.lower()
         skip = 0
-        for stem, cyrillic in self.words.items():
-            if lower.startswith(stem):
-                cyrillic = cyrillic.capitalize() if word[0].isupper() else cyrillic
-                out.extend(cyrillic)
-                starts.extend(base + min(k, len(stem) - 1) for k in range(len(cyrillic)))
-                skip = len(stem)
-                break
+        if found := self._stem.match(word.lower()):
+            stem = found.group()
+            cyrillic = self.words[stem]
+            cyrillic = cyrillic.capitalize() if word[0].isupper() else cyrillic
+            out.extend(cyrillic)
+            starts.extend(base + min(k, len(stem) - 1) for k in range(len(cyrillic)))
+            skip = len(stem)
         clusters = [(unicodedata.normalize("NFC", m.group()), base + m.start())
                     for m in _CLUSTER.finditer(word, skip)]
         i = 0
