@@ -166,26 +166,22 @@ class NumericFacts:
                whole: str | None = None) -> Iterator[Found]:
         """Every fact of the doc, in text order. ``text`` is the doc's text (``Doc.text``
         joins every token on each access), ``sentences`` token ranges."""
-        gated = self._flags(tokens, text, self._gated_tokens, self._passes_token_gate)
-        numeric = (None if self.builder.relative_dates
-                   else self._flags(tokens, text, self._number_tokens, self._may_start_number))
         any_latin = has_latin(text)  # one look for the doc: most hold no Latin letter
         for first, after in sentences:
             start = tokens.starts[first]
             end = tokens.end(after - 1)
             sentence = text[start:end]
             latin = any_latin and is_latin(sentence)
-            if not latin and (not any(gated[first:after])
-                              or numeric is not None and not any(numeric[first:after])):
+            if not latin and not self._tokens_may_hold_facts(tokens, text, first, after):
                 continue  # the gates below would find nothing: no word needs building
+            words = token_words(tokens, first, after, text)
             if latin:
-                view = self.scripts.view(doc[first:after], text, whole)
+                view = self.scripts.view(sentence, words, text if whole is None else whole)
                 if not self.gate.search(view.text.lower()):
                     continue
                 words = view.words()
             else:
                 view = None
-                words = token_words(tokens, first, after, text)
                 if not self._may_hold_facts(words) or not self.gate.search(sentence.lower()):
                     continue
             stripped = ""  # one string for the sentence's facts: pickled once per batch
@@ -221,16 +217,30 @@ class NumericFacts:
         newline = text.rfind("\n", start, at)
         return start if newline < 0 else _NOT_SPACE.search(text, newline, at + 1).start()
 
+    def _tokens_may_hold_facts(self, tokens: Tokens, text: str, first: int, after: int
+                               ) -> bool:
+        """Whether a Cyrillic sentence of tokens ``first`` .. ``after`` may pass the gates
+        below: a token passes the token gate, and (unless relative_dates) one may start a
+        number. Asked per sentence, not for the whole Doc: a Latin sentence's tokens are
+        gated only after transliteration, and reading them here would be wasted."""
+        if not any(self._flags(tokens, text, first, after, self._gated_tokens,
+                               self._passes_token_gate)):
+            return False
+        return self.builder.relative_dates or any(self._flags(
+            tokens, text, first, after, self._number_tokens, self._may_start_number))
+
     @staticmethod
-    def _flags(tokens: Tokens, text: str, known: WordMemo[int, bool],
+    def _flags(tokens: Tokens, text: str, first: int, after: int, known: WordMemo[int, bool],
                test: Callable[[str, bool], bool]) -> list[bool]:
-        """``test(text, is_punct)`` for each token, remembered per token id."""
-        flags = list(map(known.get, tokens.orths))
+        """``test(text, is_punct)`` for tokens ``first`` .. ``after``, remembered per token
+        id."""
+        flags = list(map(known.get, tokens.orths[first:after]))
         if None in flags:
-            for k, found in enumerate(flags):
+            for k, found in enumerate(flags, first):
                 if found is None:
                     token = text[tokens.starts[k]:tokens.end(k)]
-                    flags[k] = known.remember(tokens.orths[k], test(token, tokens.punct[k]))
+                    flags[k - first] = known.remember(tokens.orths[k],
+                                                      test(token, tokens.punct[k]))
         return flags
 
     def _passes_token_gate(self, token: str, is_punct: bool) -> bool:

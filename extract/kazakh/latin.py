@@ -17,6 +17,7 @@ from itertools import chain
 import regex
 
 from .lexicon import Lexicon, load_latin, load_lexicon
+from .memo import WordMemo
 
 _LATIN = regex.compile(r"\p{Latin}")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
@@ -92,6 +93,9 @@ class Transliterator:
         data = load_latin()
         self.vowels = frozenset(data["vowels"])
         self.words = dict(data.get("words", {}))
+        # the first of ``words`` a word starts with, in their order (one search, not one
+        # test per stem for every new word form)
+        self._stem = regex.compile("|".join(map(regex.escape, self.words)) or r"(?!)")
         self.alphabets = load_alphabets()
         self.keep = _latin_entries(lex or load_lexicon())
         # letters every alphabet that has them reads alike (ǵ, ü): read even in a sentence
@@ -102,6 +106,9 @@ class Transliterator:
                 readings.setdefault(letter, set()).add(cyrillic)
         self.unambiguous = {k: v.pop() for k, v in readings.items() if len(v) == 1}
         self._last_document: tuple[str | None, Alphabet | None] = (None, None)
+        # (word, alphabet name) -> its transliteration: news repeats its word forms, and
+        # spelling one letter by letter costs far more than a look-up
+        self._spelled: WordMemo[tuple[str, str], Transliteration] = WordMemo()
         harmony = data["harmony"]
         self.harmony_alphabet = self.alphabets[harmony["alphabet"]]
         letter, back = regex.escape(harmony["letter"]), regex.escape(harmony["back_vowels"])
@@ -137,6 +144,12 @@ class Transliterator:
     def transliterate(self, text: str, alphabet: Alphabet) -> Transliteration:
         """Each letter run of ``text`` in Cyrillic; digits, punctuation and the Latin words
         the lexicon itself knows (USD, KZT) stay as they are."""
+        key = (text, alphabet.name)
+        found = self._spelled.get(key)
+        return found if found is not None else self._spelled.remember(key, self._spell(text,
+                                                                                      alphabet))
+
+    def _spell(self, text: str, alphabet: Alphabet) -> Transliteration:
         out: list[str] = []
         starts: list[int] = []
         for run in _RUNS.finditer(text):
@@ -151,15 +164,14 @@ class Transliterator:
 
     def _word(self, word: str, base: int, alphabet: Alphabet, out: list[str],
               starts: list[int]) -> None:
-        lower = word.lower()
         skip = 0
-        for stem, cyrillic in self.words.items():
-            if lower.startswith(stem):
-                cyrillic = cyrillic.capitalize() if word[0].isupper() else cyrillic
-                out.extend(cyrillic)
-                starts.extend(base + min(k, len(stem) - 1) for k in range(len(cyrillic)))
-                skip = len(stem)
-                break
+        if found := self._stem.match(word.lower()):
+            stem = found.group()
+            cyrillic = self.words[stem]
+            cyrillic = cyrillic.capitalize() if word[0].isupper() else cyrillic
+            out.extend(cyrillic)
+            starts.extend(base + min(k, len(stem) - 1) for k in range(len(cyrillic)))
+            skip = len(stem)
         clusters = [(unicodedata.normalize("NFC", m.group()), base + m.start())
                     for m in _CLUSTER.finditer(word, skip)]
         i = 0

@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
-from spacy.tokens import Span
-
-from ..kazakh.latin import Alphabet, Transliteration, Transliterator, is_latin
+from ..kazakh.latin import Alphabet, Transliteration, Transliterator
 from ..kazakh.lexicon import Lexicon
-from .words import Word, sentence_words
+from .words import Word
 
 
 class _HasSubject(Protocol):
@@ -32,20 +30,22 @@ SUBJECT_REACH = 5
 
 @dataclass
 class SentenceView:
-    """A sentence as the fact builder reads it: ``text`` for the quick check for numbers,
-    ``words()`` with offsets into the document. A Latin sentence comes with its Cyrillic
-    words and each word's transliteration."""
+    """A Latin sentence as the fact builder reads it: ``text``, its words in Cyrillic joined
+    by spaces, for the quick check for numbers; ``words()``, the Cyrillic words with offsets
+    into the document, made on first use (most sentences fail the check); and each word's
+    transliteration."""
 
     text: str
-    sent: Span
-    document: str
-    cyrillic: list[Word] | None = None
-    spellings: list[Transliteration] | None = None
-    alphabet: Alphabet | None = None
+    latin: list[Word]
+    spellings: list[Transliteration]
+    alphabet: Alphabet
+    _cyrillic: list[Word] | None = None
 
     def words(self) -> list[Word]:
-        return self.cyrillic if self.cyrillic is not None else sentence_words(self.sent,
-                                                                               self.document)
+        if self._cyrillic is None:
+            self._cyrillic = [replace(w, text=s.cyrillic)
+                              for w, s in zip(self.latin, self.spellings, strict=True)]
+        return self._cyrillic
 
     def restore(self, draft: D) -> D:
         """The draft with its subject in the sentence's own script: cut out of the word it
@@ -91,20 +91,14 @@ def _stem_position(word: str, stem: str) -> int | None:
 
 
 class ScriptReader:
-    """Per sentence: Cyrillic sentences as they are, Latin ones in Cyrillic."""
+    """Latin-script sentences read in Cyrillic (Cyrillic ones are read as they are)."""
 
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.transliterator = Transliterator(lex)
 
-    def view(self, sent: Span, document: str, whole: str | None = None) -> SentenceView:
-        """``document`` is the Doc's text: offsets, and the fall-back for the alphabet, unless
-        the Doc is a piece of a longer text ``whole``, whose alphabet is the fall-back then."""
-        sentence = document[sent.start_char:sent.end_char]
-        if not is_latin(sentence):
-            return SentenceView(sentence, sent, document)
-        alphabet = self.transliterator.alphabet(sentence, document if whole is None else whole)
-        words = sentence_words(sent, document)
+    def view(self, sentence: str, words: list[Word], document: str) -> SentenceView:
+        """The view of the Latin ``sentence`` with ``words``; ``document``, the fall-back
+        for the alphabet (the whole text, when the sentence's Doc is a piece of it)."""
+        alphabet = self.transliterator.alphabet(sentence, document)
         spellings = [self.transliterator.transliterate(w.text, alphabet) for w in words]
-        cyrillic = [replace(w, text=s.cyrillic) for w, s in zip(words, spellings, strict=True)]
-        return SentenceView(" ".join(w.text for w in cyrillic), sent, document, cyrillic,
-                            spellings, alphabet)
+        return SentenceView(" ".join(s.cyrillic for s in spellings), words, spellings, alphabet)
