@@ -266,6 +266,7 @@ def use_patterns(folder: str | Path | None) -> None:
     user_patterns.cache_clear()
     load_lexicon.cache_clear()
     load_latin.cache_clear()
+    _kept_abbreviations.cache_clear()
     validate_patterns()
 
 
@@ -280,7 +281,7 @@ def phrase_words(text: str) -> Phrase:
 
 
 def _phrase_forms(text: str) -> tuple[Phrase, Phrase]:
-    """The phrase as ``_phrase`` cuts it, and with each letter's stop kept, as the tokenizer
+    """The phrase as ``phrase_words`` cuts it, and with each letter's stop kept, as the tokenizer
     keeps a single Latin letter's (spaCy's exceptions a. … z.: p. t. -> п. т.)."""
     return phrase_words(text), tuple(text.lower().split())
 

@@ -7,6 +7,8 @@ mark a range (``-5...-10°C``). Abbreviations keep their stop inside the token
 """
 
 from collections.abc import Iterator
+from functools import cache
+from itertools import compress
 
 import numpy
 from spacy.attrs import ORTH, SENT_START, SPACY
@@ -14,6 +16,7 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from ...kazakh.lexicon import load_lexicon
 from ...kazakh.memo import WordMemo
 
 TERMINALS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
@@ -64,11 +67,18 @@ def _glued_range_marks(kinds: list[int], spaced: list[bool], orths: list[int],
                        strings: StringStore) -> Iterator[int]:
     """The terminals written with no space on either side between two numbers: ``-5...-10``
     is a range, as no sentence ends before its next word without a space."""
-    for k in range(1, len(kinds) - 1):
-        if (kinds[k] & TERMINAL and not spaced[k] and not spaced[k - 1]
-                and strings[orths[k - 1]][-1:].isdigit()
-                and strings[orths[k + 1]].lstrip("+-−–")[:1].isdigit()):
+    terminals = compress(range(1, len(kinds) - 1), map(TERMINAL.__and__, kinds[1:-1]))
+    for k in terminals:  # only the terminals are looked at: this runs on every document
+        if (not spaced[k] and not spaced[k - 1] and strings[orths[k - 1]][-1:].isdigit()
+                and strings[orths[k + 1]].lstrip(_signs())[:1].isdigit()):
             yield k
+
+
+@cache
+def _signs() -> str:
+    """The signs a number may start with (modifiers.toml minus_signs, plus_signs)."""
+    lex = load_lexicon()
+    return "".join(sorted(lex.minus_signs | lex.plus_signs))
 
 
 def _step(state: int, kind: int) -> tuple[bool, int]:
