@@ -43,6 +43,11 @@ def tokens(nlp, text: str) -> list[str]:
     ("15 м/с-қа", ["15", "м/с-қа"]),
     ("500 кВт·сағ-тан", ["500", "кВт·сағ-тан"]),
     ("1 200 ₸/кг", ["1", "200", "₸", "/кг"]),
+    ("500₸.", ["500", "₸", "."]),  # the stop after a sign ends the sentence
+    ("10 R$.", ["10", "R$", "."]),
+    ("R$ 10", ["R$", "10"]),
+    # the R of R$ is no prefix of its own: Respýblıkasy, Reıtıng are one word
+    ("Respýblıkasy Reıtıng", ["Respýblıkasy", "Reıtıng"]),
     ("жоқ.", ["жоқ", "."]),
     ("ауыл,қала", ["ауыл", ",", "қала"]),
     ("COVID-19", ["COVID-19"]),

@@ -97,7 +97,11 @@ class Transliterator:
         # test per stem for every new word form)
         self._stem = regex.compile("|".join(map(regex.escape, self.words)) or r"(?!)")
         self.alphabets = load_alphabets()
-        self.keep = _latin_entries(lex or load_lexicon())
+        lex = lex or load_lexicon()
+        self.keep = _latin_entries(lex)
+        # signs written with a Latin letter (R$): kept whole, as the R alone is a letter
+        self.signs = frozenset(sign for sign in chain(lex.currency_symbols, lex.percent_symbols)
+                               if _LATIN.search(sign) and not sign.isalpha())
         # letters every alphabet that has them reads alike (ǵ, ü): read even in a sentence
         # of the other alphabet, where a writer mixed the two
         readings: dict[str, set[str]] = {}
@@ -150,6 +154,8 @@ class Transliterator:
                                                                                       alphabet))
 
     def _spell(self, text: str, alphabet: Alphabet) -> Transliteration:
+        if text in self.signs:
+            return Transliteration(text, text, (*range(len(text)), len(text)))
         out: list[str] = []
         starts: list[int] = []
         for run in _RUNS.finditer(text):

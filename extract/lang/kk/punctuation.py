@@ -27,7 +27,11 @@ _lex = load_lexicon()
 KK_ALPHA = ALPHA + _lex.letters + _lex.latin_letters
 KK_UPPER = ALPHA_UPPER + "".join(ch for ch in _lex.letters + _lex.latin_letters if ch.isupper())
 _PERCENT = "".join(_lex.percent_symbols)
-_CURRENCY = "".join(c for c in _lex.currency_symbols if not c.isalpha())
+# currency signs that are not words (₸, $, R$): a multi-character one is an alternative of
+# its own, as in a character class the R of R$ would split every word starting with R
+_SIGNS = sorted((c for c in _lex.currency_symbols if not c.isalpha()), key=len, reverse=True)
+_CURRENCY = "(?:" + "|".join(map(regex.escape, _SIGNS)) + ")"
+_SIGN_ENDS = regex.escape("".join(sorted({sign[-1] for sign in _SIGNS})))
 _DASHES = "-–—"
 # An HTML tag without attributes, left in scraped text: <p>, </strong>, <br/>.
 _TAG = r"</?[A-Za-z][A-Za-z0-9]{0,9}\s?/?>"
@@ -58,7 +62,7 @@ def _glued_abbreviations() -> list[str]:
     return patterns
 
 
-TOKENIZER_PREFIXES = [_TAG, _ENTITY] + BASE_PREFIXES + [r"№", rf"[{_CURRENCY}]"]
+TOKENIZER_PREFIXES = [_TAG, _ENTITY] + BASE_PREFIXES + [r"№", _CURRENCY]
 
 TOKENIZER_SUFFIXES = (
     LIST_PUNCT
@@ -69,9 +73,10 @@ TOKENIZER_SUFFIXES = (
         _TAG,
         _ENTITY,
         rf"(?<=[0-9])[{_PERCENT}]",
-        rf"(?<=[0-9])[{_CURRENCY}]",
-        # a full stop after a word, a number or a closing quote or bracket: төрт»., (бес).
-        rf"(?<=[0-9{KK_ALPHA}%»“”\"'’)\]])\.",
+        rf"(?<=[0-9]){_CURRENCY}",
+        # a full stop after a word, a number, a currency sign or a closing quote or
+        # bracket: төрт»., (бес)., 5₸. (every sign ends in a mark: R$)
+        rf"(?<=[0-9{KK_ALPHA}%»“”\"'’)\]{_SIGN_ENDS}])\.",
         r"—",
         r"–",
     ]
@@ -84,7 +89,7 @@ TOKENIZER_INFIXES = (
         _TAG,  # теңге</p><p>Ал: tags between words
         _ENTITY,  # 35&nbsp;млрд
         # a number glued to what follows it: 100ден, 3мыңнан, 30%, 5₸
-        rf"(?<=[0-9])(?=[{KK_ALPHA}{_PERCENT}{_CURRENCY}])",
+        rf"(?<=[0-9])(?=[{KK_ALPHA}{_PERCENT}]|{_CURRENCY})",
         # the hyphen of a suffix or a range: 29-орынға, 30%-ға, 2017-2019, 15–25
         rf"(?<=[0-9{_PERCENT}])[{_DASHES}](?=[0-9{KK_ALPHA}])",
         # punctuation between words without a space: ауыл,қала; сөз.Сөз; a comma before a
