@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from ..facts import Fact
 from ..kazakh.latin import has_latin, is_latin
 from ..kazakh.memo import WordMemo
+from ..kazakh.stems import alternation, with_voiced
 from ..lang.kk.sentences import kk_sentencizer, sentence_starts
 from ..rules.draft import Draft
 from ..text.sentence import ScriptReader
@@ -37,42 +38,18 @@ assert Fact.field_names() == ("start", "end", "span", "type", *FACT_ATTRIBUTES, 
 
 
 def _gate_stems(builder: FactBuilder) -> list[str]:
-    """The stems the gates look for, each also with its final consonant voiced as it is
-    before a vowel ending (ширек -> ширегі), since the gates read text, not dictionary forms."""
+    """The stems the gates look for, also with a final consonant voiced (ширек -> ширегі),
+    since the gates read text, not dictionary forms."""
     temporal = builder.temporal.first_words if builder.relative_dates else ()
-    stems = {*builder.numbers.first_words, *temporal}
-    voiced = {stem[:-1] + soft for stem in stems
-              for soft, hard in builder.lex.voicing.items() if stem.endswith(hard)}
-    return sorted(stems | voiced, key=len, reverse=True)
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex group matching exactly ``words``, as a trie (the words sharing a first letter
-    share one branch): the gates try their stems at every word start, and a flat list of
-    alternatives is tried one by one. Only where a gate matches is used, and the trie
-    matches at the same places as the flat list."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-    return "(?:" + _branches(trie) + ")"
-
-
-def _branches(node: dict) -> str:
-    """The regex of what may follow a trie node, as one unit that can be appended to."""
-    branches = [regex.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
-    if "" in node:  # a word may end here
-        return f"(?:{'|'.join(branches)})?" if branches else ""
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    stems = with_voiced({*builder.numbers.first_words, *temporal}, builder.lex.voicing)
+    return sorted(stems, key=len, reverse=True)
 
 
 def _number_gate(builder: FactBuilder) -> regex.Pattern:
     """Digits, or a word starting like a number word (or a temporal word, when those are
     wanted): sentences without one are skipped before the word-level rules run."""
     return regex.compile(r"\d|" + builder.numbers.gate + r"|(?<![\p{L}])"
-                         + _alternation(_gate_stems(builder)))
+                         + alternation(_gate_stems(builder)))
 
 
 def _token_gate(builder: FactBuilder) -> regex.Pattern:
@@ -85,8 +62,8 @@ def _token_gate(builder: FactBuilder) -> regex.Pattern:
     heads = sorted({stem[:k] for stem in stems for k in range(1, len(stem))}, key=len,
                    reverse=True)
     return regex.compile(r"\d|" + builder.numbers.gate_chars
-                         + r"|(?<![\p{L}])" + _alternation(stems)
-                         + r"|(?<![\p{L}])" + _alternation(heads) + r"\Z")
+                         + r"|(?<![\p{L}])" + alternation(stems)
+                         + r"|(?<![\p{L}])" + alternation(heads) + r"\Z")
 
 
 def _line_gate(builder: FactBuilder) -> regex.Pattern:
@@ -98,7 +75,7 @@ def _line_gate(builder: FactBuilder) -> regex.Pattern:
     ``_number_gate``, ordered for a fast scan: one character class first (a Latin letter
     stands for the Latin Roman numerals too), then one look-behind for the words."""
     signs, roman = builder.numbers.gate_classes()
-    stems = _alternation(_gate_stems(builder))
+    stems = alternation(_gate_stems(builder))
     return regex.compile(rf"(?V1)[\p{{Latin}}\d{signs}]"
                          rf"|(?<!\p{{L}})(?:[{roman}--\p{{Latin}}]+(?!\p{{L}})|{stems})")
 

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import regex
+
 from .lexicon import Lexicon, load_lexicon
 from .memo import MISSING, WordMemo
 from .morphology import Reading, read_word
+from .stems import alternation, with_voiced
 
 
 class NumberWords:
@@ -32,6 +35,9 @@ class NumberWords:
             self.kinds[variant] = self.kinds[base]
             self.values[variant] = self.values[base]
         self.stems = frozenset(self.kinds)
+        # a word form is read only if it starts with a stem (maybe voiced: a reading undoes
+        # that): one match turns away most words before any analysis of them
+        self._start = regex.compile(alternation(with_voiced(self.stems, lex.voicing)))
         self._readings: WordMemo[tuple[str, bool], Reading | None] = WordMemo()
 
     def read(self, lower: str, inside: bool = False) -> Reading | None:
@@ -44,6 +50,8 @@ class NumberWords:
 
     def _read_number_word(self, lower: str, inside: bool) -> Reading | None:
         lower = self.lex.abbreviations.get(lower, lower)
+        if not self._start.match(lower):
+            return None
         if lower in self.lex.never_numbers or not inside and (
                 lower in self.lex.not_numbers or read_word(lower, self.lex.not_number_stems)):
             return None

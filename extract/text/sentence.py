@@ -7,7 +7,7 @@ cut back out of the original text, so it stays in the document's script.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Protocol, TypeVar
 
 from ..kazakh.latin import Alphabet, Transliteration, Transliterator
@@ -26,6 +26,8 @@ D = TypeVar("D", bound=_HasSubject)
 # (4 aýdandyq memlekettik arhıv ǵımaraty), or a rank noun after a comma (birinshi, álemniń
 # 5-raketkasy).
 SUBJECT_REACH = 5
+# SentenceView.words copies a word field by field
+assert [f.name for f in fields(Word)] == ["text", "start", "end", "is_punct", "in_name", "repair"]
 
 
 @dataclass
@@ -43,7 +45,8 @@ class SentenceView:
 
     def words(self) -> list[Word]:
         if self._cyrillic is None:
-            self._cyrillic = [replace(w, text=s.cyrillic)
+            # made field by field: dataclasses.replace checks every field of every word
+            self._cyrillic = [Word(s.cyrillic, w.start, w.end, w.is_punct, w.in_name, w.repair)
                               for w, s in zip(self.latin, self.spellings, strict=True)]
         return self._cyrillic
 
