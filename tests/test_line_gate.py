@@ -53,3 +53,36 @@ def test_the_gate_leaves_out_lines_without_a_number():
     runs = component.fact_lines(text)
     assert [text[a:b] for a, b in runs] == ["Оған 5 адам келді.\n  ",
                                             "Екі адам.\nMyń adam.\n"]
+
+
+def test_latin_lines_without_a_number_word_are_left_out():
+    component = load_pipeline().get_pipe("kazakh_numeric_facts")
+    text = ("Bul jerde eshteńe joq.\nBes adam keldi.\nSálem, dostar!\nMıllıon teńge.\n"
+            "XXI ǵasyr.\nOn eki.\n")
+    runs = component.fact_lines(text)
+    assert [text[a:b] for a, b in runs] == ["Bes adam keldi.\n", "Mıllıon teńge.\nXXI ǵasyr."
+                                            "\nOn eki.\n"]
+
+
+def latin_words() -> set[str]:
+    texts = [p.read_text("utf-8") for p in sorted((REPO / "tests" / "latin").glob("*"))]
+    texts += [s for s in snapshot._corpus_sentences()]
+    return {w for text in texts for w in text.split()} | {
+        "hı", "Hı", "IX", "ix", "İki", "mЫń", "mıńnan", "MYŃ", "Jıyrma", "jiyrma", "biyl"}
+
+
+@pytest.mark.parametrize("relative_dates", [False, True])
+def test_every_latin_word_that_reads_as_a_number_keeps_its_line(relative_dates):
+    """The line gate looks for Latin spellings of the number stems: every word of the Latin
+    articles and the corpus that, read in Cyrillic in any alphabet, passes the sentence
+    gate, passes the line gate as it is written."""
+    component = load_pipeline(relative_dates).get_pipe("kazakh_numeric_facts")
+    transliterator = component.scripts.transliterator
+    passing = 0
+    for word in latin_words():
+        for alphabet in transliterator.alphabets.values():
+            cyrillic = transliterator.transliterate(word, alphabet).cyrillic.lower()
+            if component.gate.search(cyrillic):
+                passing += 1
+                assert component.line_gate.search(word.lower()), (word, alphabet.name)
+    assert passing > 500

@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..facts import Fact
-from ..kazakh.latin import has_latin, is_latin
+from ..kazakh.latin import Transliterator, has_latin, is_latin
 from ..kazakh.memo import WordMemo
-from ..kazakh.stems import alternation, with_voiced
+from ..kazakh.stems import alternation, spelled_alternation, with_voiced
 from ..lang.kk.sentences import kk_sentencizer, sentence_starts
 from ..rules.draft import Draft
 from ..text.sentence import ScriptReader
@@ -66,18 +66,28 @@ def _token_gate(builder: FactBuilder) -> regex.Pattern:
                          + r"|(?<![\p{L}])" + alternation(heads) + r"\Z")
 
 
-def _line_gate(builder: FactBuilder) -> regex.Pattern:
+def _line_gate(builder: FactBuilder, transliterator: Transliterator) -> regex.Pattern:
     """For one lower-case line: a sentence of it may hold a fact. A Cyrillic sentence holds
     none without a ``_number_gate`` match; a match inside a sentence is one inside its line
     too, as the character before a sentence is a stop, a closing mark or a space, never a
-    letter, and the sentence ends with one. A Latin sentence is gated only after
-    transliteration, so a line with a Latin letter is kept. The same alternatives as
-    ``_number_gate``, ordered for a fast scan: one character class first (a Latin letter
-    stands for the Latin Roman numerals too), then one look-behind for the words."""
+    letter, and the sentence ends with one. A Latin sentence is gated after it is read in
+    Cyrillic, word by word and each run of letters alone: the line is searched for what
+    may read so, at the start of a run of letters, as a number word (any spelling of any
+    alphabet, the letters the tables do not know as they are) or as a word of Roman-numeral
+    letters (h and ı may read х and і). A combining mark stays in the Cyrillic as it is,
+    splitting a run: a line with one is kept. One character class first, for a fast scan."""
     signs, roman = builder.numbers.gate_classes()
-    stems = alternation(_gate_stems(builder))
-    return regex.compile(rf"(?V1)[\p{{Latin}}\d{signs}]"
-                         rf"|(?<!\p{{L}})(?:[{roman}--\p{{Latin}}]+(?!\p{{L}})|{stems})")
+    stems = _gate_stems(builder)
+    # a letter no table knows is kept as it is (a Cyrillic letter inside a Latin word)
+    spellings: dict[str, set[str]] = {ch: {ch} for stem in stems for ch in stem}
+    for latin, cyrillic in transliterator.spellings().items():
+        spellings.setdefault(latin, set()).update(cyrillic)
+    romans = {latin for latin, cyrillic in spellings.items()
+              if any(regex.fullmatch(f"{roman}+", c) for c in cyrillic)}
+    roman_word = "(?:" + "|".join(map(regex.escape, sorted(romans, key=len, reverse=True))
+                                  ) + rf"|{roman})+(?!\p{{L}})"
+    return regex.compile(rf"[\d{signs[1:-1]}\p{{M}}]|(?<!\p{{L}})(?:{roman_word}"
+                         rf"|{alternation(stems)}|{spelled_alternation(stems, spellings)})")
 
 
 class Found(NamedTuple):
@@ -103,13 +113,13 @@ class NumericFacts:
         self.builder = FactBuilder(relative_dates=relative_dates)
         self.gate = _number_gate(self.builder)
         self.token_gate = _token_gate(self.builder)
-        self.line_gate = _line_gate(self.builder)
         self._gated_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> token_gate finds one
         self._number_tokens: WordMemo[int, bool] = WordMemo()  # orth id -> may start a number
         lex = self.builder.lex
         self._sign_starts = frozenset({*JOINERS, *lex.minus_signs, *lex.plus_signs,
                                        *(symbol[:1] for symbol in lex.currency_symbols)})
         self.scripts = ScriptReader()  # reads Latin-script sentences in Cyrillic
+        self.line_gate = _line_gate(self.builder, self.scripts.transliterator)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("SENT_START"):

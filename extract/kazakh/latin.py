@@ -145,6 +145,24 @@ class Transliterator:
         (best, name), (second, _) = counts[0], counts[1]
         return self.alphabets[name] if best > second else None
 
+    def spellings(self) -> dict[str, set[str]]:
+        """Every lower-case Latin letter, digraph or loanword stem (``words``) with every
+        Cyrillic it may be read as, in any alphabet and context: a capital's own reading
+        (2021 I is ı) under its lower case."""
+        found: dict[str, set[str]] = {}
+        for alphabet in self.alphabets.values():
+            tables = [getattr(alphabet, table) for table in TABLES if table != "lower"]
+            for table in tables:
+                for latin, cyrillic in table.items():
+                    found.setdefault(latin, set()).add(cyrillic.lower())
+            for capital, key in alphabet.lower.items():
+                for table in tables:
+                    if key in table:
+                        found.setdefault(capital.lower(), set()).add(table[key].lower())
+        for latin, cyrillic in self.words.items():
+            found.setdefault(latin, set()).add(cyrillic.lower())
+        return found
+
     def transliterate(self, text: str, alphabet: Alphabet) -> Transliteration:
         """Each letter run of ``text`` in Cyrillic; digits, punctuation and the Latin words
         the lexicon itself knows (USD, KZT) stay as they are."""

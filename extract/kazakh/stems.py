@@ -38,3 +38,46 @@ def _branches(node: dict) -> str:
     if "" in node:  # a word may end here
         return f"(?:{'|'.join(branches)})?" if branches else ""
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def spelled_alternation(words: Iterable[str], spellings: Mapping[str, Iterable[str]]) -> str:
+    """A regex group matching every text that starts, once each of its pieces is read as
+    one of its ``spellings`` (a piece of text -> what it may be read as), with one of
+    ``words``: the trie of the words, with each edge the pieces that read as it. A reading
+    of several letters may run past a word's end (a loanword stem)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    pieces = sorted(((piece, reading) for piece, readings in spellings.items()
+                     for reading in readings if reading), key=lambda p: (-len(p[0]), p))
+    return "(?:" + _spelled(trie, pieces) + ")"
+
+
+def _spelled(node: dict, pieces: list[tuple[str, str]]) -> str:
+    if "" in node:  # a word ends here: what follows does not matter
+        return ""
+    done: list[str] = []  # pieces whose reading completes a word
+    onward: dict[int, tuple[dict, list[str]]] = {}  # id of the node reached -> (node, pieces)
+    for piece, reading in pieces:
+        at = node
+        for ch in reading:
+            if "" in at or ch not in at:
+                break
+            at = at[ch]
+        else:
+            if "" not in at:
+                onward.setdefault(id(at), (at, []))[1].append(piece)
+                continue
+        if "" in at:
+            done.append(piece)
+    branches = [_either(done)] if done else []
+    branches += [_either(found) + _spelled(child, pieces) for child, found in onward.values()]
+    return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
+
+
+def _either(pieces: list[str]) -> str:
+    unique = sorted(set(pieces), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(map(regex.escape, unique)) + ")"
