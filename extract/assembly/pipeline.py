@@ -161,6 +161,8 @@ class NumericFacts:
             latin = any_latin and is_latin(sentence)
             if not latin and not self._tokens_may_hold_facts(tokens, text, first, after):
                 continue  # the gates below would find nothing: no word needs building
+            if latin and not self._may_read_as_number(sentence):
+                continue  # the Latin line gate finds nothing: no word needs transliterating
             words = token_words(tokens, first, after, text)
             if latin:
                 view = self.scripts.view(sentence, words, text if whole is None else whole)
@@ -177,6 +179,12 @@ class NumericFacts:
                 # facts start and end on words, and words on tokens: the offsets are the span's
                 yield Found(words[draft.start].start, words[draft.end - 1].end,
                             view.restore(draft) if view else draft, stripped)
+
+    def _may_read_as_number(self, sentence: str) -> bool:
+        """The line gate finds something in the sentence alone (searched so, its start and
+        end are no letters: it finds all it finds there inside the line, and maybe more)."""
+        lower = sentence.lower()
+        return len(lower) != len(sentence) or self.line_gate.search(lower) is not None
 
     def fact_lines(self, text: str) -> list[tuple[int, int]]:
         """The runs of whole lines of ``text`` that may hold a fact: the rest, lines whose

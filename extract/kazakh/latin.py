@@ -10,6 +10,7 @@ back out of the original text, so it stays in the document's script.
 
 from __future__ import annotations
 
+import string
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import chain
@@ -109,6 +110,12 @@ class Transliterator:
             for letter, cyrillic in alphabet.letters.items():
                 readings.setdefault(letter, set()).add(cyrillic)
         self.unambiguous = {k: v.pop() for k, v in readings.items() if len(v) == 1}
+        # letters that are a grapheme cluster alone and NFC as they are: ASCII ones and the
+        # Latin and Cyrillic letters of the language data
+        self._plain = frozenset(ch for ch in chain(string.ascii_letters, lex.letters,
+                                                   lex.latin_letters)
+                                if ch.isalpha() and unicodedata.is_normalized("NFC", ch)
+                                and _CLUSTER.fullmatch(ch))
         self._last_document: tuple[str | None, Alphabet | None] = (None, None)
         # (word, alphabet name) -> its transliteration: news repeats its word forms, and
         # spelling one letter by letter costs far more than a look-up
@@ -196,8 +203,11 @@ class Transliterator:
             out.extend(cyrillic)
             starts.extend(base + min(k, len(stem) - 1) for k in range(len(cyrillic)))
             skip = len(stem)
-        clusters = [(unicodedata.normalize("NFC", m.group()), base + m.start())
-                    for m in _CLUSTER.finditer(word, skip)]
+        if self._plain.issuperset(word):  # each letter a cluster of its own, in NFC
+            clusters = list(zip(word[skip:], range(base + skip, base + len(word)), strict=True))
+        else:
+            clusters = [(unicodedata.normalize("NFC", m.group()), base + m.start())
+                        for m in _CLUSTER.finditer(word, skip)]
         i = 0
         while i < len(clusters):
             letter, start = clusters[i]
