@@ -14,6 +14,7 @@ from ..kazakh.morphology import (
     noun_stem,
     parse_suffixes,
     read_word,
+    stem_class,
 )
 from ..numbers.reader import Number
 from ..rules.context import Context
@@ -207,8 +208,31 @@ def _adjective(ctx: Context, words: list[Word], k: int) -> bool:
         return False
     lower = words[k].lower
     lex, shortest = ctx.lex, ctx.grammar.adjective_stem_min  # ұлт|тық, not ба|лық "fish"
-    return lower in lex.adjectives or not lower.endswith(lex.noun_endings) and (
-        _derived(lower, lex.adjective_endings, shortest) or _having(ctx, words, k))
+    return (lower in lex.adjectives or _before_bare_noun(ctx, words, k)
+            or not lower.endswith(lex.noun_endings)
+            and (_derived(lower, lex.adjective_endings, shortest) or _having(ctx, words, k)))
+
+
+def _before_bare_noun(ctx: Context, words: list[Word], k: int) -> bool:
+    """жас "young" before a noun without a possessive, in its bare form or the accusative
+    or dative a count takes (45 жас ғалым, 50 жас маманға, екі жас сержантты); not the noun
+    "age" of a compound (18 жас шектеуі), nor "young people" before a verb (жас болса,) or
+    an adverbial (15 жас алғаш рет, 13000 жас шетелде)."""
+    after = k + 1
+    if (words[k].lower not in ctx.lex.bare_noun_adjectives or not _may_count(ctx, words, after)
+            or _verb(ctx, words, after, CLAUSE_BREAKS)):
+        return False
+    lower = words[after].lower
+    stem = noun_stem(lower)
+    if stem == lower:
+        return not _possessed_stem(ctx, lower)
+    suffixes = parse_suffixes(lower[len(stem):], stem_class(stem), harmony(stem, ctx.lex),
+                              False, lenient=True) if lower.startswith(stem) else None
+    return (suffixes is not None and not suffixes.get("possessive")
+            and ctx.lex.case_of.get(suffixes.get("case"), "") in _HEAD_CASES)
+
+
+_HEAD_CASES = frozenset({"", "accusative", "dative"})  # of a counted noun after жас
 
 
 def _having(ctx: Context, words: list[Word], k: int) -> bool:

@@ -495,6 +495,7 @@ class Lexicon:
     speech_auxiliaries: frozenset[str] = frozenset()
     not_subjects: frozenset[str] = frozenset()
     adjectives: frozenset[str] = frozenset()  # skipped before the counted noun
+    bare_noun_adjectives: frozenset[str] = frozenset()  # ... only before a bare noun (жас)
     adjective_endings: tuple[str, ...] = ()
     verb_endings: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
@@ -741,6 +742,7 @@ def _read_context(lex: Lexicon) -> None:
     lex.speech_auxiliaries = frozenset(context["speech_auxiliaries"])
     lex.not_subjects = frozenset(context["not_subjects"])
     lex.adjectives = frozenset(context["adjectives"])
+    lex.bare_noun_adjectives = frozenset(context["bare_noun_adjectives"])
     lex.adjective_endings = tuple(context["adjective_endings"])
     lex.verb_endings = tuple(context["verb_endings"])
     lex.noun_endings = tuple(context["noun_endings"])
