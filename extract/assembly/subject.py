@@ -66,7 +66,27 @@ def _counted_stem(ctx: Context, lower: str) -> str:
     stem = noun_stem(lower)
     if stem != lower or read_word(lower, ctx.lex.whole_stems):
         return stem
-    return _part_noun(ctx, lower) or _possessed_stem(ctx, lower) or stem
+    return (_part_noun(ctx, lower) or _possessed_stem(ctx, lower) or _person_stem(ctx, lower)
+            or stem)
+
+
+PERSON_STEM_MIN = 3  # letters left before a person's possessive (қымыз is no қ + ымыз)
+
+
+def _person_stem(ctx: Context, lower: str) -> str:
+    """The noun before a first- or second-person possessive (балуан|ымыз, тәрбиеленуші|м),
+    '' if the word has none."""
+    data = ctx.lex.subject_words
+    for ending in data["agent_person_endings"]:
+        stem = lower[:-len(ending)]
+        if (lower.endswith(ending) and stem.endswith(ctx.lex.agent_endings)
+                and len(stem) > PERSON_STEM_MIN):
+            return stem
+    for ending in data["person_endings"]:
+        stem = lower[:-len(ending)]
+        if lower.endswith(ending) and len(stem) >= PERSON_STEM_MIN and harmony(stem, ctx.lex):
+            return noun_stem(stem)  # a case before a predicate's person: 1 жас|та|мыз
+    return ""
 
 
 def _part_noun(ctx: Context, lower: str) -> str:
