@@ -30,7 +30,9 @@ from functools import cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-NEWS = REPO.parent.parent / "shared" / "news"  # /work/shared/news from /work/wt/NAME
+# ../shared/news beside the checkout (or beside the folder of a worktree's checkout)
+NEWS = next((p for p in (REPO.parent / "shared" / "news", REPO.parent.parent / "shared" / "news")
+             if p.is_dir()), REPO.parent / "shared" / "news")
 SIZES = (10_000, 100_000, 1_000_000)
 LINEAR_LIMIT = 20.0  # t(10^6) / t(10^5): within 2x of linear
 SECONDS_LIMIT = 5.0  # for any 10^6-character input
