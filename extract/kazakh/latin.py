@@ -101,8 +101,10 @@ class Transliterator:
         lex = lex or load_lexicon()
         self.keep = _latin_entries(lex)
         # signs written with a Latin letter (R$): kept whole, as the R alone is a letter
-        self.signs = frozenset(sign for sign in chain(lex.currency_symbols, lex.percent_symbols)
-                               if _LATIN.search(sign) and not sign.isalpha())
+        self.signs = tuple(sorted({sign for sign in chain(lex.currency_symbols,
+                                                          lex.percent_symbols)
+                                   if _LATIN.search(sign) and not sign.isalpha()},
+                                  key=len, reverse=True))
         # letters every alphabet that has them reads alike (ǵ, ü): read even in a sentence
         # of the other alphabet, where a writer mixed the two
         readings: dict[str, set[str]] = {}
@@ -179,8 +181,11 @@ class Transliterator:
                                                                                       alphabet))
 
     def _spell(self, text: str, alphabet: Alphabet) -> Transliteration:
-        if text in self.signs:
-            return Transliteration(text, text, (*range(len(text)), len(text)))
+        sign = next((sign for sign in self.signs if text.startswith(sign)), "")
+        if sign:  # R$, R$5: the sign as it is, the rest spelled
+            rest = self._spell(text[len(sign):], alphabet)
+            return Transliteration(text, sign + rest.cyrillic,
+                                   (*range(len(sign)), *(len(sign) + k for k in rest.starts)))
         out: list[str] = []
         starts: list[int] = []
         for run in _RUNS.finditer(text):

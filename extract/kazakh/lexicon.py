@@ -623,6 +623,8 @@ def _read_measures(lex: Lexicon) -> None:
             lex.currencies[phrase_words(word)] = code
         for symbol in [*table.get("symbols", ()), *table.get("codes", ())]:
             lex.currency_symbols[symbol] = code
+            if not symbol.isalnum():  # a sign read in a lower-case word too: r$5
+                lex.currency_symbols.setdefault(symbol.lower(), code)
             # after the number as a word: 5 млн USD, 20 $
             lex.currencies[phrase_words(symbol)] = code
     lex.minor_units = {phrase_words(w): (t["currency"], t["per"]) for w, t in minor.items()}

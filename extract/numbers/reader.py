@@ -30,8 +30,8 @@ from ..text.words import THOUSANDS_GAP, Word
 # A word that starts with digits: an optional sign (currency, №), the number (decimal comma
 # or point, thousands groups, a fraction, a clock time or a dotted date), an optional range
 # end after a dash, and whatever is glued after (suffix, %, noun).
-DIGIT_WORD = regex.compile(
-    r"""^(?P<sign>[^\w\s\d])?
+_DIGIT_WORD = (
+    r"""^(?P<sign>{signs}[^\w\s\d])?
     (?:(?P<date>\d{1,2}\.\d{1,2}\.\d{4})
       |(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)
       |(?P<time>\d{1,2}:\d{2})
@@ -39,9 +39,22 @@ DIGIT_WORD = regex.compile(
       |(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?
               |\d+(?:[.,]\d+)?))
     (?:(?P<dash>[-–—])(?P<num2>\d+(?:[.,]\d+)?)(?![\d/:]))?
-    (?P<rest>.*)$""",
-    regex.VERBOSE,
+    (?P<rest>.*)$"""
 )
+
+
+def long_signs(lex: Lexicon) -> tuple[str, ...]:
+    """The lexicon's signs of several characters before digits, lower-case (r$ of R$5)."""
+    return tuple(sorted({s.lower() for s in lex.currency_symbols
+                         if len(s) > 1 and not s.isalnum()}, key=len, reverse=True))
+
+
+def digit_word(signs: tuple[str, ...]) -> regex.Pattern:
+    """``_DIGIT_WORD`` for lower-case words, its sign one of ``signs`` or any one mark."""
+    alternatives = "".join(f"{regex.escape(sign)}|" for sign in signs)
+    return regex.compile(_DIGIT_WORD.replace("{signs}", alternatives), regex.VERBOSE)
+
+
 DASHES = frozenset("-–—")
 # Digits that are a code, not a quantity: a leading zero (050000, 007) or a third group after
 # a second hyphen (123-45-67); quantities are written neither way.
@@ -161,6 +174,8 @@ class NumberReader:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex = lex or load_lexicon()
         self.numerals = number_words(lex)  # shared with like_num and the other setting
+        self.long_signs = long_signs(lex)
+        self.digit_word = digit_word(self.long_signs)
         self.roman_nouns = PhraseTable(dict.fromkeys(lex.roman_nouns, True))
         # one-word nouns, bare, as the first member of a hyphenated compound (фестиваль-байқау)
         self.roman_compound_heads = frozenset(n[0] for n in lex.roman_nouns if len(n) == 1)
@@ -230,13 +245,16 @@ class NumberReader:
             return True
         if lower[:1] in self.lex.number_signs or self.roman_word.match(text):
             return True
+        if any(lower.startswith(sign) and lower[len(sign):len(sign) + 1].isdigit()
+               for sign in self.long_signs):
+            return True  # R$5
         if is_punct:
             return False
         reading = self.numerals.read(lower) or self.numerals.read(lower.split("-")[0])
         return reading is not None and self.numerals.kinds[reading.stem] != "half_after"
 
     def _ordinal_word(self, word: Word) -> bool:
-        match = DIGIT_WORD.match(word.lower)
+        match = self.digit_word.match(word.lower)
         if match and match["num"]:
             suffixes = parse_suffixes(match["rest"].removeprefix("-"), "*", "", True, lenient=True)
             return bool(suffixes and suffixes.get("ordinal"))
@@ -525,7 +543,7 @@ class NumberReader:
 
     def _read_plain(self, words: list[Word], i: int) -> Number | None:
         """A number in digits or words with its fraction, without scale words after it."""
-        match = DIGIT_WORD.match(words[i].lower)
+        match = self.digit_word.match(words[i].lower)
         if match and match["sign"] in self.lex.number_signs:
             number = self._read_digits(match, i)
             return None if number is None else changed(number, marked=True, sign="")
@@ -580,7 +598,7 @@ class NumberReader:
         """№ 5 with a space: the sign is a word of its own."""
         if i + 1 >= len(words) or words[i + 1].in_name:
             return None
-        match = DIGIT_WORD.match(words[i + 1].lower)
+        match = self.digit_word.match(words[i + 1].lower)
         if not match or match["sign"] or match["num"] is None:
             return None
         number = self._read_digits(match, i + 1)
@@ -671,7 +689,7 @@ class NumberReader:
         if (k - whole.start != 1 or whole.suffixes or k >= len(words) or reading is None
                 or self.numerals.kinds[reading.stem] != "half_before"):
             return None
-        match = DIGIT_WORD.match(words[k].lower)
+        match = self.digit_word.match(words[k].lower)
         if not match or match["sign"] or not match["num"] or words[k].in_name:
             return None
         digits = self._read_digits(match, k)
@@ -889,7 +907,7 @@ class NumberReader:
                 or len(denominator.suffixes.parts) != 1 or denominator.value.denominator > 1
                 or denominator.value < 2 or k >= len(words) or words[k].in_name):
             return None
-        match = DIGIT_WORD.match(words[k].lower)
+        match = self.digit_word.match(words[k].lower)
         if match and match["num"] and not match["sign"]:
             numerator = self._read_digits(match, k)
         else:
@@ -1040,7 +1058,7 @@ class NumberReader:
         with a group of at most three digits with a smaller scale of its own, or, after мың,
         without one (after a larger scale a bare number is more often a count of its own)."""
         j = number.end
-        match = DIGIT_WORD.match(words[j].lower) if j < len(words) else None
+        match = self.digit_word.match(words[j].lower) if j < len(words) else None
         if (match is None or match["sign"] or not match["num"] or not match["num"].isdigit()
                 or len(match["num"]) > 3 or words[j].in_name):
             return number
