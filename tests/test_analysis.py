@@ -78,3 +78,22 @@ def test_the_same_stems_are_one_category():
     assert analyzer.category(stems, numeral=True) != analyzer.category(stems)
     assert analyzer.read("жылғы", stems).stem == "жыл"
     assert analyzer.read("жылқы", stems) is None
+
+
+def test_a_number_word_is_read_alike_with_the_stem_check_first():
+    """NumberWords turns away a word form that starts with no number stem before analysing
+    it: every word form of the corpus (and those forms inside numbers) reads the same as
+    without that check."""
+    from extract.kazakh.numerals import NumberWords
+
+    checked, unchecked = NumberWords(), NumberWords()
+    unchecked._start = regex.compile("")  # matches every word
+    forms = {w for s in snapshot._corpus_sentences() for w in regex.findall(
+        r"[\p{L}\p{M}\d.\-]+", s.lower())}
+    readings = 0
+    for form in forms:
+        for inside in (False, True):
+            found = checked.read(form, inside)
+            assert found == unchecked.read(form, inside), form
+            readings += found is not None
+    assert readings > 150
