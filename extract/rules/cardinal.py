@@ -102,7 +102,11 @@ def _same_predicate(ctx: Context, words: list[Word], number: Number) -> bool:
                 and not ctx.numbers.starts_number(words[k - 1]))
     if not possessed_before(number.start):
         return False
-    return sum(map(possessed_before, range(len(words)))) >= ctx.lex.article_same_parallel
+    counted, found = ctx.parallel_predicates
+    if counted is not words:
+        found = sum(map(possessed_before, range(len(words))))
+        ctx.parallel_predicates = (words, found)
+    return found >= ctx.lex.article_same_parallel
 
 
 def _possessed_object(ctx: Context, words: list[Word], number: Number) -> bool:

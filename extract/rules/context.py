@@ -62,6 +62,9 @@ class Context:
         self.law_owners = names["laws"] | names["law_parts"]
         self.season_stems = frozenset(lex.season_months)  # күз: күздің екінші айы
         self.year_part_stems = frozenset(lex.year_parts)  # тоқсан, жартыжылдық
+        # the sentence last counted and its parallel predicates (cardinal._same_predicate):
+        # counted once per sentence, as every бір of a long one asks
+        self.parallel_predicates: tuple[list[Word] | None, int] = (None, 0)
 
     def word_of(self, words: list[Word], k: int, stems: frozenset[str]) -> str:
         """The stem from ``stems`` that ``words[k]`` is a form of (бабының -> бап), or ''."""
