@@ -31,8 +31,11 @@ def add_modifiers(ctx: Context, words: list[Word], draft: Draft) -> None:
         if (not after or not _applies(after.value, draft)
                 or (n == 0 and not _governed(ctx, words, after.value, draft))):
             break
-        if not (after.value.in_span and after.value.qualifier == "le" and draft.value_max):
-            # 15-20 м/с-қа дейін: a range up to its end bounds nothing more (as +15+20°С)
+        if not (after.value.in_span and after.value.qualifier == "le" and draft.value_max
+                or after.value.bound_cases and not _in_cases(ctx, words, draft,
+                                                             after.value.bound_cases)):
+            # 15-20 м/с-қа дейін: a range up to its end bounds nothing more (as +15+20°С);
+            # 4,78 пайызға артық: the difference, no bound
             draft.qualifier = after.value.qualifier or draft.qualifier
         if not after.value.in_span:
             break  # 8 млн тоннадан асты "exceeded": a verb, outside the span
@@ -57,7 +60,8 @@ def qualifier_after_noun(ctx: Context, words: list[Word], draft: Draft) -> None:
         return
     case = ctx.case_of_word(words[k])
     if (case not in ctx.grammar.qualified_noun_cases
-            or after.value.cases and case not in after.value.cases):
+            or after.value.cases and case not in after.value.cases
+            or after.value.bound_cases and case not in after.value.bound_cases):
         return
     if after.value.not_after_ablative and _from_start(ctx, words, draft.start):
         return
@@ -102,14 +106,17 @@ def number_qualifier(draft: Draft, number: Number) -> None:
 
 def _governed(ctx: Context, words: list[Word], modifier: Modifier, draft: Draft) -> bool:
     """Whether the fact ends in the case a postposition needs (мыңнан аса, not бес аса)."""
-    if not modifier.cases:
-        return True
+    return not modifier.cases or _in_cases(ctx, words, draft, modifier.cases)
+
+
+def _in_cases(ctx: Context, words: list[Word], draft: Draft, cases: frozenset[str]) -> bool:
+    """Whether the fact ends in one of ``cases`` (its number's or its last word's)."""
     last = words[draft.end - 1].lower
     if "-" in last:  # 10%-дан, 100-ден
         case = _hyphen_case(ctx, last)
     else:
         case = ctx.case_of_word(words[draft.end - 1]) or _measure_case(ctx, words, draft.end - 1)
-    return draft.case in modifier.cases or case in modifier.cases
+    return draft.case in cases or case in cases
 
 
 def _measure_case(ctx: Context, words: list[Word], k: int) -> str:

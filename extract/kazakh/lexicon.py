@@ -325,6 +325,9 @@ class Modifier:
     types: frozenset[str]
     sign: int = 0  # -1 for минус: the phrase negates the number
     cases: frozenset[str] = frozenset()  # the case it governs, when it must show (мыңнан кем)
+    # the cases after which it bounds the number (мыңнан артық); after another it is in the
+    # span and bounds nothing (4,78 пайызға артық "more by 4.78%"); empty: after any
+    bound_cases: frozenset[str] = frozenset()
     in_span: bool = True  # False for a verb: it qualifies the number but is not in the span
     # дейін after an ablative start (2020 жылдан 2022 жылға дейін) ends a from-to pair: no bound
     not_after_ablative: bool = False
@@ -730,6 +733,7 @@ def _read_context(lex: Lexicon) -> None:
                     types=frozenset(table.get("types", ())),
                     sign=table.get("sign", 0),
                     cases=frozenset(table.get("cases", ())),
+                    bound_cases=frozenset(table.get("bound_cases", ())),
                     in_span=table.get("in_span", True),
                     not_after_ablative=table.get("not_after_ablative", False),
                     headless=table.get("headless", False),
