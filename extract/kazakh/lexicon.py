@@ -479,6 +479,7 @@ class Lexicon:
     minutes_past: frozenset[str] = frozenset()
     minutes_to: frozenset[str] = frozenset()
     rank_nouns: frozenset[Phrase] = frozenset()
+    rank_bands: frozenset[str] = frozenset()  # ТОП-100: the top places up to N
     price_nouns: frozenset[str] = frozenset()  # баға, құн: a unit of sale in the genitive
     price_postpositions: frozenset[str] = frozenset()  # бір литр үшін
     price_contrasts: frozenset[str] = frozenset()  # ал: a later amount is another price
@@ -708,6 +709,7 @@ def _read_context(lex: Lexicon) -> None:
 
     ranks = load_pattern_file("ranks.toml")
     lex.rank_nouns = frozenset(phrase_words(w) for w in ranks["nouns"])
+    lex.rank_bands = frozenset(ranks["band_words"])
     lex.total_postpositions = frozenset(ranks["total_postpositions"])
     lex.rank_cases = frozenset(ranks["rank_cases"])
     lex.rank_move_verbs = tuple(ranks["move_verbs"])

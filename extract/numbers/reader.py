@@ -248,6 +248,9 @@ class NumberReader:
         if any(lower.startswith(sign) and lower[len(sign):len(sign) + 1].isdigit()
                for sign in self.long_signs):
             return True  # R$5
+        band, dash, rest = lower.partition("-")
+        if dash and band in self.lex.rank_bands and rest[:1].isdigit():
+            return True  # ТОП-100: a word rule reads it (rules/rank.band)
         if is_punct:
             return False
         reading = self.numerals.read(lower) or self.numerals.read(lower.split("-")[0])

@@ -100,6 +100,7 @@ RULES = GLUED + FOLLOWING
 # rules tried at a word before the number reader, for forms it does not read (+5+12°С)
 WORD_RULES: tuple[tuple[str, Callable[[Context, list[Word], int], Draft | None]], ...] = (
     ("weather.signed_range", weather.signed_range),
+    ("rank.band", rank.band),
 )
 
 # every name a fact's ``rule`` or a decision on a number may hold: the tables' rules (not

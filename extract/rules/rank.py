@@ -6,6 +6,9 @@ Corpus: tests/corpus/rank.tsv.
 
 from __future__ import annotations
 
+import regex
+
+from ..facts import format_number
 from ..numbers.reader import Number
 from ..text.words import Word
 from .context import Context, glued_word, is_free
@@ -138,3 +141,15 @@ def _verb_after(ctx: Context, words: list[Word], j: int, stems: tuple[str, ...])
         close = next((k for k in range(j, min(j + 6, len(words))) if words[k].text == ")"), None)
         j = close + 1 if close is not None else j
     return j < len(words) and words[j].lower.startswith(stems)
+
+
+_BAND = regex.compile(r"(?P<band>\p{L}+)-(?P<n>\d+)(?:-\p{L}+)?")
+
+
+def band(ctx: Context, words: list[Word], i: int) -> Draft | None:
+    """ТОП-100-ге, TOP-10 ішінде: the top places up to N, one word the number reader does not
+    read (a name glued to digits, as COVID-19, is no number)."""
+    found = _BAND.fullmatch(words[i].lower)
+    if not found or found["band"] not in ctx.lex.rank_bands:
+        return None
+    return Draft(i, i + 1, "RANK", format_number(int(found["n"])), qualifier="le")
