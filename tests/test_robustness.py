@@ -247,3 +247,8 @@ def test_any_text_gives_contract_facts_without_raising_and_the_same_twice(text):
 def test_the_property_finds_what_breaks_the_contract(fact, problem):
     errors = contract_errors("12", [fact])
     assert (problem in " ".join(errors)) and bool(errors) == bool(problem)
+
+
+def test_a_rank_band_with_strange_digits_is_no_error():
+    for text in ("Ол ТОП-\U00011bf3 ішінде.", "Ол топ-" + "1" * 5000 + " ішінде.", "ТОП-٣"):
+        assert find_facts(text) == []

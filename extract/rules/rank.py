@@ -143,7 +143,8 @@ def _verb_after(ctx: Context, words: list[Word], j: int, stems: tuple[str, ...])
     return j < len(words) and words[j].lower.startswith(stems)
 
 
-_BAND = regex.compile(r"(?P<band>\p{L}+)-(?P<n>\d+)(?:-\p{L}+)?")
+# ASCII digits, a few: int() reads them (not every digit regex knows), and no band is longer
+_BAND = regex.compile(r"(?P<band>\p{L}+)-(?P<n>[0-9]{1,6})(?:-\p{L}+)?")
 
 
 def band(ctx: Context, words: list[Word], i: int) -> Draft | None:
