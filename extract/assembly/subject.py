@@ -11,10 +11,10 @@ from ..kazakh.morphology import (
     dictionary_form,
     final_class,
     harmony,
+    noun_endings,
     noun_stem,
     parse_suffixes,
     read_word,
-    stem_class,
 )
 from ..numbers.reader import Number
 from ..rules.context import Context
@@ -70,21 +70,18 @@ def _counted_stem(ctx: Context, lower: str) -> str:
             or stem)
 
 
-PERSON_STEM_MIN = 3  # letters left before a person's possessive (қымыз is no қ + ымыз)
-
-
 def _person_stem(ctx: Context, lower: str) -> str:
     """The noun before a first- or second-person possessive (балуан|ымыз, тәрбиеленуші|м),
     '' if the word has none."""
-    data = ctx.lex.subject_words
+    data, shortest = ctx.lex.subject_words, ctx.grammar.person_stem_min
     for ending in data["agent_person_endings"]:
         stem = lower[:-len(ending)]
         if (lower.endswith(ending) and stem.endswith(ctx.lex.agent_endings)
-                and len(stem) > PERSON_STEM_MIN):
+                and len(stem) > shortest):
             return stem
     for ending in data["person_endings"]:
         stem = lower[:-len(ending)]
-        if lower.endswith(ending) and len(stem) >= PERSON_STEM_MIN and harmony(stem, ctx.lex):
+        if lower.endswith(ending) and len(stem) >= shortest and harmony(stem, ctx.lex):
             return noun_stem(stem)  # a case before a predicate's person: 1 жас|та|мыз
     return ""
 
@@ -243,16 +240,12 @@ def _before_bare_noun(ctx: Context, words: list[Word], k: int) -> bool:
             or _verb(ctx, words, after, CLAUSE_BREAKS)):
         return False
     lower = words[after].lower
-    stem = noun_stem(lower)
-    if stem == lower:
+    endings = noun_endings(lower)
+    if not endings:  # a lone possessive is no ending to noun_stem (шектеу|і)
         return not _possessed_stem(ctx, lower)
-    suffixes = parse_suffixes(lower[len(stem):], stem_class(stem), harmony(stem, ctx.lex),
-                              False, lenient=True) if lower.startswith(stem) else None
-    return (suffixes is not None and not suffixes.get("possessive")
-            and ctx.lex.case_of.get(suffixes.get("case"), "") in _HEAD_CASES)
-
-
-_HEAD_CASES = frozenset({"", "accusative", "dative"})  # of a counted noun after жас
+    case = endings.get("case")
+    return not endings.get("possessive") and (
+        not case or ctx.lex.case_of.get(case, "") in ctx.grammar.young_head_cases)
 
 
 def _having(ctx: Context, words: list[Word], k: int) -> bool:

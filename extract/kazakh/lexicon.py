@@ -819,6 +819,8 @@ class RuleGrammar:
     bridging_qualifiers: frozenset[str]
     title_types: frozenset[str]
     adjective_stem_min: int
+    person_stem_min: int
+    young_head_cases: frozenset[str]
     century_cases: frozenset[str]
     latest_century: int
     inline_tags: frozenset[str]
@@ -842,6 +844,8 @@ def _read_grammar(lex: Lexicon) -> None:
         bridging_qualifiers=frozenset(rules["qualifiers"]["bridging"]),
         title_types=frozenset(rules["names"]["title_types"]),
         adjective_stem_min=rules["subject"]["adjective_stem_min"],
+        person_stem_min=rules["subject"]["person_stem_min"],
+        young_head_cases=frozenset(rules["subject"]["young_head_cases"]),
         century_cases=frozenset(rules["centuries"]["cases"]),
         latest_century=rules["centuries"]["latest"],
         inline_tags=frozenset(rules["markup"]["inline_tags"]))
