@@ -92,6 +92,7 @@ class FactBuilder:
                 totals.note_total(ctx, words, draft, noted)
             merges.add(ctx, words, drafts, draft)
             i = max(draft.end, i + 1)
+        subject.add_possessors(drafts)
         per_unit_prices(ctx, words, drafts)
         modifiers.unbound_termini(ctx, words, drafts)
         facts = [d for d in drafts if not names.in_title(ctx, d, titles) and not d.numberless

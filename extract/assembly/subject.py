@@ -36,6 +36,57 @@ def add_subject(ctx: Context, words: list[Word], draft: Draft, number: Number) -
             and not _multiplier(ctx, words[draft.start:draft.end])
             and not _headless(ctx, words, number, draft)):
         draft.subject = counted_noun(ctx, words, draft.end)
+    if (draft.type == "CARDINAL" and not draft.subject and not number.stands_alone
+            and not _multiplier(ctx, words[draft.start:draft.end])):
+        draft.possessor = possessor_of_count(ctx, words, draft.start)
+
+
+def add_possessors(drafts: list[Draft]) -> None:
+    """A count with no subject once the facts are merged counts the possessor of саны."""
+    for draft in drafts:
+        if draft.type == "CARDINAL" and not draft.subject:
+            draft.subject = draft.possessor
+
+
+def possessor_of_count(ctx: Context, words: list[Word], start: int) -> str:
+    """шағымдар саны 22 561-ді, рейстердің жалпы саны аптасына 81-ден: the noun whose
+    "number" (саны) the count at ``start`` is, as a stem; or ''."""
+    data = ctx.lex.subject_words
+    for k in range(start - 1, max(start - 2 - ctx.grammar.count_noun_reach, -1), -1):
+        word = words[k]
+        if word.is_punct:
+            if word.text in data["count_noun_links"]:
+                continue
+            return ""
+        reading = read_word(word.lower, data["count_nouns"])
+        if reading and reading.suffixes.get("possessive"):
+            return _possessor(ctx, words, k - 1)
+        if _verb(ctx, words, k):
+            return ""
+    return ""
+
+
+def _possessor(ctx: Context, words: list[Word], k: int) -> str:
+    """The genitive or bare noun at ``k``, past the adjectives of саны (жалпы саны)."""
+    while k >= 0 and words[k].lower in ctx.lex.subject_words["count_noun_adjectives"]:
+        k -= 1
+    if k < 0 or not _may_own(ctx, words, k):
+        return ""
+    stem = noun_stem(words[k].lower)  # халқ|ының -> халық
+    return next((full for full, short in ctx.lex.elision.items() if short == stem), stem)
+
+
+def _may_own(ctx: Context, words: list[Word], k: int) -> bool:
+    """``words[k]`` may be the possessor of саны: a lower-case word (or the sentence's
+    first), not a number or a word that is never a subject, and a verb only as a noun
+    (қаза тапқандар саны: a participle in the plural or a case)."""
+    word = words[k]
+    if word.is_punct or not word.text[:1].isalpha():
+        return False
+    if not word.text[:1].islower() and k > 0:
+        return False
+    return not (word.lower in ctx.lex.not_subjects or ctx.numbers.starts_number(word)
+                or (_verb(ctx, words, k) and not _inflected(word.lower)))
 
 
 def _headless(ctx: Context, words: list[Word], number: Number, draft: Draft) -> bool:

@@ -821,6 +821,7 @@ class RuleGrammar:
     adjective_stem_min: int
     person_stem_min: int
     young_head_cases: frozenset[str]
+    count_noun_reach: int
     century_cases: frozenset[str]
     latest_century: int
     inline_tags: frozenset[str]
@@ -846,6 +847,7 @@ def _read_grammar(lex: Lexicon) -> None:
         adjective_stem_min=rules["subject"]["adjective_stem_min"],
         person_stem_min=rules["subject"]["person_stem_min"],
         young_head_cases=frozenset(rules["subject"]["young_head_cases"]),
+        count_noun_reach=rules["subject"]["count_noun_reach"],
         century_cases=frozenset(rules["centuries"]["cases"]),
         latest_century=rules["centuries"]["latest"],
         inline_tags=frozenset(rules["markup"]["inline_tags"]))

@@ -29,6 +29,10 @@ class Draft:
     numberless: bool = False  # a month read only to date the day after it: dropped if alone
     rule: str = ""  # the rule that made it (money.currency): for explain and span._.rule
     parts: tuple[str, ...] = ()  # a merged fact: the rules of the facts it joins
+    # the noun before it whose "number" (саны) a count is: its subject if, after the
+    # merges, it has none (a subject of its own would keep 500-ден from borrowing the scale
+    # of 441 мың)
+    possessor: str = ""
 
 
 class NoFact:

@@ -26,6 +26,10 @@ D = TypeVar("D", bound=_HasSubject)
 # (4 aýdandyq memlekettik arhıv ǵımaraty), or a rank noun after a comma (birinshi, álemniń
 # 5-raketkasy).
 SUBJECT_REACH = 5
+# How far before a fact its subject's word may be: the possessor of саны "the number of",
+# an adjective and the words between саны and the number (reısterdiń jalpy sany aptasyna
+# 81-den)
+SUBJECT_REACH_BEFORE = 6
 # SentenceView.words copies a word field by field
 assert [f.name for f in fields(Word)] == ["text", "start", "end", "is_punct", "in_name", "repair"]
 
@@ -53,12 +57,13 @@ class SentenceView:
     def restore(self, draft: D) -> D:
         """The draft with its subject in the sentence's own script: cut out of the word it
         came from (the span's words and the few after it, past adjectives and a compound's
-        modifier), or spelled back letter by letter where the stem differs from the word
-        (бөлік of bóligi, орын of ornyn)."""
+        modifier; else the few before it, the possessor of саны), or spelled back letter by
+        letter where the stem differs from the word (бөлік of bóligi, орын of ornyn)."""
         if not self.spellings or not draft.subject:
             return draft
         near = self.spellings[draft.start:draft.end + SUBJECT_REACH]
-        for spelling in near:
+        before = self.spellings[max(0, draft.start - SUBJECT_REACH_BEFORE):draft.start]
+        for spelling in near + before[::-1]:  # after first: most subjects follow the count
             at = _stem_position(spelling.cyrillic.lower(), draft.subject)
             if at is not None:
                 original = spelling.original_slice(at, at + len(draft.subject))
