@@ -30,14 +30,14 @@ def add_subject(ctx: Context, words: list[Word], draft: Draft, number: Number) -
     phrase (бес жүзді таңдады "chose five hundred"); it reaches a noun through a
     postposition (мыңнан астам адам) or as the distributive ablative (10-15-тен кітап
     "10-15 books each"). A multiplier (бес есе артар еді) counts nothing."""
+    if (draft.type != "CARDINAL" or draft.subject or number.stands_alone
+            or _multiplier(ctx, words[draft.start:draft.end])):
+        return
     governs = (not number.case or draft.end > number.end
                or ctx.lex.case_of.get(number.case) == "ablative")
-    if (draft.type == "CARDINAL" and not draft.subject and not number.stands_alone and governs
-            and not _multiplier(ctx, words[draft.start:draft.end])
-            and not _headless(ctx, words, number, draft)):
+    if governs and not _headless(ctx, words, number, draft):
         draft.subject = counted_noun(ctx, words, draft.end)
-    if (draft.type == "CARDINAL" and not draft.subject and not number.stands_alone
-            and not _multiplier(ctx, words[draft.start:draft.end])):
+    if not draft.subject:
         draft.possessor = possessor_of_count(ctx, words, draft.start)
 
 
@@ -73,20 +73,15 @@ def _possessor(ctx: Context, words: list[Word], k: int) -> str:
     if k < 0 or not _may_own(ctx, words, k):
         return ""
     stem = noun_stem(words[k].lower)  # халқ|ының -> халық
-    return next((full for full, short in ctx.lex.elision.items() if short == stem), stem)
+    return ctx.lex.unelided.get(stem, stem)
 
 
 def _may_own(ctx: Context, words: list[Word], k: int) -> bool:
-    """``words[k]`` may be the possessor of саны: a lower-case word (or the sentence's
-    first), not a number or a word that is never a subject, and a verb only as a noun
-    (қаза тапқандар саны: a participle in the plural or a case)."""
-    word = words[k]
-    if word.is_punct or not word.text[:1].isalpha():
-        return False
-    if not word.text[:1].islower() and k > 0:
-        return False
-    return not (word.lower in ctx.lex.not_subjects or ctx.numbers.starts_number(word)
-                or (_verb(ctx, words, k) and not _inflected(word.lower)))
+    """``words[k]`` may be the possessor of саны: a word that may be counted (the sentence's
+    first also with a capital), a verb only as a noun (қаза тапқандар саны: a participle in
+    the plural or a case)."""
+    return (_may_count(ctx, words, k, capital=k == 0)
+            and not (_verb(ctx, words, k) and not _inflected(words[k].lower)))
 
 
 def _headless(ctx: Context, words: list[Word], number: Number, draft: Draft) -> bool:
@@ -207,7 +202,6 @@ def _possessed_stem(ctx: Context, lower: str) -> str:
     if lower.endswith(ctx.lex.agent_endings) or whole:
         # беруші, оқушы: the final ы/і is the agent suffix's; отбасы, желі are whole
         return whole.stem if whole and whole.suffixes.get("possessive") else ""
-    unelided = {short: stem for stem, short in ctx.lex.elision.items()}
     data = ctx.lex.subject_words
     best, best_key = "", (0, False, False, 0)
     for end in range(len(lower) - 1, 1, -1):
@@ -227,7 +221,8 @@ def _possessed_stem(ctx: Context, lower: str) -> str:
             companion = stem.endswith(ctx.lex.subject_words["companion_endings"]) and end >= 6
             key = (len(slots), companion, after_vowel, end)
             if key > best_key:
-                best, best_key = unelided.get(stem) or _dictionary_form(ctx, stem, rest), key
+                best = ctx.lex.unelided.get(stem) or _dictionary_form(ctx, stem, rest)
+                best_key = key
     return best
 
 
@@ -367,12 +362,14 @@ def _multiplier(ctx: Context, span: list[Word]) -> bool:
     return any(noun_stem(w.lower) in ctx.lex.subject_words["multipliers"] for w in span)
 
 
-def _may_count(ctx: Context, words: list[Word], k: int) -> bool:
-    """``words[k]`` may be a counted noun (or an adjective before one)."""
+def _may_count(ctx: Context, words: list[Word], k: int, capital: bool = False) -> bool:
+    """``words[k]`` may be a counted noun (or an adjective before one); ``capital``: also
+    when it starts with a capital letter."""
     if k >= len(words):
         return False
     word = words[k]
-    return not (word.is_punct or not word.text[:1].isalpha() or not word.text[:1].islower()
+    return not (word.is_punct or not word.text[:1].isalpha()
+                or not (capital or word.text[:1].islower())
                 or word.lower in ctx.lex.not_subjects or word.lower in ctx.lex.change_verbs
                 or ctx.numbers.starts_number(word)
                 or ctx.after.match(words, k))

@@ -359,6 +359,7 @@ class Lexicon:
     case_of: dict[str, str] = field(default_factory=dict)  # allomorph -> case name
     voicing: dict[str, str] = field(default_factory=dict)  # voiced final -> dictionary final
     elision: dict[str, str] = field(default_factory=dict)  # орын -> орн (before a vowel)
+    unelided: dict[str, str] = field(default_factory=dict)  # орн -> орын: elision undone
     agent_endings: tuple[str, ...] = ()
     whole_stems: frozenset[str] = frozenset()
     possessed_stems: frozenset[str] = frozenset()  # of whole_stems: end in a possessive
@@ -533,6 +534,7 @@ def _read_suffixes(lex: Lexicon) -> None:
     lex.case_of = {form: case for case, forms in data["cases"].items() for form in forms}
     lex.voicing = dict(data["voicing"])
     lex.elision = dict(data["elision"])
+    lex.unelided = {short: stem for stem, short in lex.elision.items()}
     lex.agent_endings = tuple(data["agent_endings"])
     lex.whole_stems = frozenset(data["whole_stems"])
     lex.possessed_stems = frozenset(data["possessed_stems"])
