@@ -110,7 +110,10 @@ def _counted_stem(ctx: Context, lower: str) -> str:
     possessive (+ accusative) is the counted noun's own after a number (екі қызы, 9 азаматы,
     бір бөлігін -> бөлік), unless the noun ends so itself (отбасы, желі, алтын: whole_stems)."""
     stem = noun_stem(lower)
-    if stem != lower or read_word(lower, ctx.lex.whole_stems):
+    if stem != lower:  # a case stripped; a person's ending may stand before it (тәрбиеленушім|ді)
+        whole = read_word(stem, ctx.lex.whole_stems)
+        return stem if whole else _person_stem(ctx, stem) or stem
+    if read_word(lower, ctx.lex.whole_stems):
         return stem
     return (_part_noun(ctx, lower) or _possessed_stem(ctx, lower) or _person_stem(ctx, lower)
             or stem)
@@ -125,10 +128,15 @@ def _person_stem(ctx: Context, lower: str) -> str:
         if (lower.endswith(ending) and stem.endswith(ctx.lex.agent_endings)
                 and len(stem) > shortest):
             return stem
+    vowels = ctx.lex.back_vowels + ctx.lex.front_vowels
     for ending in data["person_endings"]:
         stem = lower[:-len(ending)]
-        if lower.endswith(ending) and len(stem) >= shortest and harmony(stem, ctx.lex):
+        least = ctx.grammar.person_stem_min_before_vowel if ending[0] in vowels else shortest
+        if lower.endswith(ending) and len(stem) >= least and harmony(stem, ctx.lex):
             return noun_stem(stem)  # a case before a predicate's person: 1 жас|та|мыз
+    for ending in data["lone_person_endings"]:
+        if lower.endswith(ending) and lower[:-len(ending)] in data["kin_nouns"]:
+            return lower[:-len(ending)]  # екі қыз|ым, бір ұл|ым, үш бала|м
     return ""
 
 

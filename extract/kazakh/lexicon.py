@@ -822,6 +822,7 @@ class RuleGrammar:
     title_types: frozenset[str]
     adjective_stem_min: int
     person_stem_min: int
+    person_stem_min_before_vowel: int
     young_head_cases: frozenset[str]
     count_noun_reach: int
     century_cases: frozenset[str]
@@ -848,6 +849,7 @@ def _read_grammar(lex: Lexicon) -> None:
         title_types=frozenset(rules["names"]["title_types"]),
         adjective_stem_min=rules["subject"]["adjective_stem_min"],
         person_stem_min=rules["subject"]["person_stem_min"],
+        person_stem_min_before_vowel=rules["subject"]["person_stem_min_before_vowel"],
         young_head_cases=frozenset(rules["subject"]["young_head_cases"]),
         count_noun_reach=rules["subject"]["count_noun_reach"],
         century_cases=frozenset(rules["centuries"]["cases"]),
