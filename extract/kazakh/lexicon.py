@@ -360,6 +360,7 @@ class Lexicon:
     voicing: dict[str, str] = field(default_factory=dict)  # voiced final -> dictionary final
     elision: dict[str, str] = field(default_factory=dict)  # орын -> орн (before a vowel)
     unelided: dict[str, str] = field(default_factory=dict)  # орн -> орын: elision undone
+    unreduced: dict[str, str] = field(default_factory=dict)  # турис -> турист (before -тер)
     agent_endings: tuple[str, ...] = ()
     whole_stems: frozenset[str] = frozenset()
     possessed_stems: frozenset[str] = frozenset()  # of whole_stems: end in a possessive
@@ -535,6 +536,7 @@ def _read_suffixes(lex: Lexicon) -> None:
     lex.voicing = dict(data["voicing"])
     lex.elision = dict(data["elision"])
     lex.unelided = {short: stem for stem, short in lex.elision.items()}
+    lex.unreduced = {short: stem for stem, short in data["cluster_reduction"].items()}
     lex.agent_endings = tuple(data["agent_endings"])
     lex.whole_stems = frozenset(data["whole_stems"])
     lex.possessed_stems = frozenset(data["possessed_stems"])

@@ -132,26 +132,30 @@ def _analyzer():  # noqa: ANN202
 
 
 def dictionary_form(stem: str, rest: str) -> str:
-    """Undo the voicing of a final п, к, қ before a vowel: баб|ы -> бап, қыркүйег|інде."""
-    voicing, vowels = _sounds()
+    """Undo the voicing of a final п, к, қ before a vowel (баб|ы -> бап, қыркүйег|інде) and
+    the dropped т of a loanword in -ст before a consonant (турис|тер -> турист)."""
+    voicing, vowels, unreduced = _sounds()
     last = stem[-1:]
-    if last in voicing:
-        first = rest[1:2] if rest[:1] == "-" else rest[:1]
-        if first and first in vowels:
-            return stem[:-1] + voicing[last]
+    first = rest[1:2] if rest[:1] == "-" else rest[:1]
+    if last in voicing and first and first in vowels:
+        return stem[:-1] + voicing[last]
+    if first and first not in vowels and stem in unreduced:
+        return unreduced[stem]
     return stem
 
 
-_SOUNDS: list = [None, {}, frozenset()]  # the lexicon they were read from, voicing, vowels
+# the lexicon they were read from, voicing, vowels, the stems of -ст loanwords before a consonant
+_SOUNDS: list = [None, {}, frozenset(), {}]
 
 
-def _sounds() -> tuple[dict[str, str], frozenset[str]]:
-    """The voiced finals with the letter of their dictionary form, and the vowels (read
-    again when the lexicon is: --patterns may change them)."""
+def _sounds() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
+    """The voiced finals with the letter of their dictionary form, the vowels and the
+    reduced -ст stems (read again when the lexicon is: --patterns may change them)."""
     lex = load_lexicon()
     if _SOUNDS[0] is not lex:
-        _SOUNDS[:] = lex, lex.voicing, frozenset(lex.back_vowels + lex.front_vowels)
-    return _SOUNDS[1], _SOUNDS[2]
+        _SOUNDS[:] = (lex, lex.voicing, frozenset(lex.back_vowels + lex.front_vowels),
+                      lex.unreduced)
+    return _SOUNDS[1], _SOUNDS[2], _SOUNDS[3]
 
 
 def _unlikely_ending(suffixes: Suffixes, stem: str, lex: Lexicon) -> bool:
