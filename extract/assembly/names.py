@@ -71,9 +71,12 @@ def _name_dash_number(ctx: Context, words: list[Word], k: int) -> bool:
     if not 0 < k < len(words) - 1 or words[k].in_name:
         return False
     name, number = words[k - 1], words[k + 1]
-    # the first word of a sentence is capitalised anyway; Ресейде — жүз is no name
+    # the first word of a sentence is capitalised anyway, also after the dash of direct
+    # speech (— Мақсат — 2027 жылға қарай; not after «: «Ту — 159» names a plane); Ресейде
+    # — жүз is no name
+    first = all(w.text in DASHES for w in words[:k - 1])
     named = ctx.numbers.is_latin_name(name) or (
-        k > 1 and name.text[:1].isupper() and name.text[:1].isalpha()
+        not first and name.text[:1].isupper() and name.text[:1].isalpha()
         and not ctx.numbers.starts_number(name) and not ctx.case_of_word(name))
     # the number is read last, and only after a name: "1 - 2 - 3 …" has a dash at each word
     # Дәния Еспаева — 5 процент алды: a predicate, not a name
@@ -82,11 +85,12 @@ def _name_dash_number(ctx: Context, words: list[Word], k: int) -> bool:
 
 
 def _measure_follows(ctx: Context, words: list[Word], k: int) -> bool:
-    """Whether the number at ``k`` is glued to or followed by a percent, currency or unit."""
+    """Whether the number at ``k`` is glued to or followed by a percent, currency, unit or
+    year word (Ресей — 2027 жылы: a date, not a name's number)."""
     number = ctx.numbers.read(words, k)
     if number is None:
         return False
-    tables = (ctx.percents, ctx.currencies, ctx.measures)
+    tables = (ctx.percents, ctx.currencies, ctx.measures, ctx.year_words)
     return bool(number.glued or number.sign
                 or any(table.match(words, number.end) for table in tables))
 

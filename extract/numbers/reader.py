@@ -632,15 +632,18 @@ class NumberReader:
             value = Fraction(hours * 60 + minutes, 60)
         elif match["frac"]:
             numerator, denominator = (int(p) for p in match["frac"].split("/"))
-            if denominator == 0:
+            if self._season(match["frac"]):  # 2025/26 маусымы, 2025/2026 оқу жылы
+                value, integer_digits = numerator, True
+            elif denominator == 0:
                 return None
-            value, slash = Fraction(numerator, denominator), match["frac"]
+            else:
+                value, slash = Fraction(numerator, denominator), match["frac"]
         else:
             if CODE_DIGITS.match(match["num"]) or GLUED_DIGITS.match(match["rest"]):
                 return None  # 050000, 123-45-67: a code
             value = _digits_value(match["num"])
             integer_digits = ALL_DIGITS.fullmatch(match["num"]) is not None
-        high = None
+        high = value + 1 if match["frac"] and not slash else None
         if match["num2"]:
             high = self._range_end(value, match["num2"], integer_digits)
             if high <= value:
@@ -648,6 +651,16 @@ class NumberReader:
         number = Number(value, i, i + 1, value_max=high, digits=True, sign=match["sign"] or "",
                         integer_digits=integer_digits, time=time, date=date, slash=slash)
         return self._with_glued(number, match["rest"])
+
+    def _season(self, fraction: str) -> bool:
+        """A year over the next one, in full or by its last two digits (2025/2026, 2025/26,
+        1999/00): a season or an academic year, the two years as a range, not a fraction."""
+        first, second = fraction.split("/")
+        year = int(first)
+        if not (len(first) == 4 and self.lex.year_min <= year <= self.lex.year_max):
+            return False
+        return second == str(year + 1) or (len(second) == 2
+                                          and int(second) == (year + 1) % 100)
 
     def _range_end(self, value: Value, digits: str, integer_digits: bool) -> Value:
         """The upper end of a digit range; after a year, two digits are the end's last two

@@ -141,6 +141,18 @@ def bare_year(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     return None
 
 
+def parenthesized_year(ctx: Context, words: list[Word], number: Number) -> Draft | None:
+    """«Кек алушылар: Финал» (2019), Абай (1845-1904): a year or a range of years in
+    digits, alone in brackets after a name, is the year of what the name names."""
+    start, end = number.start, number.end
+    if not (start > 0 and end < len(words) and words[start - 1].text == "("
+            and words[end].text == ")" and number.integer_digits and is_free(number)
+            and ctx.is_year(number) and len(words[start].text) >= 4):
+        return None
+    return Draft(start, end, "DATE", str(int(number.value)), format_number(number.value_max),
+                 low=number.value)
+
+
 def ordinal_series(ctx: Context, words: list[Word], number: Number) -> Draft | None:
     """он төртінші – он бесінші ғасырларда, 19-ыншы, 20-сыншы ғасырларда, 24-інші – 27-нші
     маусым аралығында: ordinals joined by a dash or comma before one time noun or month
@@ -230,14 +242,16 @@ def _month_pair(ctx: Context, word: Word) -> tuple[int, int] | None:
 
 
 def coordinated_year(ctx: Context, words: list[Word], number: Number) -> Draft | None:
-    """1991 және 1996 жылғы: a year joined by "and" to a year with the year word shares it."""
+    """1991 және 1996 жылғы, 2016-2017 және 2020-2022 жылдар аралығында: a year or a range
+    of years joined by "and" to one with the year word shares it."""
     j = number.end
-    if not (is_free(number) and ctx.is_year(number) and number.value_max is None
+    if not (is_free(number) and ctx.is_year(number)
             and j + 1 < len(words) and words[j].lower in ctx.lex.coordinators):
         return None
     other = ctx.numbers.read(words, j + 1) if ctx.numbers.starts_number(words[j + 1]) else None
     if other and is_free(other) and ctx.is_year(other) and ctx.year_words.match(words, other.end):
-        return Draft(number.start, number.end, "DATE", str(int(number.value)), low=number.value)
+        return Draft(number.start, number.end, "DATE", str(int(number.value)),
+                     format_number(number.value_max), low=number.value)
     return None
 
 

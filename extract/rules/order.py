@@ -87,6 +87,7 @@ FOLLOWING: tuple[tuple[str, Rule], ...] = (
     ("date.bare_day", date.bare_day),
     ("date.bare_year", date.bare_year),
     ("date.coordinated_year", date.coordinated_year),
+    ("date.parenthesized_year", date.parenthesized_year),
     ("ordinal.grade", ordinal.grade),
     ("ordinal.word_in_name", ordinal.word_in_name),
     ("date.ordinal_series", date.ordinal_series),

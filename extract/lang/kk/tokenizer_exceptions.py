@@ -22,5 +22,14 @@ def _sign_exceptions() -> dict[str, list[dict]]:
             if len(sign) > 1 and not any(map(str.isalnum, sign))}
 
 
-TOKENIZER_EXCEPTIONS = update_exc(BASE_EXCEPTIONS, {**_abbreviation_exceptions(),
-                                                   **_sign_exceptions()})
+def _base_exceptions() -> dict[str, list[dict]]:
+    """spaCy's exceptions without its lower-case letters with a full stop (a., y.): English
+    initials, but in Kazakh Latin the last letters of a suffix at a sentence's end (90%-y.,
+    5-i.), whose full stop ends the sentence. The abbreviations of our own (j., ǵ.) stay."""
+    return {form: tokens for form, tokens in BASE_EXCEPTIONS.items()
+            if not (len(form) == 2 and form[1] == "." and form[0].isalpha()
+                    and form[0].islower())}
+
+
+TOKENIZER_EXCEPTIONS = update_exc(_base_exceptions(), {**_abbreviation_exceptions(),
+                                                      **_sign_exceptions()})
