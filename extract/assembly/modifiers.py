@@ -55,7 +55,10 @@ def qualifier_after_noun(ctx: Context, words: list[Word], draft: Draft) -> None:
     k = draft.end
     if draft.type != "CARDINAL" or not draft.subject or draft.qualifier or k + 1 >= len(words):
         return
-    after = ctx.after.match(words, k + 1)
+    j = k + 1
+    if words[j].lower in ctx.grammar.emphatic_particles and j + 1 < len(words):
+        j += 1  # 570 адамнан да асуы мүмкін
+    after = ctx.after.match(words, j)
     if after is None or not after.value.qualifier or not _applies(after.value, draft):
         return
     case = ctx.case_of_word(words[k])

@@ -78,10 +78,20 @@ def _possessor(ctx: Context, words: list[Word], k: int) -> str:
 
 def _may_own(ctx: Context, words: list[Word], k: int) -> bool:
     """``words[k]`` may be the possessor of саны: a word that may be counted (the sentence's
-    first also with a capital), a verb only as a noun (қаза тапқандар саны: a participle in
-    the plural or a case)."""
-    return (_may_count(ctx, words, k, capital=k == 0)
-            and not (_verb(ctx, words, k) and not _inflected(words[k].lower)))
+    first also with a capital), a verb only as a noun (сотталғандар саны: a participle in
+    the plural or a case), and not the verb of a noun + verb compound, whose participle
+    alone names nothing (мерт болғандар, қаза тапқандар, көз жұмғандардың саны)."""
+    if not _may_count(ctx, words, k, capital=k == 0):
+        return False
+    if not _verb(ctx, words, k):
+        return True
+    return _inflected(words[k].lower) and not _after_bare_word(words, k)
+
+
+def _after_bare_word(words: list[Word], k: int) -> bool:
+    """The word before ``k`` is a word without endings (мерт, қаза, көз)."""
+    before = words[k - 1] if k > 0 else None
+    return before is not None and before.text.isalpha() and not noun_endings(before.lower)
 
 
 def _headless(ctx: Context, words: list[Word], number: Number, draft: Draft) -> bool:
@@ -96,7 +106,8 @@ def counted_noun(ctx: Context, words: list[Word], k: int) -> str:
     k = _past_adjectives(ctx, words, k)
     head = _compound_head(ctx, words, k)
     if head != k:
-        return _possessed_stem(ctx, words[head].lower) or noun_stem(words[head].lower)
+        lower = words[head].lower
+        return _possessed_stem(ctx, lower) or _agent_stem(ctx, lower, noun_stem(lower))
     if not _may_count(ctx, words, k):
         return ""
     lower = words[k].lower  # a bare participle may stand for a noun (220 сотталған)
@@ -109,7 +120,7 @@ def _counted_stem(ctx: Context, lower: str) -> str:
     """The stem of a counted noun. Where ``noun_stem`` keeps a word whole, a final
     possessive (+ accusative) is the counted noun's own after a number (екі қызы, 9 азаматы,
     бір бөлігін -> бөлік), unless the noun ends so itself (отбасы, желі, алтын: whole_stems)."""
-    stem = noun_stem(lower)
+    stem = _agent_stem(ctx, lower, noun_stem(lower))
     if stem != lower:  # a case stripped; a person's ending may stand before it (тәрбиеленушім|ді)
         whole = read_word(stem, ctx.lex.whole_stems)
         return stem if whole else _person_stem(ctx, stem) or stem
@@ -117,6 +128,16 @@ def _counted_stem(ctx: Context, lower: str) -> str:
         return stem
     return (_part_noun(ctx, lower) or _possessed_stem(ctx, lower) or _person_stem(ctx, lower)
             or stem)
+
+
+def _agent_stem(ctx: Context, lower: str, stem: str) -> str:
+    """An agent noun before its endings (152 төреші|нің, not төреш|і|нің): after a number
+    the agent, a person counted, is likelier than a possessed noun in ш."""
+    agent = lower[:len(stem) + 1]
+    if stem != lower and agent.endswith(ctx.lex.agent_endings) and parse_suffixes(
+            lower[len(agent):], final_class(agent), harmony(agent), False):
+        return agent
+    return stem
 
 
 def _person_stem(ctx: Context, lower: str) -> str:
@@ -279,9 +300,22 @@ def _adjective(ctx: Context, words: list[Word], k: int) -> bool:
         return False
     lower = words[k].lower
     lex, shortest = ctx.lex, ctx.grammar.adjective_stem_min  # ұлт|тық, not ба|лық "fish"
+    if lower.endswith(lex.noun_endings):  # 9 млн қазақстандық, but 15 қазақстандық жауынгер
+        return _before_bare(ctx, words, k + 1)
     return (lower in lex.adjectives or _before_bare_noun(ctx, words, k)
-            or not lower.endswith(lex.noun_endings)
-            and (_derived(lower, lex.adjective_endings, shortest) or _having(ctx, words, k)))
+            or _derived(lower, lex.adjective_endings, shortest) or _having(ctx, words, k))
+
+
+def _before_bare(ctx: Context, words: list[Word], k: int) -> bool:
+    """``words[k]`` is a noun without endings that may be counted (not a verb), and not the
+    noun of a noun + verb compound (8 қазақстандық жарақат алған "were injured")."""
+    lower = words[k].lower
+    # a loanword noun_endings cannot read still shows a long case ending (коронавирус|тан)
+    long_case = any(lower.endswith(form) for form in ctx.lex.case_of if len(form) > 2)
+    return (_may_count(ctx, words, k) and not _verb(ctx, words, k, CLAUSE_BREAKS)
+            and not noun_endings(lower) and not long_case and not _possessed_stem(ctx, lower)
+            and not (k + 1 < len(words) and (_verb(ctx, words, k + 1)
+                                             or words[k + 1].lower.endswith(ctx.lex.verb_endings))))
 
 
 def _before_bare_noun(ctx: Context, words: list[Word], k: int) -> bool:

@@ -821,6 +821,7 @@ class RuleGrammar:
     terminals: frozenset[str]
     clause_breaks: frozenset[str]
     bridging_qualifiers: frozenset[str]
+    emphatic_particles: frozenset[str]
     title_types: frozenset[str]
     adjective_stem_min: int
     person_stem_min: int
@@ -848,6 +849,7 @@ def _read_grammar(lex: Lexicon) -> None:
         terminals=frozenset(punctuation["terminals"]),
         clause_breaks=frozenset(punctuation["clause_breaks"]),
         bridging_qualifiers=frozenset(rules["qualifiers"]["bridging"]),
+        emphatic_particles=frozenset(rules["qualifiers"]["particles"]),
         title_types=frozenset(rules["names"]["title_types"]),
         adjective_stem_min=rules["subject"]["adjective_stem_min"],
         person_stem_min=rules["subject"]["person_stem_min"],
