@@ -267,7 +267,9 @@ def _ordinal_date(ctx: Context, words: list[Word], number: Number, start: int, e
     """An ordinal before a time noun (``noun`` when glued to it: 21-ғасырда). A century
     gets its years (жиырма бірінші ғасыр = 2001..2100); a day or year counted from an
     unknown start keeps an empty value."""
-    draft = Draft(start, ctx.temporal.extend(words, end), "DATE", "", low=number.value)
+    # the postposition is left to the modifiers: тоқсанның соңына дейін is "le"
+    draft = Draft(start, ctx.temporal.extend(words, end, postposition=False), "DATE", "",
+                  low=number.value)
     noun_words, k = ([noun], 0) if noun else (words, end - 1)
     if part := year_part(ctx, noun_words[k], number):
         draft.value = part  # бірінші тоқсанда = --Q1, ІІ жартыжылдықта = --H2

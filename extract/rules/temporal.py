@@ -193,11 +193,12 @@ class TemporalMatcher:
         part = self._part(words, end)
         return part.end if part else end
 
-    def extend(self, words: list[Word], end: int) -> int:
-        """A date or time goes on over a part and a postposition: жыл басынан бері."""
+    def extend(self, words: list[Word], end: int, postposition: bool = True) -> int:
+        """A date or time goes on over a part and a postposition: жыл басынан бері (without
+        the postposition when the modifiers are still to read it, with its qualifier)."""
         if part := self._part(words, end):
             end = part.end
-        if self._postposition(words, end):
+        if postposition and self._postposition(words, end):
             end += 1
         return end
 
