@@ -103,6 +103,9 @@ def _headless(ctx: Context, words: list[Word], number: Number, draft: Draft) -> 
 def counted_noun(ctx: Context, words: list[Word], k: int) -> str:
     """The counted noun at ``k``, past adjectives and the modifiers of a compound, as a
     stem; or '' (a verb is never one)."""
+    if named := _after_quoted_name(ctx, words, k):
+        lower = words[named].lower  # екі «Аватар» фильмі -> фильм
+        return _possessed_stem(ctx, lower) or noun_stem(lower)
     k = _past_adjectives(ctx, words, k)
     head = _compound_head(ctx, words, k)
     if head != k:
@@ -128,6 +131,20 @@ def _counted_stem(ctx: Context, lower: str) -> str:
         return stem
     return (_part_noun(ctx, lower) or _possessed_stem(ctx, lower) or _person_stem(ctx, lower)
             or stem)
+
+
+def _after_quoted_name(ctx: Context, words: list[Word], k: int) -> int:
+    """The possessed noun right after a short quoted name at ``k`` (төрт «Үлкен дубылға»
+    турнирінде, 150 «Ислам мемлекеті» мүшесінен: the name is the compound's first noun),
+    or 0."""
+    closing = ctx.grammar.quotes.get(words[k].text) if k < len(words) else None
+    if closing is None:
+        return 0
+    for j in range(k + 2, min(k + 2 + ctx.grammar.title_words, len(words) - 1)):
+        if words[j].text == closing:
+            possessed = noun_endings(words[j + 1].lower).get("possessive")
+            return j + 1 if possessed or _possessed_stem(ctx, words[j + 1].lower) else 0
+    return 0
 
 
 def _agent_stem(ctx: Context, lower: str, stem: str) -> str:

@@ -117,10 +117,21 @@ def _can_be_age(ctx: Context, number: Number) -> bool:
 
 
 def _bare_age(ctx: Context, words: list[Word], start: int, end: int) -> bool:
-    """19 жас үлкен, арасы жеті жас: a bare жас (words ``start``..``end``) before a
-    comparative or after a gap noun is an age, not "young people"."""
+    """19 жас үлкен, арасы жеті жас, 38 жас 241 күнге: a bare жас (words ``start``..``end``)
+    before a comparative, after a gap noun or before a count of a smaller time unit is an
+    age, not "young people"."""
     return (bool(ctx.word_of(words, end, ctx.lex.age_comparatives))
-            or bool(ctx.word_of(words, start - 1, ctx.lex.age_gap_nouns)))
+            or bool(ctx.word_of(words, start - 1, ctx.lex.age_gap_nouns))
+            or _smaller_unit_follows(ctx, words, end))
+
+
+def _smaller_unit_follows(ctx: Context, words: list[Word], k: int) -> bool:
+    """A number and a time unit a year is counted in (ай, күн) at ``k``."""
+    if k >= len(words) or not ctx.numbers.starts_number(words[k]):
+        return False
+    number = ctx.numbers.read(words, k)
+    found = ctx.durations.match(words, number.end) if number else None
+    return found is not None and found.value in ctx.lex.compounds.get("year", {})
 
 
 def _turns(ctx: Context, words: list[Word], number: Number) -> bool:
