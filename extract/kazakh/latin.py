@@ -87,6 +87,25 @@ def load_alphabets() -> dict[str, Alphabet]:
     return alphabets
 
 
+_ASCII_WORD = regex.compile(r"[A-Za-z]+")
+
+
+class EnglishGuard:
+    """Tells an English sentence from Latin-script Kazakh (latin.toml [english])."""
+
+    def __init__(self) -> None:
+        data = load_latin()["english"]
+        self.words = frozenset(data["words"])
+        self.min_words, self.min_share = data["min_words"], data["min_share"]
+
+    def is_english(self, sentence: str) -> bool:
+        if any(ch.isalpha() and not ch.isascii() for ch in sentence):
+            return False  # a Kazakh letter (or a Cyrillic one)
+        words = [w.lower() for w in _ASCII_WORD.findall(sentence)]
+        found = [w for w in words if w in self.words]
+        return len(set(found)) >= self.min_words and len(found) >= self.min_share * len(words)
+
+
 class Transliterator:
     """Latin-script Kazakh to Cyrillic, character offsets kept."""
 
