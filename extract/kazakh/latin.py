@@ -113,6 +113,7 @@ class Transliterator:
         data = load_latin()
         self.vowels = frozenset(data["vowels"])
         self.words = dict(data.get("words", {}))
+        self.iotated = {tuple(pair): letter for pair, letter in data["iotated"].items()}
         # the first of ``words`` a word starts with, in their order (one search, not one
         # test per stem for every new word form)
         self._stem = regex.compile("|".join(map(regex.escape, self.words)) or r"(?!)")
@@ -219,6 +220,27 @@ class Transliterator:
 
     def _word(self, word: str, base: int, alphabet: Alphabet, out: list[str],
               starts: list[int]) -> None:
+        first = len(out)
+        self._letters(word, base, alphabet, out, starts)
+        self._join_iotated(out, starts, first)
+
+    def iotated_pair(self, letter: str) -> tuple[str, str] | None:
+        """The two letters Cyrillic writes as ``letter`` (я: й + а), or None."""
+        return next((pair for pair, one in self.iotated.items() if one == letter), None)
+
+    def _join_iotated(self, out: list[str], starts: list[int], first: int) -> None:
+        """й + а -> я, й + у -> ю inside the word written from ``first`` on (the pair's
+        letter keeps the start of its й)."""
+        k = first
+        while k + 1 < len(out):
+            letter = self.iotated.get((out[k].lower(), out[k + 1].lower()))
+            if letter:
+                out[k:k + 2] = [letter.upper() if out[k].isupper() else letter]
+                del starts[k + 1]
+            k += 1
+
+    def _letters(self, word: str, base: int, alphabet: Alphabet, out: list[str],
+                 starts: list[int]) -> None:
         skip = 0
         if found := self._stem.match(word.lower()):
             stem = found.group()

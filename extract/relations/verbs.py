@@ -42,8 +42,15 @@ class ChangeVerbs:
         if alphabet is None:
             return verb.stem  # Cyrillic: the dictionary stem (азаяды -> азай)
         reading = self.transliterator.transliterate(word.text, alphabet)
-        shared = _shared_prefix(reading.cyrillic.lower(), verb.stem)
-        return reading.original_slice(0, shared).lower()
+        form = reading.cyrillic.lower()
+        shared = _shared_prefix(form, verb.stem)
+        written = reading.original_slice(0, shared).lower()
+        pair = self.transliterator.iotated_pair(form[shared:shared + 1])
+        if pair and verb.stem[shared:shared + 1] == pair[0]:
+            # azaıady: the stem's й is the ı of я (азай-, written azaı)
+            start = reading.starts[shared]
+            written += reading.original[start:start + 1].lower()
+        return written
 
 
 def _shared_prefix(form: str, stem: str) -> int:
