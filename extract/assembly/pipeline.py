@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..facts import Fact
-from ..kazakh.latin import EnglishGuard, Transliterator, has_latin, is_latin
+from ..kazakh.latin import Transliterator, has_latin, is_latin
 from ..kazakh.memo import WordMemo
 from ..kazakh.stems import alternation, spelled_alternation, with_voiced
 from ..lang.kk.sentences import kk_sentencizer, sentence_starts
@@ -119,7 +119,7 @@ class NumericFacts:
         self._sign_starts = frozenset({*JOINERS, *lex.minus_signs, *lex.plus_signs,
                                        *(symbol[:1] for symbol in lex.currency_symbols)})
         self.scripts = ScriptReader()  # reads Latin-script sentences in Cyrillic
-        self.english = EnglishGuard()  # ... but not English ones
+        self.english = self.scripts.transliterator.english  # ... but not English ones
         self.line_gate = _line_gate(self.builder, self.scripts.transliterator)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -114,6 +114,7 @@ class Transliterator:
         self.vowels = frozenset(data["vowels"])
         self.words = dict(data.get("words", {}))
         self.iotated = {tuple(pair): letter for pair, letter in data["iotated"].items()}
+        self.english = EnglishGuard()  # sentences not to read as Kazakh at all
         # the first of ``words`` a word starts with, in their order (one search, not one
         # test per stem for every new word form)
         self._stem = regex.compile("|".join(map(regex.escape, self.words)) or r"(?!)")
