@@ -134,7 +134,7 @@ def _counted_stem(ctx: Context, lower: str) -> str:
 
 
 def _after_quoted_name(ctx: Context, words: list[Word], k: int) -> int:
-    """The possessed noun right after a short quoted name at ``k`` (төрт «Үлкен дубылға»
+    """The possessed noun right after a short quoted name at ``k`` (төрт «Үлкен дулыға»
     турнирінде, 150 «Ислам мемлекеті» мүшесінен: the name is the compound's first noun),
     or 0."""
     closing = ctx.grammar.quotes.get(words[k].text) if k < len(words) else None
@@ -331,8 +331,14 @@ def _before_bare(ctx: Context, words: list[Word], k: int) -> bool:
     long_case = any(lower.endswith(form) for form in ctx.lex.case_of if len(form) > 2)
     return (_may_count(ctx, words, k) and not _verb(ctx, words, k, CLAUSE_BREAKS)
             and not noun_endings(lower) and not long_case and not _possessed_stem(ctx, lower)
-            and not (k + 1 < len(words) and (_verb(ctx, words, k + 1)
-                                             or words[k + 1].lower.endswith(ctx.lex.verb_endings))))
+            and not _verb_like(ctx, words, k + 1))
+
+
+def _verb_like(ctx: Context, words: list[Word], k: int) -> bool:
+    """``words[k]`` is a verb, or ends like a finite one even inside its clause (істейді
+    екен): the noun before it may be that verb's own."""
+    return k < len(words) and (_verb(ctx, words, k)
+                               or words[k].lower.endswith(ctx.lex.verb_endings))
 
 
 def _before_bare_noun(ctx: Context, words: list[Word], k: int) -> bool:
