@@ -565,7 +565,28 @@ class NumberReader:
             number = self._read_words(words, i)
         if number is None:
             return None
-        return self._fraction(words, number) or number
+        return self._fraction(words, number) or self._ordinal_fraction(words, number) or number
+
+    def _ordinal_fraction(self, words: list[Word], numerator: Number) -> Number | None:
+        """екі үшінші бөлігі "two thirds", бір төртінші бөлігін: a bare count, an ordinal and
+        a part noun with its possessive make a fraction (the part noun outside the span, as
+        KazNERD marks үштен бір бөлігі)."""
+        k = numerator.end
+        if (numerator.digits or numerator.suffixes or numerator.value_max is not None
+                or numerator.value.denominator != 1 or k + 1 >= len(words)
+                or numerator.ordinal or numerator.collective):
+            return None
+        denominator = self._read_words(words, k)
+        if (denominator is None or not denominator.ordinal or denominator.value_max is not None
+                or denominator.value.denominator != 1 or denominator.value <= numerator.value
+                or any(denominator.suffixes.get(slot) for slot in ("case", "possessive"))
+                or denominator.end >= len(words)):
+            return None
+        part = read_word(words[denominator.end].lower, self.lex.part_nouns)
+        if part is None or not part.suffixes.get("possessive"):
+            return None
+        return Number(quotient(numerator.value, denominator.value), numerator.start,
+                      denominator.end, decimal=True, fraction=True)
 
     def _read_negative(self, words: list[Word], i: int, match: regex.Match) -> Number | None:
         """-5 °C, –5 градус: a minus glued to the digits. After a number the dash makes a
