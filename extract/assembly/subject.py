@@ -104,8 +104,7 @@ def counted_noun(ctx: Context, words: list[Word], k: int) -> str:
     """The counted noun at ``k``, past adjectives and the modifiers of a compound, as a
     stem; or '' (a verb is never one)."""
     if named := _after_quoted_name(ctx, words, k):
-        lower = words[named].lower  # екі «Аватар» фильмі -> фильм
-        return _possessed_stem(ctx, lower) or noun_stem(lower)
+        return named  # екі «Аватар» фильмі -> фильм
     k = _past_adjectives(ctx, words, k)
     head = _compound_head(ctx, words, k)
     if head != k:
@@ -133,18 +132,20 @@ def _counted_stem(ctx: Context, lower: str) -> str:
             or stem)
 
 
-def _after_quoted_name(ctx: Context, words: list[Word], k: int) -> int:
-    """The possessed noun right after a short quoted name at ``k`` (төрт «Үлкен дулыға»
-    турнирінде, 150 «Ислам мемлекеті» мүшесінен: the name is the compound's first noun),
-    or 0."""
+def _after_quoted_name(ctx: Context, words: list[Word], k: int) -> str:
+    """The stem of the possessed noun right after a short quoted name at ``k`` (төрт «Үлкен
+    дулыға» турнирінде, 150 «Ислам мемлекеті» мүшесінен: the name is the compound's first
+    noun), or ''."""
     closing = ctx.grammar.quotes.get(words[k].text) if k < len(words) else None
     if closing is None:
-        return 0
+        return ""
     for j in range(k + 2, min(k + 2 + ctx.grammar.title_words, len(words) - 1)):
         if words[j].text == closing:
-            possessed = noun_endings(words[j + 1].lower).get("possessive")
-            return j + 1 if possessed or _possessed_stem(ctx, words[j + 1].lower) else 0
-    return 0
+            lower = words[j + 1].lower
+            if possessed := _possessed_stem(ctx, lower):
+                return possessed
+            return noun_stem(lower) if noun_endings(lower).get("possessive") else ""
+    return ""
 
 
 def _agent_stem(ctx: Context, lower: str, stem: str) -> str:
@@ -326,12 +327,12 @@ def _adjective(ctx: Context, words: list[Word], k: int) -> bool:
 def _before_bare(ctx: Context, words: list[Word], k: int) -> bool:
     """``words[k]`` is a noun without endings that may be counted (not a verb), and not the
     noun of a noun + verb compound (8 қазақстандық жарақат алған "were injured")."""
+    if not (_may_count(ctx, words, k) and _bare_noun(ctx, words, k)):
+        return False
     lower = words[k].lower
     # a loanword noun_endings cannot read still shows a long case ending (коронавирус|тан)
     long_case = any(lower.endswith(form) for form in ctx.lex.case_of if len(form) > 2)
-    return (_may_count(ctx, words, k) and not _verb(ctx, words, k, CLAUSE_BREAKS)
-            and not noun_endings(lower) and not long_case and not _possessed_stem(ctx, lower)
-            and not _verb_like(ctx, words, k + 1))
+    return not long_case and not _possessed_stem(ctx, lower) and not _verb_like(ctx, words, k + 1)
 
 
 def _verb_like(ctx: Context, words: list[Word], k: int) -> bool:

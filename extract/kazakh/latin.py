@@ -114,6 +114,7 @@ class Transliterator:
         self.vowels = frozenset(data["vowels"])
         self.words = dict(data.get("words", {}))
         self.iotated = {tuple(pair): letter for pair, letter in data["iotated"].items()}
+        self._iotated_pairs = {letter: pair for pair, letter in self.iotated.items()}
         self.english = EnglishGuard()  # sentences not to read as Kazakh at all
         # the first of ``words`` a word starts with, in their order (one search, not one
         # test per stem for every new word form)
@@ -227,7 +228,7 @@ class Transliterator:
 
     def iotated_pair(self, letter: str) -> tuple[str, str] | None:
         """The two letters Cyrillic writes as ``letter`` (я: й + а), or None."""
-        return next((pair for pair, one in self.iotated.items() if one == letter), None)
+        return self._iotated_pairs.get(letter)
 
     def _join_iotated(self, out: list[str], starts: list[int], first: int) -> None:
         """й + а -> я, й + у -> ю inside the word written from ``first`` on (the pair's

@@ -634,6 +634,7 @@ class NumberReader:
         if not _readable_digits(match.string[:match.start("rest")]):
             return None
         value, date, time, slash, integer_digits = 0, "", "", "", False
+        high = None
         if match["date"]:
             day, month, year = (int(p) for p in match["date"].split("."))
             if not (1 <= day <= 31 and 1 <= month <= 12):
@@ -654,7 +655,7 @@ class NumberReader:
         elif match["frac"]:
             numerator, denominator = (int(p) for p in match["frac"].split("/"))
             if self._season(match["frac"]):  # 2025/26 маусымы, 2025/2026 оқу жылы
-                value, integer_digits = numerator, True
+                value, high, integer_digits = numerator, numerator + 1, True
             elif denominator == 0:
                 return None
             else:
@@ -664,7 +665,6 @@ class NumberReader:
                 return None  # 050000, 123-45-67: a code
             value = _digits_value(match["num"])
             integer_digits = ALL_DIGITS.fullmatch(match["num"]) is not None
-        high = value + 1 if match["frac"] and not slash else None
         if match["num2"]:
             high = self._range_end(value, match["num2"], integer_digits)
             if high <= value:
