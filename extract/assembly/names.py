@@ -74,7 +74,7 @@ def _name_dash_number(ctx: Context, words: list[Word], k: int) -> bool:
     # the first word of a sentence is capitalised anyway, also after the dash of direct
     # speech (— Мақсат — 2027 жылға қарай; not after «: «Ту — 159» names a plane); Ресейде
     # — жүз is no name
-    first = all(w.text in DASHES for w in words[:k - 1])
+    first = all(words[j].text in DASHES for j in range(k - 1))  # a slice copied k words per dash
     named = ctx.numbers.is_latin_name(name) or (
         not first and name.text[:1].isupper() and name.text[:1].isalpha()
         and not ctx.numbers.starts_number(name) and not ctx.case_of_word(name))
