@@ -159,7 +159,8 @@ def _coordinated(ctx: Context, words: list[Word], first: Draft, second: Draft
     """үш пен жеті доллар арасында, қаңтар – ақпан, қазан мен қараша: two facts joined by
     a dash, or by "and" before "between", are one span (KazNERD, reference A5)."""
     gap = words[first.end:second.start]
-    if len(gap) != 1 or first.type not in (second.type, "CARDINAL"):
+    if (len(gap) != 1 or first.type not in (second.type, "CARDINAL")
+            or first.value_max or second.value_max):  # 10–15 және 15–30 тонна аралығында
         return None
     end = ctx.between_after(words, second.end)
     between = end > second.end
